@@ -1,0 +1,8 @@
+"""chibo: the workbook of a Party cell's secretary, checked and turned into Party documents.
+
+The stages, one module each, data flowing one way:
+    reading (workbook -> records) -> checking (records -> problems)
+    creating writes new workbooks (`chibo init`); cli is the thin command line.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,240 @@
+"""`chibo init`: a new workbook laid out from the schema — every sheet in contract order, bold
+frozen headers, widths, date and time formats, dropdowns fed by the hidden `Danh mục` sheet, a
+hint on each header, and the `Hướng dẫn` sheet. The sample workbook is written the same way.
+
+This is the only place chibo writes a spreadsheet, and it never overwrites one by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from . import schema
+from .errors import OutputExists
+from .reading import column_letter
+
+DATA_ROWS = 500          # rows that get formats and dropdowns, beyond any real cell's needs
+HEADER_FILL = "DDEBF7"
+KIND_FORMATS = {"date": "dd/mm/yyyy", "time": "hh:mm"}
+KIND_LABELS = {
+    "text": "chữ", "integer": "số nguyên", "number": "số", "date": "ngày (dd/mm/yyyy)",
+    "time": "giờ (14:00, 14h30)", "email": "email", "name": "họ tên đảng viên",
+    "phone": "số điện thoại", "choice": "chọn trong danh sách",
+}
+
+
+def create_workbook(path: str | Path, year: int | None = None, force: bool = False,
+                    sample: bool = False) -> Path:
+    """Write a new workbook (empty, or the shipped sample) and return its path."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_suffix(".xlsx") if not path.suffix else path
+    if path.exists() and not force:
+        raise OutputExists(f"Tệp {path} đã có: chibo không ghi đè sổ của bạn. Hãy chọn tên khác, "
+                           "hoặc thêm --force nếu thật sự muốn thay tệp này.")
+    if sample:
+        from . import sample as content
+        settings, rows = dict(content.SETTINGS), content.ROWS
+    else:
+        settings, rows = {}, {}
+    if year is not None or not sample:
+        settings["Năm"] = year or dt.date.today().year
+    book = build_workbook(settings, rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".chibo-", suffix=".xlsx", dir=path.parent)
+    os.close(handle)
+    try:
+        book.save(temporary)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return path
+
+
+def build_workbook(settings: dict, rows: dict):
+    """An openpyxl workbook from settings (Mục -> value) and rows (sheet -> list of dicts)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    guide = book.active
+    guide.title = schema.GUIDE_SHEET
+    lists = _write_lists(book)
+    for sheet in schema.SHEETS:
+        worksheet = book.create_sheet(sheet.name)
+        _write_headers(worksheet, sheet)
+        if sheet.is_key_value:
+            _write_settings(worksheet, sheet, settings)
+        else:
+            _write_rows(worksheet, sheet, rows.get(sheet.name, []))
+        _add_dropdowns(worksheet, sheet, lists)
+    _write_guide(guide)
+    book.move_sheet(schema.LISTS_SHEET, offset=len(book.sheetnames))
+    book[schema.LISTS_SHEET].sheet_state = "hidden"
+    book.active = 0
+    return book
+
+
+def _set(cell, value):
+    """Text is always text: '=…' typed by the secretary must never become a formula."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+
+
+def _header_style():
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    return (Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL),
+            Alignment(vertical="center", wrap_text=True))
+
+
+def _write_headers(worksheet, sheet: schema.Sheet) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    font, fill, alignment = _header_style()
+    columns = sheet.columns + ((schema.Column("Ghi chú", "note", width=60),)
+                               if sheet.is_key_value else ())
+    for index, column in enumerate(columns):
+        cell = worksheet.cell(row=1, column=index + 1)
+        _set(cell, column.header)
+        cell.font, cell.fill, cell.alignment = font, fill, alignment
+        letter = column_letter(index)
+        worksheet.column_dimensions[letter].width = column.width
+        if column.kind in KIND_FORMATS:
+            for row in range(2, DATA_ROWS + 2):
+                worksheet.cell(row=row, column=index + 1).number_format = KIND_FORMATS[column.kind]
+        hint = _hint(column)
+        if hint and not sheet.is_key_value:
+            prompt = DataValidation(showInputMessage=True, promptTitle=column.header[:32],
+                                    prompt=hint[:250])
+            prompt.add(f"{letter}1")
+            worksheet.add_data_validation(prompt)
+    worksheet.freeze_panes = "A2"
+
+
+def _hint(column: schema.Column) -> str:
+    parts = ["Bắt buộc." if column.required else "Không bắt buộc."]
+    if column.hint:
+        parts.append(column.hint + ".")
+    elif column.kind != "text":
+        parts.append(f"Kiểu: {KIND_LABELS[column.kind]}.")
+    return " ".join(parts)
+
+
+def _write_settings(worksheet, sheet: schema.Sheet, settings: dict) -> None:
+    from openpyxl.styles import Alignment
+
+    for row, setting in enumerate(sheet.settings, start=2):
+        _set(worksheet.cell(row=row, column=1), setting.header)
+        value = settings.get(setting.header, setting.default)
+        cell = worksheet.cell(row=row, column=2)
+        _set(cell, value)
+        cell.alignment = Alignment(horizontal="left")
+        note = ("Bắt buộc. " if setting.required else "") + (setting.hint or "")
+        if setting.default is not None and not setting.hint:
+            note += f"Mặc định {setting.default}."
+        _set(worksheet.cell(row=row, column=3), note.strip() or None)
+
+
+def _write_rows(worksheet, sheet: schema.Sheet, records: list[dict]) -> None:
+    from openpyxl.styles import Alignment
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for row, record in enumerate(records, start=2):
+        for index, column in enumerate(sheet.columns):
+            value = record.get(column.header)
+            cell = worksheet.cell(row=row, column=index + 1)
+            _set(cell, value)
+            cell.alignment = wrap if column.width >= 40 else top
+
+
+def _write_lists(book) -> dict[tuple[str, str], str]:
+    """The hidden `Danh mục` sheet: one column per choice list; returns the range of each."""
+    font, fill, _ = _header_style()
+    lists = book.create_sheet(schema.LISTS_SHEET)
+    ranges = {}
+    index = 0
+    for sheet in schema.SHEETS:
+        for column in sheet.columns:
+            if column.kind != "choice":
+                continue
+            letter = column_letter(index)
+            header = lists.cell(row=1, column=index + 1)
+            _set(header, f"{sheet.name} · {column.header}")
+            header.font, header.fill = font, fill
+            for row, choice in enumerate(column.choices, start=2):
+                _set(lists.cell(row=row, column=index + 1), choice if isinstance(choice, int)
+                     else str(choice))
+            lists.column_dimensions[letter].width = 24
+            last = len(column.choices) + 1
+            ranges[(sheet.name, column.field)] = (f"'{schema.LISTS_SHEET}'!${letter}$2:"
+                                                  f"${letter}${last}")
+            index += 1
+    return ranges
+
+
+def _add_dropdowns(worksheet, sheet: schema.Sheet, lists: dict) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for index, column in enumerate(sheet.columns):
+        source = lists.get((sheet.name, column.field))
+        if source is None:
+            continue
+        letter = column_letter(index)
+        dropdown = DataValidation(
+            type="list", formula1=source, allow_blank=True, showDropDown=False,
+            showErrorMessage=True, errorStyle="stop", errorTitle="Giá trị không hợp lệ",
+            error=f"Hãy chọn một giá trị trong danh sách của cột «{column.header}».",
+            showInputMessage=True, promptTitle=column.header[:32], prompt=_hint(column)[:250])
+        dropdown.add(f"{letter}2:{letter}{DATA_ROWS + 1}")
+        worksheet.add_data_validation(dropdown)
+
+
+def guide_lines() -> list[tuple[str, str]]:
+    """The `Hướng dẫn` sheet as (style, text) lines, generated from the schema."""
+    lines = [
+        ("title", "HƯỚNG DẪN GHI SỔ SINH HOẠT CHI BỘ"),
+        ("text", "Sổ này là nguồn duy nhất để chibo lập kế hoạch, biên bản và báo cáo. chibo chỉ "
+                 "đọc sổ, không bao giờ ghi vào sổ."),
+        ("text", "Mỗi trang bảng: dòng 1 là tiêu đề cột (không đổi tên); mỗi dòng sau là một bản "
+                 "ghi; dòng trống được bỏ qua; không gộp ô. Có thể thêm cột riêng (ví dụ Ghi chú)."),
+        ("text", "Ngày ghi dd/mm/yyyy (ví dụ 15/03/2022); giờ ghi 14:00, 14h30 hoặc 14 giờ 30. "
+                 "Họ tên ghi đúng như ở trang Đảng viên."),
+        ("text", "Ghi xong, chạy «chibo check» để biết ô nào cần sửa, rồi «build-report» để lập "
+                 "văn bản."),
+    ]
+    for sheet in schema.SHEETS:
+        lines.append(("heading", f"Trang «{sheet.name}»"))
+        lines.append(("text", sheet.purpose))
+        entries = sheet.settings if sheet.is_key_value else sheet.columns
+        for column in entries:
+            if sheet.is_key_value and column.field in ("key", "value"):
+                continue
+            detail = [("bắt buộc" if column.required else "không bắt buộc"), KIND_LABELS[column.kind]]
+            if column.choices:
+                detail.append("một trong: " + ", ".join(map(str, column.choices)))
+            if column.default is not None:
+                detail.append(f"mặc định {column.default}")
+            text = f"• {column.header}: {'; '.join(detail)}."
+            if column.hint:
+                text += f" {column.hint}."
+            lines.append(("item", text))
+    return lines
+
+
+def _write_guide(worksheet) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    worksheet.column_dimensions["A"].width = 110
+    styles = {"title": Font(bold=True, size=14), "heading": Font(bold=True, size=12)}
+    for row, (style, text) in enumerate(guide_lines(), start=1):
+        cell = worksheet.cell(row=row, column=1)
+        _set(cell, text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if style in styles:
+            cell.font = styles[style]

@@ -1,0 +1,148 @@
+"""What the reader hands to the later stages: clean records that remember their cells, and the
+few facts of the field that are computed from them (quarter, duration, attendance, rating)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .values import matching_key
+
+
+@dataclass(frozen=True, eq=False)
+class Record:
+    """One row of a table sheet (or the whole `Thông tin` sheet): clean values by field name,
+    and for each field the cell it came from, so every problem can name its cell."""
+
+    sheet: str
+    row: int
+    values: dict[str, Any]
+    cells: dict[str, str]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def cell(self, field_name: str) -> str:
+        """The cell of a field, e.g. 'C5'; the row's first cell if its column is absent."""
+        return self.cells.get(field_name) or f"A{self.row}"
+
+
+@dataclass
+class Workbook:
+    """The whole workbook, one attribute per sheet of `schema.SHEETS`."""
+
+    path: str
+    settings: Record
+    legal_bases: list[Record] = field(default_factory=list)
+    plan_paragraphs: list[Record] = field(default_factory=list)
+    themes: list[Record] = field(default_factory=list)
+    members: list[Record] = field(default_factory=list)
+    meetings: list[Record] = field(default_factory=list)
+    absences: list[Record] = field(default_factory=list)
+    opinions: list[Record] = field(default_factory=list)
+    tasks: list[Record] = field(default_factory=list)
+    assessments: list[Record] = field(default_factory=list)
+    documents: list[Record] = field(default_factory=list)
+    recipients: list[Record] = field(default_factory=list)
+
+    def member_named(self, name: str | None) -> Record | None:
+        if not name:
+            return None
+        key = matching_key(name)
+        for member in self.members:
+            if member.name and matching_key(member.name) == key:
+                return member
+        return None
+
+    def absences_of(self, meeting: Record) -> list[Record]:
+        return [a for a in self.absences if a.meeting_id == meeting.id]
+
+
+# --- facts of the field ---------------------------------------------------------------------
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    return dt.date(year + quarter // 4, quarter * 3 % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def minutes_between(start: dt.time, end: dt.time) -> int:
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+
+
+def in_cell_on(member: Record, day: dt.date) -> bool:
+    """Whether a member belonged to the cell on a day (moved in on or before, not yet out)."""
+    joined, left = member.values.get("joined"), member.values.get("left")
+    return (joined is None or joined <= day) and (left is None or day < left)
+
+
+def rating_for(score: float, good: float, fair: float, average: float) -> str:
+    if score >= good:
+        return "Tốt"
+    if score >= fair:
+        return "Khá"
+    if score >= average:
+        return "Trung bình"
+    return "Kém"
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """Who was expected at a meeting and who came, as the minutes print it."""
+
+    members: list[Record]            # in the cell on the day
+    exempt: list[Record]             # miễn sinh hoạt: not required to attend
+    absent_with_reason: list[tuple[Record, str]]
+    absent_without_reason: list[Record]
+
+    @property
+    def total(self) -> int:
+        return len(self.members)
+
+    @property
+    def full_members(self) -> int:
+        return sum(1 for m in self.members if m.membership == "Chính thức")
+
+    @property
+    def probationary(self) -> int:
+        return sum(1 for m in self.members if m.membership == "Dự bị")
+
+    @property
+    def required(self) -> int:
+        return self.total - len(self.exempt)
+
+    @property
+    def absent(self) -> int:
+        return len(self.absent_with_reason) + len(self.absent_without_reason)
+
+    @property
+    def present(self) -> int:
+        return self.required - self.absent
+
+    @property
+    def rate(self) -> float:
+        """Present over required, in per cent."""
+        return 100.0 * self.present / self.required if self.required else 0.0
+
+
+def attendance(workbook: Workbook, meeting: Record) -> Attendance:
+    members = [m for m in workbook.members if m.name and in_cell_on(m, meeting.date)]
+    exempt = [m for m in members if m.exempt == "Có"]
+    with_reason, without_reason = [], []
+    seen = set()
+    for absence in workbook.absences_of(meeting):
+        member = workbook.member_named(absence.name)
+        if member is None or member in exempt or id(member) in seen or member not in members:
+            continue  # the checks report these; the figures count only real absences
+        seen.add(id(member))
+        if absence.reason:
+            with_reason.append((member, absence.reason))
+        else:
+            without_reason.append(member)
+    return Attendance(members, exempt, with_reason, without_reason)

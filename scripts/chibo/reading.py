@@ -1,0 +1,354 @@
+"""Reading the secretary's workbook: from a file on disk to clean `Record`s and the problems
+of form (missing sheets and columns, wrong types, empty required cells, values not allowed).
+
+The file is only ever opened for reading. Values come from python-calamine (fast, values
+only); the few things it cannot tell — a formula without a cached value, a DTD hidden in the
+XML — are read from the zip directly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zipfile
+from pathlib import Path
+
+from . import schema
+from .errors import WorkbookUnreadable
+from .model import Record, Workbook
+from .problems import Report
+from .values import EXCEL_ERRORS, BadValue, clean_text, is_empty, matching_key, show
+
+# A real workbook of a cell is well under a megabyte; these bounds only stop a hostile file
+# (a zip bomb) from filling memory before parsing.
+MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+MAX_COLUMNS_READ = 64   # columns right of this are never part of the contract
+
+OPEN_IN_EXCEL_HINT = ("hãy lưu và đóng tệp trong Excel rồi chạy lại; chibo chỉ đọc được những gì "
+                      "đã lưu")
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 27 -> 'AB'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def closest(wanted: str, present: list[str]) -> str | None:
+    keys = {matching_key(p): p for p in present}
+    found = difflib.get_close_matches(matching_key(wanted), list(keys), n=1, cutoff=0.5)
+    return keys[found[0]] if found else None
+
+
+# --- the file as a container ------------------------------------------------------------------
+
+def check_container(path: Path) -> zipfile.ZipFile:
+    """The open zip of a real .xlsx, or `WorkbookUnreadable` saying what the file really is."""
+    name = path.name
+    if not path.exists():
+        raise WorkbookUnreadable("file-missing", f"Không tìm thấy tệp {path}.")
+    if path.is_dir():
+        raise WorkbookUnreadable("not-a-file", f"{path} là một thư mục, không phải tệp Excel.")
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8)
+    except PermissionError:
+        raise WorkbookUnreadable(
+            "file-locked", f"Không mở được {name}: tệp đang bị khóa hoặc không có quyền đọc; "
+            "nếu tệp đang mở trong Excel, hãy đóng tệp rồi chạy lại.") from None
+    if not head:
+        raise WorkbookUnreadable("file-empty", f"Tệp {name} rỗng (0 byte): hãy chọn đúng sổ Excel.")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in path.read_bytes():
+            raise WorkbookUnreadable(
+                "encrypted", f"Tệp {name} được đặt mật khẩu: hãy mở trong Excel, bỏ mật khẩu "
+                "(Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.")
+        raise WorkbookUnreadable(
+            "xls", f"Tệp {name} là sổ Excel 97-2003 (.xls): hãy mở trong Excel và chọn Lưu thành "
+            "› Sổ làm việc Excel (.xlsx).")
+    if not head.startswith(b"PK"):
+        kind = "tệp văn bản (CSV?)" if _looks_like_text(path) else "không phải tệp Excel"
+        raise WorkbookUnreadable(
+            "not-xlsx", f"Tệp {name} là {kind}, chỉ được đổi tên thành .xlsx: hãy mở trong Excel "
+            "và lưu thành Sổ làm việc Excel (.xlsx).")
+    try:
+        archive = zipfile.ZipFile(path)
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise WorkbookUnreadable(
+            "broken-file", f"Tệp {name} bị hỏng (có thể chưa chép hết): hãy lấy lại bản đầy đủ "
+            "hoặc mở bằng Excel để sửa rồi lưu lại.") from None
+    if "xl/workbook.xml" not in names:
+        archive.close()
+        if "content.xml" in names:
+            raise WorkbookUnreadable(
+                "ods", f"Tệp {name} là bảng tính OpenDocument (.ods): hãy lưu thành .xlsx "
+                "(Lưu thành › Excel 2007-365).")
+        raise WorkbookUnreadable("not-xlsx", f"Tệp {name} không phải sổ Excel (.xlsx).")
+    _refuse_bombs(archive, name)
+    return archive
+
+
+def _looks_like_text(path: Path) -> bool:
+    sample = path.read_bytes()[:4096]
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in sample
+
+
+def _refuse_bombs(archive: zipfile.ZipFile, name: str) -> None:
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > MAX_UNCOMPRESSED_BYTES or (info.file_size > 10_000_000
+                                              and ratio > MAX_COMPRESSION_RATIO):
+            archive.close()
+            raise WorkbookUnreadable(
+                "too-large", f"Tệp {name} giải nén ra quá lớn ({info.filename}): đây không phải "
+                "sổ của chi bộ, hoặc tệp đã bị làm hỏng.")
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels")):
+            with archive.open(info) as part:
+                head = part.read(2048)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                archive.close()
+                raise WorkbookUnreadable(
+                    "xml-doctype", f"Tệp {name} chứa khai báo XML lạ ({info.filename}) mà Excel "
+                    "không bao giờ ghi: chibo không đọc tệp này.")
+
+
+_SHEET_TAG = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"', re.S)
+_SHEET_TAG_REVERSED = re.compile(rb'<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"', re.S)
+_RELATIONSHIP = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"', re.S)
+_RELATIONSHIP_REVERSED = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"',
+                                    re.S)
+# A cell with a formula and no <v> after it: never calculated, so no value was saved.
+_FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
+
+
+def formulas_without_value(archive: zipfile.ZipFile) -> dict[str, set[str]]:
+    """Sheet name -> cells holding a formula whose result was never saved."""
+    import html
+
+    def attributes(pattern, reversed_pattern, data):
+        found = {a: b for a, b in pattern.findall(data)}
+        found.update({b: a for a, b in reversed_pattern.findall(data)})
+        return found
+
+    workbook_xml = archive.read("xl/workbook.xml")
+    sheet_ids = attributes(_SHEET_TAG, _SHEET_TAG_REVERSED, workbook_xml)
+    try:
+        rels = attributes(_RELATIONSHIP, _RELATIONSHIP_REVERSED,
+                          archive.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return {}
+    result: dict[str, set[str]] = {}
+    for raw_name, rel_id in sheet_ids.items():
+        target = rels.get(rel_id, b"").decode()
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        try:
+            data = archive.read(part)
+        except KeyError:
+            continue
+        if b"<f" not in data:
+            continue
+        missing = set()
+        for ref, inner in _FORMULA_CELL.findall(data):
+            if b"<f" in inner and not re.search(rb"<v>[^<]", inner) and b"<is>" not in inner:
+                missing.add(ref.decode())
+        if missing:
+            result[clean_text(html.unescape(raw_name.decode("utf-8", "replace")))] = missing
+    return result
+
+
+def lock_file_of(path: Path) -> Path | None:
+    """The lock file Excel (~$name) or LibreOffice (.~lock.name#) leaves beside an open file."""
+    for candidate in (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#"):
+        lock = path.with_name(candidate)
+        if lock.exists():
+            return lock
+    return None
+
+
+# --- sheets and cells -------------------------------------------------------------------------
+
+def read_workbook(path: str | Path) -> tuple[Workbook | None, Report]:
+    """Read and clean the workbook. Returns (None, report) when the file cannot be read."""
+    path = Path(path)
+    report = Report(sheet_order=schema.SHEET_ORDER)
+    try:
+        archive = check_container(path)
+    except WorkbookUnreadable as unreadable:
+        report.error(unreadable.code, str(unreadable), sheet=path.name)
+        return None, report
+    with archive:
+        uncached = formulas_without_value(archive)
+
+    lock = lock_file_of(path)
+    if lock is not None:
+        report.warning("open-in-excel", f"Tệp đang được mở (thấy tệp khóa {lock.name}): "
+                       f"{OPEN_IN_EXCEL_HINT}.", sheet=path.name)
+
+    import python_calamine
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        present = {clean_text(n): n for n in book.sheet_names}
+        sheets = {}
+        for sheet in schema.SHEETS:
+            actual = _find_sheet(sheet, present, report)
+            if actual is not None:
+                calamine_sheet = book.get_sheet_by_name(actual)
+                sheets[sheet.field] = (calamine_sheet.to_python(skip_empty_area=False),
+                                       calamine_sheet.merged_cell_ranges or [],
+                                       uncached.get(clean_text(actual), set()))
+        book.close()
+    except Exception as error:  # calamine's own errors carry no stable type across versions
+        if isinstance(error, WorkbookUnreadable):
+            raise
+        report.error("broken-file", f"Không đọc được tệp {path.name}: tệp bị hỏng hoặc không "
+                     f"đúng định dạng .xlsx ({type(error).__name__}).", sheet=path.name)
+        return None, report
+
+    tables: dict = {}
+    for sheet in schema.SHEETS:
+        if sheet.field not in sheets:
+            tables[sheet.field] = [] if not sheet.is_key_value else Record(sheet.name, 1, {}, {})
+            continue
+        rows, merged, formula_cells = sheets[sheet.field]
+        _report_merged(sheet, merged, report)
+        if sheet.is_key_value:
+            tables[sheet.field] = _read_settings(sheet, rows, formula_cells, report)
+        else:
+            tables[sheet.field] = _read_table(sheet, rows, formula_cells, report)
+    return Workbook(path=str(path), **tables), report
+
+
+def _find_sheet(sheet: schema.Sheet, present: dict[str, str], report: Report) -> str | None:
+    for shown, actual in present.items():
+        if matching_key(shown) == matching_key(sheet.name):
+            return actual
+    others = [n for n in present if matching_key(n) not in
+              {matching_key(s.name) for s in schema.SHEETS}]
+    near = closest(sheet.name, others)
+    hint = f" (có trang «{near}»: hãy đổi tên thành «{sheet.name}»)" if near else ""
+    report.error("missing-sheet", f"Thiếu trang «{sheet.name}»{hint}.", sheet=sheet.name)
+    return None
+
+
+def _report_merged(sheet: schema.Sheet, merged, report: Report) -> None:
+    for (top, left), (bottom, right) in merged:
+        area = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+        report.error("merged-cells", f"Ô gộp {area}: hãy bỏ gộp ô (Merge & Center › Unmerge) và "
+                     "ghi giá trị vào từng ô, vì chibo chỉ thấy giá trị ở ô đầu tiên.",
+                     sheet=sheet.name, cell=f"{column_letter(left)}{top + 1}")
+
+
+def _header_map(sheet: schema.Sheet, header_row: list, report: Report) -> dict[str, int]:
+    """Field name -> column index, reporting missing required columns."""
+    headers = {}
+    for index, raw in enumerate(header_row[:MAX_COLUMNS_READ]):
+        if not is_empty(raw):
+            headers.setdefault(matching_key(show(raw)), index)
+    found = {}
+    for column in sheet.columns:
+        index = headers.get(matching_key(column.header))
+        if index is not None:
+            found[column.field] = index
+        elif column.required:
+            present = [show(h) for h in header_row[:MAX_COLUMNS_READ] if not is_empty(h)]
+            near = closest(column.header, [h for h in present if matching_key(h) not in
+                                           {matching_key(c.header) for c in sheet.columns}])
+            hint = f"; có cột «{near}» — có phải là cột này?" if near else ""
+            report.error("missing-column",
+                         f"Thiếu cột «{column.header}» ở dòng tiêu đề (dòng 1){hint}",
+                         sheet=sheet.name, cell="A1")
+    return found
+
+
+def _read_cell(sheet: schema.Sheet, column: schema.Column, raw, cell: str,
+               formula_cells: set[str], report: Report):
+    """The clean value of one cell, or None (and a problem) when it cannot be used."""
+    if cell in formula_cells:
+        report.error("formula-no-value", "Ô có công thức nhưng chưa có giá trị đã tính: hãy mở "
+                     "tệp bằng Excel hoặc LibreOffice, lưu lại một lần rồi chạy lại.",
+                     sheet=sheet.name, cell=cell)
+        return None
+    if is_empty(raw):
+        if column.required:
+            report.error("required", f"Chưa ghi «{column.header}».", sheet=sheet.name, cell=cell)
+        return column.default
+    if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
+        report.error("excel-error", f"Ô chứa lỗi công thức {raw.strip()}: hãy sửa công thức "
+                     "hoặc ghi giá trị.", sheet=sheet.name, cell=cell)
+        return None
+    try:
+        return column.parse(raw)
+    except BadValue as bad:
+        code = "not-allowed" if column.kind == "choice" else "wrong-type"
+        report.error(code, f"«{column.header}»: {bad}.", sheet=sheet.name, cell=cell)
+        return None
+
+
+def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
+                report: Report) -> list[Record]:
+    if not rows:
+        rows = [[]]
+    positions = _header_map(sheet, rows[0], report)
+    records = []
+    for row_index, row in enumerate(rows[1:], start=2):
+        if all(is_empty(row[i]) for i in positions.values() if i < len(row)):
+            if not any(f"{column_letter(i)}{row_index}" in formula_cells for i in positions.values()):
+                continue  # an empty row
+        values, cells = {}, {}
+        for column in sheet.columns:
+            index = positions.get(column.field)
+            if index is None:
+                values[column.field] = column.default
+                continue
+            cell = f"{column_letter(index)}{row_index}"
+            cells[column.field] = cell
+            raw = row[index] if index < len(row) else None
+            values[column.field] = _read_cell(sheet, column, raw, cell, formula_cells, report)
+        records.append(Record(sheet.name, row_index, values, cells))
+    return records
+
+
+def _read_settings(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
+                   report: Report) -> Record:
+    rows = rows or [[]]
+    positions = _header_map(sheet, rows[0], report)
+    key_index, value_index = positions.get("key", 0), positions.get("value", 1)
+    by_key: dict[str, tuple[int, object]] = {}
+    shown_keys = []
+    for row_index, row in enumerate(rows[1:], start=2):
+        if key_index < len(row) and not is_empty(row[key_index]):
+            raw = row[value_index] if value_index < len(row) else None
+            by_key.setdefault(matching_key(show(row[key_index])), (row_index, raw))
+            shown_keys.append(show(row[key_index]))
+    known = {matching_key(s.header) for s in sheet.settings}
+    values, cells = {}, {}
+    for setting in sheet.settings:
+        found = by_key.get(matching_key(setting.header))
+        if found is None:
+            values[setting.field] = setting.default
+            if setting.required:
+                near = closest(setting.header,
+                               [k for k in shown_keys if matching_key(k) not in known])
+                hint = f" (có mục «{near}» — có phải là mục này?)" if near else ""
+                report.error("missing-setting", f"Thiếu mục «{setting.header}» ở cột "
+                             f"«{schema.KEY}»{hint}.", sheet=sheet.name, cell="A1")
+            continue
+        row_index, raw = found
+        cell = f"{column_letter(value_index)}{row_index}"
+        cells[setting.field] = cell
+        values[setting.field] = _read_cell(sheet, setting, raw, cell, formula_cells, report)
+    return Record(sheet.name, 1, values, cells)

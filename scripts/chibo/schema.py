@@ -1,0 +1,281 @@
+"""The workbook contract, declared once.
+
+The reader, the checks, `chibo init` (headers, widths, dropdowns, hints, the `Hướng dẫn` sheet)
+and the sample workbook are all driven by the declarations below: to add a column, add it here.
+See ../shared/docs/workbook.md for the prose version of the contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import values
+
+# Kinds of column and how a cell of that kind is parsed. A 'name' is a member's name: the
+# reader only cleans it, the checks look it up in `Đảng viên`.
+PARSERS = {
+    "text": values.parse_text,
+    "integer": values.parse_integer,
+    "number": values.parse_number,
+    "date": values.parse_date,
+    "time": values.parse_time,
+    "email": values.parse_emails,
+    "name": values.parse_name,
+    "phone": values.parse_phone,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str
+    kind: str = "text"           # a key of PARSERS, or "choice"
+    required: bool = False       # the cell must be filled (and so the column must exist)
+    choices: tuple = ()          # allowed values of a "choice" column
+    minimum: float | None = None
+    maximum: float | None = None
+    default: object = None       # used when the cell is empty (settings)
+    hint: str = ""               # shown on the header in Excel and in `Hướng dẫn`
+    width: int = 16
+
+    def parse(self, raw):
+        """A clean value for a non-empty raw cell, or `values.BadValue`."""
+        if self.kind == "choice":
+            return values.parse_choice(raw, self.choices)
+        value = PARSERS[self.kind](raw)
+        if self.minimum is not None and value < self.minimum:
+            raise values.BadValue(f"{values.show(value)} nhỏ hơn mức thấp nhất cho phép "
+                                  f"({values.show(self.minimum)})")
+        if self.maximum is not None and value > self.maximum:
+            raise values.BadValue(f"{values.show(value)} lớn hơn mức cao nhất cho phép "
+                                  f"({values.show(self.maximum)})")
+        return value
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    field: str                   # attribute of `reading.Workbook`
+    purpose: str                 # one Vietnamese sentence for `Hướng dẫn`
+    columns: tuple[Column, ...]
+    settings: tuple[Column, ...] = ()  # for the key/value sheet: one Column per `Mục`
+
+    @property
+    def is_key_value(self) -> bool:
+        return bool(self.settings)
+
+
+MEETING_KINDS = ("Chuyên đề", "Thường kỳ", "Kết hợp")
+THEMATIC_KINDS = ("Chuyên đề", "Kết hợp")   # meetings that count as the quarter's thematic one
+RATINGS = ("Tốt", "Khá", "Trung bình", "Kém")
+DOCUMENT_TYPES = ("KH", "BB", "BC")
+PERIODS = ("Quý 1", "Quý 2", "Quý 3", "Quý 4", "Năm")
+POSITIONS = ("Bí thư", "Phó bí thư", "Chi ủy viên", "Đảng viên")
+MEMBERSHIPS = ("Chính thức", "Dự bị")
+PLAN_PARTS = ("Mục đích", "Yêu cầu", "Biện pháp thực hiện")
+# Who may carry out a task besides a named member.
+COLLECTIVE_ASSIGNEES = ("Chi bộ", "Chi ủy", "Toàn chi bộ", "Các đảng viên", "Tất cả đảng viên",
+                        "Đảng viên trong chi bộ", "Ban giám hiệu", "Công đoàn", "Đoàn thanh niên")
+
+KEY, VALUE = "Mục", "Giá trị"
+
+SETTINGS = Sheet(
+    "Thông tin", "settings",
+    "Thông tin chung của chi bộ: mỗi dòng một mục, ghi giá trị ở cột «Giá trị».",
+    columns=(Column(KEY, "key", required=True, width=42),
+             Column(VALUE, "value", width=48)),
+    settings=(
+        Column("Đảng bộ cấp trên", "superior_body", required=True,
+               hint="Dòng đầu tiêu đề, ví dụ: Đảng bộ xã Mỹ Hòa"),
+        Column("Tên chi bộ", "cell_name", required=True, hint="Ví dụ: Chi bộ Mầm non Mỹ Hòa"),
+        Column("Ký hiệu", "issuer_code", default="CB", hint="Ký hiệu trong số văn bản, ví dụ CB"),
+        Column("Địa danh", "place", required=True, hint="Địa danh ở dòng ngày tháng"),
+        Column("Cấp ủy cấp trên", "superior_committee", required=True,
+               hint="Nơi nhận báo cáo, ví dụ: Đảng ủy xã Mỹ Hòa"),
+        Column("Năm", "year", "integer", required=True, minimum=2000, maximum=2100,
+               hint="Năm của kế hoạch, ví dụ 2022"),
+        Column("Bí thư", "cell_secretary", "name", required=True,
+               hint="Họ tên bí thư, đúng như ở trang Đảng viên"),
+        Column("Phó bí thư", "deputy_secretary", "name"),
+        Column("Email chi bộ", "email", "email", hint="Địa chỉ gửi thư đi"),
+        Column("Thời lượng tối thiểu (phút)", "min_minutes", "integer", default=90,
+               minimum=0, maximum=600),
+        Column("Thời lượng tối thiểu khi kết hợp (phút)", "min_minutes_combined", "integer",
+               default=120, minimum=0, maximum=600),
+        Column("Tỷ lệ dự họp tối thiểu (%)", "min_attendance", "number", default=85,
+               minimum=0, maximum=100),
+        Column("Điểm Tốt", "score_good", "number", default=90, minimum=0, maximum=100,
+               hint="Điểm thấp nhất được xếp loại Tốt"),
+        Column("Điểm Khá", "score_fair", "number", default=70, minimum=0, maximum=100),
+        Column("Điểm Trung bình", "score_average", "number", default=50, minimum=0, maximum=100,
+               hint="Dưới mức này: Kém"),
+        Column("Lề trên (mm)", "margin_top", "number", default=20, minimum=5, maximum=60),
+        Column("Lề dưới (mm)", "margin_bottom", "number", default=20, minimum=5, maximum=60),
+        Column("Lề trái (mm)", "margin_left", "number", default=30, minimum=5, maximum=60),
+        Column("Lề phải (mm)", "margin_right", "number", default=15, minimum=5, maximum=60),
+    ),
+)
+
+LEGAL_BASES = Sheet(
+    "Căn cứ", "legal_bases",
+    "Các văn bản làm căn cứ cho kế hoạch, mỗi dòng một văn bản (câu mở đầu kế hoạch).",
+    (
+        Column("STT", "number", "integer", minimum=1, width=6),
+        Column("Văn bản", "document", required=True, width=34,
+               hint="Ví dụ: Hướng dẫn số 12-HD/BTCTW"),
+        Column("Ngày", "date", "date", required=True, width=13, hint="Ngày ban hành, dd/mm/yyyy"),
+        Column("Cơ quan ban hành", "issuer", required=True, width=30,
+               hint="Ví dụ: Ban Tổ chức Trung ương"),
+        Column("Trích yếu", "subject", required=True, width=60,
+               hint="Tên văn bản, không cần ngoặc kép"),
+    ),
+)
+
+PLAN_PARAGRAPHS = Sheet(
+    "Kế hoạch", "plan_paragraphs",
+    "Nội dung kế hoạch: mỗi dòng một đoạn văn, theo thứ tự STT trong từng phần.",
+    (
+        Column("Phần", "part", "choice", required=True, choices=PLAN_PARTS, width=22),
+        Column("STT", "number", "integer", minimum=1, width=6),
+        Column("Nội dung", "text", required=True, width=100, hint="Một đoạn văn của kế hoạch"),
+    ),
+)
+
+THEMES = Sheet(
+    "Chuyên đề", "themes",
+    "Chuyên đề của từng quý trong năm; quý nào cũng phải có chuyên đề.",
+    (
+        Column("Quý", "quarter", "choice", required=True, choices=(1, 2, 3, 4), width=6),
+        Column("Tên chuyên đề", "title", required=True, width=70),
+        Column("Người chuẩn bị", "preparer", "name", width=24,
+               hint="Đảng viên chuẩn bị chuyên đề"),
+        Column("Tháng dự kiến", "planned_month", "integer", minimum=1, maximum=12, width=10),
+        Column("Ghi chú", "note", width=30),
+    ),
+)
+
+MEMBERS = Sheet(
+    "Đảng viên", "members",
+    "Danh sách đảng viên của chi bộ, kể cả người đã chuyển đi trong năm.",
+    (
+        Column("STT", "number", "integer", minimum=1, width=6),
+        Column("Họ và tên", "name", "name", required=True, width=26,
+               hint="Hai người trùng tên: thêm dấu phân biệt, ví dụ (1985)"),
+        Column("Năm sinh", "birth_year", "integer", minimum=1900, maximum=2100, width=9),
+        Column("Giới tính", "gender", "choice", choices=("Nam", "Nữ"), width=9),
+        Column("Chức vụ", "position", "choice", choices=POSITIONS, default="Đảng viên", width=14),
+        Column("Loại", "membership", "choice", required=True, choices=MEMBERSHIPS, width=12,
+               hint="Chính thức hoặc Dự bị"),
+        Column("Miễn sinh hoạt", "exempt", "choice", choices=("Có",), width=10,
+               hint="Ghi «Có» nếu được miễn sinh hoạt"),
+        Column("Ngày chuyển đến", "joined", "date", width=13,
+               hint="Để trống nếu có mặt từ đầu năm"),
+        Column("Ngày chuyển đi", "left", "date", width=13,
+               hint="Để trống nếu còn sinh hoạt"),
+        Column("Email", "email", "email", width=28),
+        Column("Điện thoại", "phone", "phone", width=14),
+    ),
+)
+
+MEETINGS = Sheet(
+    "Buổi sinh hoạt", "meetings",
+    "Mỗi buổi sinh hoạt một dòng; quý được tính từ ngày họp.",
+    (
+        Column("Mã buổi", "id", required=True, width=12, hint="Không trùng, ví dụ 2022-Q1"),
+        Column("Loại", "kind", "choice", required=True, choices=MEETING_KINDS, width=12),
+        Column("Ngày", "date", "date", required=True, width=12, hint="dd/mm/yyyy"),
+        Column("Bắt đầu", "start", "time", required=True, width=9, hint="Ví dụ 14:00"),
+        Column("Kết thúc", "end", "time", required=True, width=9, hint="Ví dụ 16:00"),
+        Column("Địa điểm", "place", required=True, width=26),
+        Column("Chủ trì", "chair", "name", required=True, width=24),
+        Column("Thư ký", "minute_taker", "name", required=True, width=24),
+        Column("Chuyên đề", "theme", width=40,
+               hint="Để trống: lấy chuyên đề của quý ở trang Chuyên đề"),
+        Column("Người trình bày", "presenter", "name", width=24),
+        Column("Khách mời", "guests", width=30),
+        Column("Tóm tắt nội dung", "summary", width=60),
+        Column("Kết luận", "conclusion", width=60),
+        Column("Biểu quyết", "vote", width=16, hint="Ví dụ: 13/13 nhất trí"),
+        Column("Điểm", "score", "number", minimum=0, maximum=100, width=8),
+        Column("Xếp loại", "rating", "choice", choices=RATINGS, width=12,
+               hint="Để trống: tính từ Điểm"),
+    ),
+)
+
+ABSENCES = Sheet(
+    "Vắng mặt", "absences",
+    "Chỉ ghi người vắng mặt; những người khác phải dự họp được coi là có mặt.",
+    (
+        Column("Mã buổi", "meeting_id", required=True, width=12),
+        Column("Họ và tên", "name", "name", required=True, width=26),
+        Column("Lý do", "reason", width=40, hint="Để trống: vắng không lý do"),
+    ),
+)
+
+OPINIONS = Sheet(
+    "Ý kiến", "opinions",
+    "Ý kiến phát biểu trong buổi sinh hoạt, theo thứ tự phát biểu.",
+    (
+        Column("Mã buổi", "meeting_id", required=True, width=12),
+        Column("Người phát biểu", "speaker", "name", required=True, width=26),
+        Column("Nội dung", "text", required=True, width=90),
+    ),
+)
+
+TASKS = Sheet(
+    "Nhiệm vụ", "tasks",
+    "Kết luận và nhiệm vụ được giao; báo cáo sẽ theo dõi kết quả.",
+    (
+        Column("Mã buổi", "meeting_id", required=True, width=12),
+        Column("Nội dung", "text", required=True, width=60),
+        Column("Người thực hiện", "assignee", width=26,
+               hint="Họ tên đảng viên, hoặc Chi ủy, Chi bộ…"),
+        Column("Thời hạn", "due", "date", width=12),
+        Column("Kết quả", "result", width=50),
+    ),
+)
+
+ASSESSMENTS = Sheet(
+    "Đánh giá", "assessments",
+    "Phần đánh giá của báo cáo quý và báo cáo năm.",
+    (
+        Column("Kỳ", "period", "choice", required=True, choices=PERIODS, width=9),
+        Column("Ưu điểm", "strengths", width=50),
+        Column("Hạn chế", "weaknesses", width=50),
+        Column("Nguyên nhân", "causes", width=50),
+        Column("Phương hướng", "direction", width=50),
+        Column("Kiến nghị", "requests", width=50),
+    ),
+)
+
+DOCUMENTS = Sheet(
+    "Văn bản", "documents",
+    "Số và ngày của từng văn bản (số do chi bộ cấp, chạy suốt nhiệm kỳ).",
+    (
+        Column("Loại", "doc_type", "choice", required=True, choices=DOCUMENT_TYPES, width=8,
+               hint="KH kế hoạch, BB biên bản, BC báo cáo"),
+        Column("Kỳ", "period", required=True, width=12,
+               hint="Năm, Quý 1…Quý 4, hoặc Mã buổi (biên bản)"),
+        Column("Số", "number", "integer", minimum=1, width=8),
+        Column("Ngày", "date", "date", width=12),
+    ),
+)
+
+RECIPIENTS = Sheet(
+    "Nơi nhận", "recipients",
+    "Nơi nhận của từng loại văn bản; có email thì «chibo send» gửi văn bản đến đó.",
+    (
+        Column("Văn bản", "doc_type", "choice", required=True, choices=DOCUMENT_TYPES + ("*",),
+               width=9, hint="KH, BB, BC hoặc * (mọi văn bản)"),
+        Column("Nơi nhận", "line", required=True, width=44,
+               hint="Ví dụ: Đảng ủy xã Mỹ Hòa (báo cáo)"),
+        Column("Email", "email", "email", width=30),
+    ),
+)
+
+# Contract order: `chibo init` writes the sheets in this order after `Hướng dẫn`.
+SHEETS: tuple[Sheet, ...] = (SETTINGS, LEGAL_BASES, PLAN_PARAGRAPHS, THEMES, MEMBERS, MEETINGS,
+                             ABSENCES, OPINIONS, TASKS, ASSESSMENTS, DOCUMENTS, RECIPIENTS)
+GUIDE_SHEET = "Hướng dẫn"
+LISTS_SHEET = "Danh mục"
+SHEET_ORDER = (GUIDE_SHEET,) + tuple(sheet.name for sheet in SHEETS) + (LISTS_SHEET,)

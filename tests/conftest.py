@@ -1,0 +1,112 @@
+"""Shared fixtures: every test workbook is the shipped sample, copied and changed in code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from chibo.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "workbook" / "chibo.xlsx"
+SEED = ROOT.parent / "shared" / "seed" / "000_621002c6824fed96.txt"
+# The sample is for 2022: checked as of a day in 2023, every quarter of it has ended.
+AFTER_SAMPLE_YEAR = dt.date(2023, 3, 1)
+
+
+@pytest.fixture
+def sample(tmp_path) -> Path:
+    """A private copy of the sample workbook."""
+    path = tmp_path / "chibo.xlsx"
+    shutil.copyfile(SAMPLE, path)
+    return path
+
+
+def column_of(sheet, header: str) -> int:
+    for cell in sheet[1]:
+        if cell.value == header:
+            return cell.column
+    raise KeyError(header)
+
+
+def row_of(sheet, header: str, value) -> int:
+    """The first row whose `header` column holds `value`."""
+    column = column_of(sheet, header)
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row=row, column=column).value == value:
+            return row
+    raise KeyError(value)
+
+
+def address(path: Path, sheet: str, header: str, where: tuple[str, object]) -> str:
+    """The address ('C5') of `header` in the row where where[0] == where[1]."""
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet]
+    cell = ws.cell(row=row_of(ws, *where), column=column_of(ws, header))
+    return cell.coordinate
+
+
+def edit(path: Path, change) -> Path:
+    """Open with openpyxl, apply `change(book)`, save."""
+    book = openpyxl.load_workbook(path)
+    change(book)
+    book.save(path)
+    return path
+
+
+def set_cell(path: Path, sheet: str, header: str, where: tuple[str, object], value) -> str:
+    """Set `header` in the row where where[0] == where[1]; returns the cell's address."""
+    found = {}
+
+    def change(book):
+        ws = book[sheet]
+        cell = ws.cell(row=row_of(ws, *where), column=column_of(ws, header))
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
+        found["cell"] = cell.coordinate
+
+    edit(path, change)
+    return found["cell"]
+
+
+def set_setting(path: Path, key: str, value) -> str:
+    return set_cell(path, "Thông tin", "Giá trị", ("Mục", key), value)
+
+
+def append_row(path: Path, sheet: str, values: dict) -> int:
+    """Add a row after the last record; returns its row number."""
+    found = {}
+
+    def change(book):
+        ws = book[sheet]
+        first_column = 1
+        row = 2
+        while ws.cell(row=row, column=first_column).value not in (None, ""):
+            row += 1
+        for header, value in values.items():
+            ws.cell(row=row, column=column_of(ws, header)).value = value
+        found["row"] = row
+
+    edit(path, change)
+    return found["row"]
+
+
+def run(*args: str):
+    """Run the chibo command line in-process; returns click's Result."""
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def check_problems(path: Path, today=AFTER_SAMPLE_YEAR):
+    from chibo.checking import check
+
+    return check(path, today=today)
+
+
+def messages(report) -> list[str]:
+    return [str(p) for p in report.sorted()]

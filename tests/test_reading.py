@@ -1,0 +1,163 @@
+"""Reading real workbooks: forgiving with harmless oddities, precise about real problems."""
+
+import datetime as dt
+import unicodedata
+
+import openpyxl
+
+from chibo.reading import read_workbook
+from conftest import (address, check_problems, edit, messages, row_of, column_of, set_cell,
+                      set_setting)
+
+
+def test_every_record_remembers_its_sheet_and_cell(sample):
+    workbook, _ = read_workbook(sample)
+    meeting = next(m for m in workbook.meetings if m.id == "2022-Q1")
+    assert meeting.sheet == "Buổi sinh hoạt"
+    assert meeting.cell("date") == address(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"))
+
+
+def test_text_dates_and_times_are_read_like_real_ones(sample):
+    set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), "15/3/2022")
+    set_cell(sample, "Buổi sinh hoạt", "Bắt đầu", ("Mã buổi", "2022-Q1"), "13h30")
+    workbook, report = read_workbook(sample)
+    meeting = next(m for m in workbook.meetings if m.id == "2022-Q1")
+    assert (meeting.date, meeting.start) == (dt.date(2022, 3, 15), dt.time(13, 30))
+    assert not report.problems
+
+
+def test_nfd_text_and_trailing_spaces_still_match_members(sample):
+    workbook, _ = read_workbook(sample)
+    chair = next(m for m in workbook.meetings if m.id == "2022-Q1").chair
+    pasted = unicodedata.normalize("NFD", chair) + "  "
+    set_cell(sample, "Buổi sinh hoạt", "Chủ trì", ("Mã buổi", "2022-Q1"), pasted)
+    assert not check_problems(sample).problems
+
+
+def test_headers_match_whatever_their_case_and_spacing(sample):
+    def shout(book):
+        ws = book["Buổi sinh hoạt"]
+        ws.cell(row=1, column=column_of(ws, "Mã buổi")).value = "  MÃ   BUỔI "
+
+    edit(sample, shout)
+    workbook, report = read_workbook(sample)
+    assert not report.problems
+    assert any(m.id == "2022-Q1" for m in workbook.meetings)
+
+
+def test_sheet_names_match_whatever_their_unicode_form(sample):
+    edit(sample, lambda book: setattr(book["Vắng mặt"], "title",
+                                      unicodedata.normalize("NFD", "Vắng mặt")))
+    workbook, report = read_workbook(sample)
+    assert not report.problems
+    assert workbook.absences
+
+
+def test_a_missing_column_names_the_closest_header_present(sample):
+    def rename(book):
+        ws = book["Buổi sinh hoạt"]
+        ws.cell(row=1, column=column_of(ws, "Ngày")).value = "Ngay hop"
+
+    edit(sample, rename)
+    assert "Buổi sinh hoạt!A1: Thiếu cột «Ngày» ở dòng tiêu đề (dòng 1); có cột «Ngay hop» — " \
+           "có phải là cột này?" in messages(check_problems(sample))
+
+
+def test_a_missing_sheet_names_the_sheet_that_looks_like_it(sample):
+    edit(sample, lambda book: setattr(book["Ý kiến"], "title", "Y kien"))
+    assert "Ý kiến: Thiếu trang «Ý kiến» (có trang «Y kien»: hãy đổi tên thành «Ý kiến»)." \
+        in messages(check_problems(sample))
+
+
+def test_extra_columns_are_ignored(sample):
+    def add_column(book):
+        ws = book["Đảng viên"]
+        ws.cell(row=1, column=ws.max_column + 1).value = "Ghi chú riêng"
+        ws.cell(row=2, column=ws.max_column).value = "=không phải công thức"
+
+    edit(sample, add_column)
+    assert not read_workbook(sample)[1].problems
+
+
+def test_a_bad_date_names_its_cell(sample):
+    cell = set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q2"), "32/06/2022")
+    assert (f"Buổi sinh hoạt!{cell}: «Ngày»: «32/06/2022» không phải ngày có thật (ngày/tháng/năm)."
+            in messages(check_problems(sample)))
+
+
+def test_a_bad_time_names_its_cell(sample):
+    cell = set_cell(sample, "Buổi sinh hoạt", "Kết thúc", ("Mã buổi", "2022-Q2"), "chiều")
+    assert any(m.startswith(f"Buổi sinh hoạt!{cell}: «Kết thúc»: «chiều» không phải giờ")
+               for m in messages(check_problems(sample)))
+
+
+def test_an_empty_required_cell_names_its_cell(sample):
+    cell = set_cell(sample, "Buổi sinh hoạt", "Địa điểm", ("Mã buổi", "2022-Q3"), None)
+    assert f"Buổi sinh hoạt!{cell}: Chưa ghi «Địa điểm»." in messages(check_problems(sample))
+
+
+def test_a_value_outside_its_list_names_the_list(sample):
+    cell = set_cell(sample, "Buổi sinh hoạt", "Loại", ("Mã buổi", "2022-Q3"), "Đột xuất")
+    assert (f"Buổi sinh hoạt!{cell}: «Loại»: «Đột xuất» không có trong danh sách: Chuyên đề, "
+            "Thường kỳ, Kết hợp." in messages(check_problems(sample)))
+
+
+def test_two_point_zero_is_two(sample):
+    set_cell(sample, "Chuyên đề", "Quý", ("Quý", 2), 2.0)
+    workbook, report = read_workbook(sample)
+    assert not report.problems
+    assert sorted(t.quarter for t in workbook.themes) == [1, 2, 3, 4]
+
+
+def test_a_formula_without_a_cached_value_asks_to_save_in_excel(sample):
+    cell = address(sample, "Thông tin", "Giá trị", ("Mục", "Tỷ lệ dự họp tối thiểu (%)"))
+    edit(sample, lambda book: book["Thông tin"][cell].__setattr__("value", "=80+5"))
+    problems = messages(check_problems(sample))
+    assert (f"Thông tin!{cell}: Ô có công thức nhưng chưa có giá trị đã tính: hãy mở tệp bằng "
+            "Excel hoặc LibreOffice, lưu lại một lần rồi chạy lại.") in problems
+
+
+def test_merged_cells_in_a_table_are_an_error(sample):
+    def merge(book):
+        ws = book["Vắng mặt"]
+        ws.merge_cells("A2:A3")
+
+    edit(sample, merge)
+    assert any(m.startswith("Vắng mặt!A2: Ô gộp A2:A3") for m in messages(check_problems(sample)))
+
+
+def test_empty_rows_between_records_are_skipped(sample):
+    def spread(book):
+        ws = book["Ý kiến"]
+        ws.insert_rows(3, amount=2)
+
+    edit(sample, spread)
+    assert not check_problems(sample).problems
+
+
+def test_ampersand_and_angle_brackets_survive_reading(sample):
+    text = 'Ban giám hiệu & tổ chuyên môn <khối lá> "5 tuổi"'
+    set_cell(sample, "Buổi sinh hoạt", "Kết luận", ("Mã buổi", "2022-Q1"), text)
+    workbook, _ = read_workbook(sample)
+    assert next(m for m in workbook.meetings if m.id == "2022-Q1").conclusion == text
+
+
+def test_a_cell_starting_with_equals_typed_as_text_is_text(sample):
+    set_cell(sample, "Buổi sinh hoạt", "Kết luận", ("Mã buổi", "2022-Q1"), "=> nhất trí")
+    workbook, report = read_workbook(sample)
+    assert next(m for m in workbook.meetings if m.id == "2022-Q1").conclusion == "=> nhất trí"
+    assert not report.problems
+
+
+def test_the_sample_reads_the_same_after_openpyxl_rewrites_it(sample):
+    before, _ = read_workbook(sample)
+    openpyxl.load_workbook(sample).save(sample)
+    after, _ = read_workbook(sample)
+    assert [m.values for m in after.meetings] == [m.values for m in before.meetings]
+
+
+def test_row_numbers_are_the_ones_excel_shows(sample):
+    workbook, _ = read_workbook(sample)
+    book = openpyxl.load_workbook(sample)
+    assert workbook.meetings[1].row == row_of(book["Buổi sinh hoạt"], "Mã buổi",
+                                              workbook.meetings[1].id)

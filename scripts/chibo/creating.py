@@ -46,6 +46,9 @@ def create_workbook(path: str | Path, year: int | None = None, force: bool = Fal
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".chibo-", suffix=".xlsx", dir=path.parent)
     os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 would hide the file from others
     try:
         book.save(temporary)
         os.replace(temporary, path)
@@ -230,7 +233,8 @@ def guide_lines() -> list[tuple[str, str]]:
 def _write_guide(worksheet) -> None:
     from openpyxl.styles import Alignment, Font
 
-    worksheet.column_dimensions["A"].width = 110
+    width = 110
+    worksheet.column_dimensions["A"].width = width
     styles = {"title": Font(bold=True, size=14), "heading": Font(bold=True, size=12)}
     for row, (style, text) in enumerate(guide_lines(), start=1):
         cell = worksheet.cell(row=row, column=1)
@@ -238,3 +242,7 @@ def _write_guide(worksheet) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if style in styles:
             cell.font = styles[style]
+        # Not every spreadsheet grows a row to fit wrapped text: give long lines their height.
+        lines = -(-len(text) // (width - 10))
+        if lines > 1:
+            worksheet.row_dimensions[row].height = 15 * lines

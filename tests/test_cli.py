@@ -1,0 +1,122 @@
+"""The command line: what the secretary sees, and the exit codes scripts rely on."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+import datetime as dt
+import openpyxl
+
+from chibo import schema
+from conftest import SAMPLE, run, set_cell
+
+
+def test_help_lists_the_commands_in_vietnamese():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "check" in result.output and "init" in result.output
+    assert "Kiểm tra sổ" in result.output
+
+
+def test_check_prints_each_problem_as_sheet_and_cell(sample):
+    cell = set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), "15/15/2022")
+    result = run("check", sample)
+    assert result.exit_code == 1
+    assert f"  Buổi sinh hoạt!{cell}: «Ngày»: «15/15/2022» không phải ngày có thật" in result.output
+    assert "Lỗi (1) — phải sửa:" in result.output
+
+
+def test_warnings_alone_exit_zero(sample):
+    set_cell(sample, "Văn bản", "Số", ("Kỳ", "Quý 1"), None)
+    result = run("check", sample, "--today", "01/03/2023")
+    assert result.exit_code == 0
+    assert "Cảnh báo (1) — nên xem lại:" in result.output and "Không có lỗi." in result.output
+
+
+def test_json_gives_every_problem_as_data(sample):
+    cell = set_cell(sample, "Buổi sinh hoạt", "Điểm", ("Mã buổi", "2022-Q1"), "chín mươi")
+    set_cell(sample, "Văn bản", "Số", ("Kỳ", "Quý 1"), None)
+    result = run("check", sample, "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert (data["errors"], data["warnings"]) == (1, 1)
+    first = data["problems"][0]
+    assert first == {"code": "wrong-type", "severity": "error", "sheet": "Buổi sinh hoạt",
+                     "cell": cell, "message": "«Điểm»: «chín mươi» không phải số."}
+
+
+def test_a_misused_command_line_exits_two(sample):
+    assert run("check", sample, "--khong-co").exit_code == 2
+    assert run("init").exit_code == 2
+
+
+def test_an_unexpected_failure_is_a_message_not_a_traceback(sample, monkeypatch):
+    import chibo.checking
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(chibo.checking, "check", broken)
+    result = run("check", sample)
+    assert result.exit_code == 1
+    assert "Lỗi không mong đợi" in result.output and "--debug" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_installed_command_runs_as_a_real_process(tmp_path):
+    bad = tmp_path / "chibo.xlsx"
+    bad.write_text("không phải excel", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "chibo", "check", str(bad)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "chỉ được đổi tên thành .xlsx" in done.stdout
+
+
+def test_the_workbook_is_unchanged_by_every_command(sample, tmp_path):
+    before = sample.read_bytes()
+    for args in (["check", sample], ["check", sample, "--json"], ["init", sample],
+                 ["init", tmp_path / "khac.xlsx", "--sample"]):
+        run(*args)
+    assert sample.read_bytes() == before
+
+
+# --- random values in random cells: a clean result or clean problems, never an exception ----
+
+CELL_VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.text(alphabet="0123456789/-:hg. ", max_size=12),
+    st.integers(min_value=-10**12, max_value=10**12),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1)),
+    st.times(),
+    st.sampled_from(["=1+", "=A1", "#N/A", "Đ/c", "Quý 5", "\u0301", "&<>\"'", " ", "2.0"]),
+)
+SHEET_NAMES = [sheet.name for sheet in schema.SHEETS]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(st.tuples(st.sampled_from(SHEET_NAMES), st.integers(1, 25),
+                                  st.integers(1, 18), CELL_VALUES), min_size=1, max_size=6))
+def test_random_values_in_random_cells_never_raise(tmp_path_factory, changes):
+    from chibo.checking import check
+
+    path = tmp_path_factory.mktemp("hypo") / "chibo.xlsx"
+    book = openpyxl.load_workbook(SAMPLE)
+    for sheet, row, column, value in changes:
+        if isinstance(value, str):
+            value = "".join(c for c in value if c >= " " or c in "\n\t")  # openpyxl refuses others
+        book[sheet].cell(row=row, column=column).value = value
+    book.save(path)
+    report = check(path, today=dt.date(2023, 3, 1))
+    for problem in report.problems:
+        assert problem.severity in ("error", "warning")
+        assert problem.message and problem.sheet
+    result = run("check", path)
+    assert result.exit_code in (0, 1)
+    assert "Lỗi không mong đợi" not in result.output

@@ -161,3 +161,29 @@ def test_row_numbers_are_the_ones_excel_shows(sample):
     book = openpyxl.load_workbook(sample)
     assert workbook.meetings[1].row == row_of(book["Buổi sinh hoạt"], "Mã buổi",
                                               workbook.meetings[1].id)
+
+
+def test_a_value_python_calamine_cannot_convert_is_still_reported_by_cell(sample):
+    """python-calamine panics on a huge negative number in a time cell; the sheet is re-read."""
+    cell = set_cell(sample, "Buổi sinh hoạt", "Bắt đầu", ("Mã buổi", "2022-Q1"), -1e15)
+    problems = messages(check_problems(sample))
+    assert f"Buổi sinh hoạt!{cell}: «Bắt đầu»: ô hiện lỗi #VALUE! (công thức lỗi, hoặc một số " \
+           "không thể là ngày/giờ): hãy ghi lại giá trị đúng." in problems
+
+
+def test_a_title_above_the_headers_is_forgiven_with_a_warning(sample):
+    def add_title(book):
+        book["Vắng mặt"].insert_rows(1)
+        book["Vắng mặt"]["A1"] = "DANH SÁCH VẮNG MẶT"
+
+    edit(sample, add_title)
+    workbook, report = read_workbook(sample)
+    assert [str(p) for p in report.problems] == [
+        "Vắng mặt!A2: Dòng tiêu đề đang ở dòng 2, không phải dòng 1: nên xóa các dòng phía trên nó."]
+    assert workbook.absences and workbook.absences[0].row == 3
+
+
+def test_a_percentage_formatted_cell_reads_as_a_percentage(sample):
+    set_setting(sample, "Tỷ lệ dự họp tối thiểu (%)", 0.9)
+    workbook, _ = read_workbook(sample)
+    assert workbook.settings.min_attendance == 90

@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from chibo.values import (BadValue, clean_text, matching_key, parse_choice, parse_date,
-                          parse_emails, parse_integer, parse_name, parse_phone, parse_text,
+                          parse_emails, parse_integer, parse_name, parse_percent, parse_phone, parse_text,
                           parse_time)
 
 
@@ -49,12 +49,12 @@ def test_a_number_in_a_text_column_loses_its_point_zero():
 
 @pytest.mark.parametrize("raw", [dt.date(2022, 3, 15), dt.datetime(2022, 3, 15), "15/03/2022",
                                  "15/3/2022", "15-03-2022", "15.03.2022", " 15/03/2022 ",
-                                 "ngày 15 tháng 3 năm 2022", 44635.0])
+                                 "ngày 15 tháng 3 năm 2022", 44635.0, "2022-03-15"])
 def test_dates_typed_as_dates_or_as_text(raw):
     assert parse_date(raw) == dt.date(2022, 3, 15)
 
 
-@pytest.mark.parametrize("raw", ["31/02/2022", "2022-03-15", "15/03", "mười lăm", 2022])
+@pytest.mark.parametrize("raw", ["31/02/2022", "03/15/2022", "15/03", "15/03/22", "mười lăm", 2022])
 def test_what_is_not_a_date_is_refused_with_the_expected_form(raw):
     with pytest.raises(BadValue, match="dd/mm/yyyy|ngày có thật"):
         parse_date(raw)
@@ -100,6 +100,15 @@ def test_a_broken_email_address_is_refused():
 def test_a_name_loses_the_comrade_title_in_front():
     assert parse_name("Đ/c  Nguyễn Thị Lan") == "Nguyễn Thị Lan"
     assert parse_name("đồng chí Lê Văn Minh") == "Lê Văn Minh"
+
+
+@pytest.mark.parametrize("raw", [85, "85%", " 85 % ", 0.85])
+def test_a_percentage_in_any_form(raw):
+    assert parse_percent(raw) == 85
+
+
+def test_a_quarter_may_be_written_with_its_word():
+    assert parse_choice("Quý 3", (1, 2, 3, 4)) == 3
 
 
 def test_a_phone_number_typed_as_a_number_gets_its_zero_back():

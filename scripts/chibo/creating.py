@@ -22,7 +22,7 @@ KIND_FORMATS = {"date": "dd/mm/yyyy", "time": "hh:mm"}
 KIND_LABELS = {
     "text": "chữ", "integer": "số nguyên", "number": "số", "date": "ngày (dd/mm/yyyy)",
     "time": "giờ (14:00, 14h30)", "email": "email", "name": "họ tên đảng viên",
-    "phone": "số điện thoại", "choice": "chọn trong danh sách",
+    "phone": "số điện thoại", "percent": "phần trăm", "choice": "chọn trong danh sách",
 }
 
 

@@ -206,9 +206,7 @@ def read_workbook(path: str | Path) -> tuple[Workbook | None, Report]:
         for sheet in schema.SHEETS:
             actual = _find_sheet(sheet, present, report)
             if actual is not None:
-                calamine_sheet = book.get_sheet_by_name(actual)
-                sheets[sheet.field] = (calamine_sheet.to_python(skip_empty_area=False),
-                                       calamine_sheet.merged_cell_ranges or [],
+                sheets[sheet.field] = (*_sheet_cells(book, path, actual),
                                        uncached.get(clean_text(actual), set()))
         book.close()
     except Exception as error:  # calamine's own errors carry no stable type across versions
@@ -232,6 +230,29 @@ def read_workbook(path: str | Path) -> tuple[Workbook | None, Report]:
     return Workbook(path=str(path), **tables), report
 
 
+def _sheet_cells(book, path: Path, name: str) -> tuple[list[list], list]:
+    """Rows of raw values from A1, and the merged ranges as ((top, left), (bottom, right))."""
+    sheet = book.get_sheet_by_name(name)
+    try:
+        return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
+    except BaseException as error:  # a Rust panic is a BaseException
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
+    # python-calamine panics on a few values (a huge negative number in a time cell):
+    # this rare sheet is read the slow way.
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about the very cells at fault
+        worksheet = openpyxl.load_workbook(path, data_only=True)[name]
+    rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
+    merged = [((r.min_row - 1, r.min_col - 1), (r.max_row - 1, r.max_col - 1))
+              for r in worksheet.merged_cells.ranges]
+    return rows, merged
+
+
 def _find_sheet(sheet: schema.Sheet, present: dict[str, str], report: Report) -> str | None:
     for shown, actual in present.items():
         if matching_key(shown) == matching_key(sheet.name):
@@ -250,6 +271,21 @@ def _report_merged(sheet: schema.Sheet, merged, report: Report) -> None:
         report.error("merged-cells", f"Ô gộp {area}: hãy bỏ gộp ô (Merge & Center › Unmerge) và "
                      "ghi giá trị vào từng ô, vì chibo chỉ thấy giá trị ở ô đầu tiên.",
                      sheet=sheet.name, cell=f"{column_letter(left)}{top + 1}")
+
+
+def _header_row(sheet: schema.Sheet, rows: list[list], report: Report) -> int:
+    """Where the headers are (0-based): row 1 by the contract, but a title typed above them is
+    forgiven with a warning rather than turned into a dozen missing columns."""
+    wanted = {matching_key(c.header) for c in sheet.columns if c.required}
+    for index, row in enumerate(rows[:10]):
+        present = {matching_key(show(v)) for v in row[:MAX_COLUMNS_READ] if not is_empty(v)}
+        if wanted <= present:
+            if index:
+                report.warning("header-not-first-row", f"Dòng tiêu đề đang ở dòng {index + 1}, "
+                               "không phải dòng 1: nên xóa các dòng phía trên nó.",
+                               sheet=sheet.name, cell=f"A{index + 1}")
+            return index
+    return 0
 
 
 def _header_map(sheet: schema.Sheet, header_row: list, report: Report) -> dict[str, int]:
@@ -287,8 +323,9 @@ def _read_cell(sheet: schema.Sheet, column: schema.Column, raw, cell: str,
             report.error("required", f"Chưa ghi «{column.header}».", sheet=sheet.name, cell=cell)
         return column.default
     if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
-        report.error("excel-error", f"Ô chứa lỗi công thức {raw.strip()}: hãy sửa công thức "
-                     "hoặc ghi giá trị.", sheet=sheet.name, cell=cell)
+        report.error("excel-error", f"«{column.header}»: ô hiện lỗi {raw.strip()} (công thức "
+                     "lỗi, hoặc một số không thể là ngày/giờ): hãy ghi lại giá trị đúng.",
+                     sheet=sheet.name, cell=cell)
         return None
     try:
         return column.parse(raw)
@@ -300,11 +337,11 @@ def _read_cell(sheet: schema.Sheet, column: schema.Column, raw, cell: str,
 
 def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
                 report: Report) -> list[Record]:
-    if not rows:
-        rows = [[]]
-    positions = _header_map(sheet, rows[0], report)
+    rows = rows or [[]]
+    header = _header_row(sheet, rows, report)
+    positions = _header_map(sheet, rows[header], report)
     records = []
-    for row_index, row in enumerate(rows[1:], start=2):
+    for row_index, row in enumerate(rows[header + 1:], start=header + 2):
         if all(is_empty(row[i]) for i in positions.values() if i < len(row)):
             if not any(f"{column_letter(i)}{row_index}" in formula_cells for i in positions.values()):
                 continue  # an empty row
@@ -325,11 +362,12 @@ def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
 def _read_settings(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
                    report: Report) -> Record:
     rows = rows or [[]]
-    positions = _header_map(sheet, rows[0], report)
+    header = _header_row(sheet, rows, report)
+    positions = _header_map(sheet, rows[header], report)
     key_index, value_index = positions.get("key", 0), positions.get("value", 1)
     by_key: dict[str, tuple[int, object]] = {}
     shown_keys = []
-    for row_index, row in enumerate(rows[1:], start=2):
+    for row_index, row in enumerate(rows[header + 1:], start=header + 2):
         if key_index < len(row) and not is_empty(row[key_index]):
             raw = row[value_index] if value_index < len(row) else None
             by_key.setdefault(matching_key(show(row[key_index])), (row_index, raw))

@@ -22,6 +22,7 @@ PARSERS = {
     "email": values.parse_emails,
     "name": values.parse_name,
     "phone": values.parse_phone,
+    "percent": values.parse_percent,
 }
 
 
@@ -102,7 +103,7 @@ SETTINGS = Sheet(
                minimum=0, maximum=600),
         Column("Thời lượng tối thiểu khi kết hợp (phút)", "min_minutes_combined", "integer",
                default=120, minimum=0, maximum=600),
-        Column("Tỷ lệ dự họp tối thiểu (%)", "min_attendance", "number", default=85,
+        Column("Tỷ lệ dự họp tối thiểu (%)", "min_attendance", "percent", default=85,
                minimum=0, maximum=100),
         Column("Điểm Tốt", "score_good", "number", default=90, minimum=0, maximum=100,
                hint="Điểm thấp nhất được xếp loại Tốt"),

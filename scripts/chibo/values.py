@@ -106,6 +106,7 @@ def parse_number(value) -> int | float:
 
 
 _DATE_TEXT = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _DATE_WORDS = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 # Excel serial numbers of 01/01/1990 and 31/12/2100: a date cell that lost its format.
 _SERIAL_RANGE = (32874, 73415)
@@ -123,8 +124,10 @@ def parse_date(value) -> dt.date:
                        "ví dụ 15/03/2022")
     text = clean_text(str(value))
     match = _DATE_TEXT.fullmatch(text) or _DATE_WORDS.fullmatch(text)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
+    iso = _ISO_DATE.fullmatch(text)  # what other programs export: unambiguous, so accepted
+    if match or iso:
+        day, month, year = (int(part) for part in (match.groups() if match else
+                                                   reversed(iso.groups())))
         try:
             return dt.date(year, month, day)
         except ValueError:
@@ -159,6 +162,8 @@ def parse_time(value) -> dt.time:
 def parse_choice(value, choices: tuple) -> object:
     """The allowed value (as declared, e.g. the int 2 for a quarter) that the cell spells."""
     text = parse_text(value)
+    if all(isinstance(choice, int) for choice in choices):
+        text = re.sub(r"^quý\s*", "", text, flags=re.IGNORECASE)  # 'Quý 2' in a quarter column
     for choice in choices:
         if matching_key(str(choice)) == matching_key(text):
             return choice
@@ -166,6 +171,16 @@ def parse_choice(value, choices: tuple) -> object:
 
 
 _EMAIL = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]{2,}")
+
+
+def parse_percent(value) -> int | float:
+    """A percentage typed as 85, '85%' or 0.85 (a cell formatted as %): always 85."""
+    if isinstance(value, str):
+        value = clean_text(value).rstrip("%").strip()
+    number = parse_number(value)
+    if 0 < number <= 1:
+        number = round(number * 100, 6)
+    return int(number) if float(number).is_integer() else number
 
 
 def parse_emails(value) -> tuple[str, ...]:

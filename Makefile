@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test sample bench clean
+.PHONY: demo test sample docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(STAMP)
 # Rebuild the shipped sample workbook from scripts/chibo/sample.py.
 sample: $(STAMP)
 	$(BIN)/chibo init workbook/chibo.xlsx --sample --force
+
+# Rebuild docs/so-chi-bo.md, the workbook guide, from the schema.
+docs: $(STAMP)
+	$(BIN)/python -c "from chibo.creating import guide_markdown; print(guide_markdown(), end='')" > docs/so-chi-bo.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info scripts/*.egg-info

@@ -176,3 +176,11 @@ def test_a_fresh_workbook_resaved_by_libreoffice_calc_reads_the_same(fresh, tmp_
     book = openpyxl.load_workbook(resaved)
     assert book.sheetnames == list(schema.SHEET_ORDER)
     assert book[schema.LISTS_SHEET].sheet_state == "hidden"
+
+
+def test_the_guide_page_in_docs_is_generated_from_the_schema():
+    """docs/so-chi-bo.md says what the schema says (rebuild: make docs)."""
+    from chibo.creating import guide_markdown
+    from conftest import ROOT
+
+    assert (ROOT / "docs" / "so-chi-bo.md").read_text(encoding="utf-8") == guide_markdown()

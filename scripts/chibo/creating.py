@@ -230,6 +230,17 @@ def guide_lines() -> list[tuple[str, str]]:
     return lines
 
 
+def guide_markdown() -> str:
+    """The same guide as a Markdown page (docs/so-chi-bo.md), for readers outside Excel."""
+    marks = {"title": "# ", "heading": "\n## ", "item": "- ", "text": ""}
+    lines = []
+    for style, text in guide_lines():
+        if style == "item":
+            text = text.removeprefix("• ")
+        lines.append(marks[style] + text + ("\n" if style in ("title", "heading", "text") else ""))
+    return "\n".join(lines).strip() + "\n"
+
+
 def _write_guide(worksheet) -> None:
     from openpyxl.styles import Alignment, Font
 

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test sample docs clean
+.PHONY: demo test sample docs templates clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/chibo check workbook/chibo.xlsx
+	$(BIN)/build-report workbook/chibo.xlsx --all
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -25,6 +25,10 @@ sample: $(STAMP)
 # Rebuild docs/so-chi-bo.md, the workbook guide, from the schema.
 docs: $(STAMP)
 	$(BIN)/python -c "from chibo.creating import guide_markdown; print(guide_markdown(), end='')" > docs/so-chi-bo.md
+
+# Rebuild the three Word templates from scripts/chibo/template_source.py.
+templates: $(STAMP)
+	$(BIN)/python -m chibo.template_source templates
 
 clean:
 	rm -rf $(VENV) build *.egg-info scripts/*.egg-info

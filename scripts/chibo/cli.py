@@ -16,7 +16,7 @@ import click
 DEFAULT_WORKBOOK = "workbook/chibo.xlsx"
 
 
-class ChiboGroup(click.Group):
+class ChiboCommand(click.Command):
     """Turns known errors into a message and exit 1, and hides tracebacks unless --debug."""
 
     def invoke(self, ctx):
@@ -30,7 +30,7 @@ class ChiboGroup(click.Group):
             if isinstance(error, ChiboError):
                 click.echo(f"Lỗi: {error}", err=True)
                 ctx.exit(1)
-            if ctx.params.get("debug"):
+            if ctx.params.get("debug") or ctx.find_root().params.get("debug"):
                 raise
             click.echo(f"Lỗi không mong đợi ({type(error).__name__}: {error}). Hãy chạy lại với "
                        "--debug và gửi toàn bộ thông báo cho người hỗ trợ.", err=True)
@@ -50,14 +50,17 @@ workbook_argument = click.argument("workbook", default=DEFAULT_WORKBOOK,
                                    type=click.Path(dir_okay=True))
 
 
-@click.group(cls=ChiboGroup, context_settings={"help_option_names": ["-h", "--help"]})
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(context_settings=CONTEXT)
 @click.option("--debug", is_flag=True, help="Hiện chi tiết kỹ thuật khi có lỗi.")
 @click.version_option(package_name="chibo")
 def main(debug: bool) -> None:
     """chibo — sổ sinh hoạt chi bộ: kiểm tra sổ Excel và lập văn bản theo thể thức của Đảng."""
 
 
-@main.command()
+@main.command(cls=ChiboCommand)
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--year", type=click.IntRange(2000, 2100), help="Năm của kế hoạch (mặc định: năm nay).")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
@@ -71,7 +74,7 @@ def init(path: str, year: int | None, force: bool, sample: bool) -> None:
                "của chi bộ.")
 
 
-@main.command()
+@main.command(cls=ChiboCommand)
 @workbook_argument
 @click.option("--json", "as_json", is_flag=True, help="In các vấn đề dưới dạng JSON.")
 @click.option("--today", hidden=True, help="Ngày dùng làm hôm nay (dd/mm/yyyy), cho kiểm thử.")
@@ -103,3 +106,119 @@ def render_report(workbook: str, report) -> str:
     elif not errors:
         lines.append("Không có lỗi.")
     return "\n".join(lines)
+
+
+# --- documents -------------------------------------------------------------------------------
+
+def document_options(command):
+    """-o/--output, --templates and the hidden --today of every command that writes documents."""
+    command = click.option("--today", hidden=True, help="Ngày dùng làm hôm nay (dd/mm/yyyy).")(command)
+    command = click.option("--templates", type=click.Path(file_okay=False),
+                           help="Thư mục mẫu văn bản riêng của chi bộ (mặc định: mẫu của chibo).")(command)
+    command = click.option("-o", "--output", default="output", show_default=True,
+                           type=click.Path(file_okay=False), help="Thư mục ghi văn bản.")(command)
+    return command
+
+
+def run_build(workbook: str, choose, output: str, templates: str | None, today: str | None) -> None:
+    from .building import build
+
+    result = build(workbook, choose, output_dir=output, templates_dir=templates,
+                   today=_date_option(today))
+    click.echo(render_build(workbook, result))
+    sys.exit(1 if result.failed else 0)
+
+
+def render_build(workbook: str, result) -> str:
+    from .outputs import KEPT_EDITED, LOCKED, UNCHANGED, WRITTEN
+
+    report = result.report
+    if result.workbook is None or report.has_errors:
+        return (render_report(workbook, report)
+                + "\nChưa lập văn bản nào: hãy sửa các lỗi trên rồi chạy lại.")
+    settings = result.workbook.settings
+    lines = [f"Sổ: {workbook} — {settings.cell_name}, năm {settings.year}"]
+    lines += result.notes
+    groups = {WRITTEN: "Đã ghi", KEPT_EDITED: "Đã ghi (giữ lại bản sửa tay)",
+              UNCHANGED: "Không thay đổi", LOCKED: "Không ghi được"}
+    for status, title in groups.items():
+        chosen = [(d, o) for d, o in result.outcomes if o.status == status]
+        if chosen:
+            lines.append(f"{title} ({len(chosen)}):")
+            for document, outcome in chosen:
+                lines.append(f"  {_shown(outcome.path)} — {document.label}")
+                if outcome.message:
+                    lines.append(f"    {outcome.message}")
+    if report.warnings:
+        lines.append(f"Cảnh báo ({len(report.warnings)}) — nên xem lại:")
+        lines += [f"  {problem}" for problem in report.warnings]
+    return "\n".join(lines)
+
+
+def _shown(path) -> str:
+    from pathlib import Path
+
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@main.command(cls=ChiboCommand)
+@workbook_argument
+@document_options
+def plan(workbook, output, templates, today):
+    """Lập KẾ HOẠCH sinh hoạt chuyên đề của năm."""
+    from .building import choose_plan
+
+    run_build(workbook, choose_plan, output, templates, today)
+
+
+@main.command(cls=ChiboCommand)
+@workbook_argument
+@click.option("--quarter", type=click.IntRange(1, 4), help="Các buổi của quý N (mặc định: quý "
+              "gần nhất có buổi sinh hoạt).")
+@click.option("--meeting", help="Chỉ buổi có Mã buổi này.")
+@document_options
+def minutes(workbook, quarter, meeting, output, templates, today):
+    """Lập BIÊN BẢN, mỗi buổi sinh hoạt một biên bản."""
+    from .building import choose_minutes
+
+    if quarter and meeting:
+        raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --meeting.")
+    run_build(workbook, choose_minutes(quarter, meeting), output, templates, today)
+
+
+@main.command(cls=ChiboCommand)
+@workbook_argument
+@click.option("--quarter", type=click.IntRange(1, 4), help="Báo cáo quý N (mặc định: quý gần "
+              "nhất có buổi sinh hoạt).")
+@click.option("--year", "whole_year", is_flag=True, help="Báo cáo năm.")
+@document_options
+def report(workbook, quarter, whole_year, output, templates, today):
+    """Lập BÁO CÁO kết quả sinh hoạt chuyên đề của quý hoặc của năm."""
+    from .building import choose_report
+
+    if quarter and whole_year:
+        raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --year.")
+    run_build(workbook, choose_report(quarter, whole_year), output, templates, today)
+
+
+@click.command("build-report", cls=ChiboCommand, context_settings=CONTEXT)
+@workbook_argument
+@click.option("--quarter", type=click.IntRange(1, 4), help="Quý cần làm (mặc định: quý gần nhất "
+              "có buổi sinh hoạt).")
+@click.option("--all", "everything", is_flag=True, help="Lập lại toàn bộ văn bản của năm.")
+@document_options
+@click.option("--debug", is_flag=True, hidden=True)
+def build_report(workbook, quarter, everything, output, templates, today, debug):
+    """Việc cuối quý: kiểm tra sổ, lập biên bản các buổi và báo cáo quý (kế hoạch năm nếu chưa
+    lập, báo cáo năm sau quý 4)."""
+    from .building import choose_quarter_end
+
+    if quarter and everything:
+        raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --all.")
+    run_build(workbook, choose_quarter_end(quarter, everything), output, templates, today)
+
+
+main.add_command(build_report)

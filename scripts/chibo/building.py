@@ -1,0 +1,605 @@
+"""From a checked workbook to the three documents: what each says (its context) and the
+Word file docxtpl renders from a template.
+
+Each document is described by a `Document`: its type and period, the template, where it goes
+under output/, and the context — plain strings and lists, worded here as a careful secretary
+would write them (wording.py holds the rules for dates and numbers). Rendering runs in a
+sandboxed Jinja environment with autoescape and StrictUndefined: a template is a file people
+pass around, and text from cells must appear exactly as typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .errors import ChiboError
+from .model import Record, Workbook, attendance, minutes_between, quarter_end, quarter_of, rating_for
+from .values import matching_key
+from .wording import (date_in_words, document_number, minutes_label, paragraphs, percent,
+                      quoted, sentence, short_date, slug, time_in_words)
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+POSITION_TITLES = {"Bí thư": "Bí thư chi bộ", "Phó bí thư": "Phó Bí thư chi bộ",
+                   "Chi ủy viên": "Chi ủy viên", "Đảng viên": "đảng viên"}
+
+
+@dataclass
+class Document:
+    doc_type: str            # KH, BB, BC
+    period: str              # 'Năm', 'Quý N', or a Mã buổi
+    template: str
+    path: str                # under the output folder, '/'-separated, ASCII
+    label: str               # how the summary names it
+    context: dict = field(repr=False, default_factory=dict)
+
+
+# --- what is common to every document --------------------------------------------------------
+
+def _register_entry(workbook: Workbook, doc_type: str, period: str) -> Record | None:
+    for entry in workbook.documents:
+        if entry.doc_type == doc_type and entry.period == period:
+            return entry
+    return None
+
+
+def _recipients(workbook: Workbook, doc_type: str) -> list[str]:
+    """'- Đảng ủy xã Mỹ Hòa (báo cáo),' … '- Lưu Chi bộ.' as HD 36 practice writes them."""
+    lines = [r.line for r in workbook.recipients if r.doc_type in (doc_type, "*") and r.line]
+    shown = []
+    for index, line in enumerate(lines):
+        end = "." if index == len(lines) - 1 else ","
+        shown.append(f"- {line.rstrip('.,;')}{end}")
+    return shown
+
+
+def _common(workbook: Workbook, doc_type: str, period: str, default_date=None) -> dict:
+    s = workbook.settings
+    entry = _register_entry(workbook, doc_type, period)
+    number = entry.number if entry else None
+    day = (entry.date if entry and entry.date else None) or default_date
+    secretary = s.cell_secretary
+    return {
+        "superior_body": s.superior_body.upper(),
+        "issuer": s.cell_name.upper(),
+        "number": document_number(number, doc_type, s.issuer_code or "CB"),
+        "place_date": f"{s.place}, {date_in_words(day, s.year)}",
+        "recipients": _recipients(workbook, doc_type),
+        "sign_for": "T/M CHI BỘ",
+        "sign_role": "BÍ THƯ",
+        "signer": secretary,
+    }
+
+
+def _member_title(workbook: Workbook, name: str) -> str:
+    member = workbook.member_named(name)
+    position = member.position if member is not None else None
+    title = POSITION_TITLES.get(position or "", "")
+    return f"đồng chí {name} – {title}" if title and position != "Đảng viên" else f"đồng chí {name}"
+
+
+def _themes_of(workbook: Workbook, quarter: int) -> list[Record]:
+    return [t for t in workbook.themes if t.quarter == quarter]
+
+
+def _meetings_in(workbook: Workbook, quarters) -> list[Record]:
+    year = workbook.settings.year
+    found = [m for m in workbook.meetings
+             if m.date and m.date.year == year and quarter_of(m.date) in quarters]
+    return sorted(found, key=lambda m: (m.date, m.start or dt.time()))
+
+
+def _theme_of_meeting(workbook: Workbook, meeting: Record) -> tuple[str | None, str | None]:
+    """(theme title, presenter) of a thematic meeting; the quarter's plan fills the gaps."""
+    if meeting.kind not in schema.THEMATIC_KINDS:
+        return meeting.theme, meeting.presenter
+    planned = _themes_of(workbook, quarter_of(meeting.date))
+    title = meeting.theme or (planned[0].title if planned else None)
+    presenter = meeting.presenter or (planned[0].preparer if planned else None)
+    return title, presenter
+
+
+def _ordered(records: list[Record]) -> list[Record]:
+    return sorted(records, key=lambda r: (r.number is None, r.number or 0, r.row))
+
+
+# --- KẾ HOẠCH ---------------------------------------------------------------------------------
+
+def _legal_basis(basis: Record) -> str:
+    subject = basis.subject.strip()
+    if matching_key(subject).startswith("về "):
+        subject_part = "về " + subject[3:].strip()
+    else:
+        subject_part = quoted(subject)
+    return f"{basis.document} {date_in_words(basis.date)} của {basis.issuer} {subject_part}"
+
+
+def plan_document(workbook: Workbook) -> Document:
+    s = workbook.settings
+    year = s.year
+    bases = [_legal_basis(b) for b in _ordered(workbook.legal_bases)]
+    by_part = {part: [p.text for p in _ordered([p for p in workbook.plan_paragraphs
+                                                 if p.part == part])]
+               for part in schema.PLAN_PARTS}
+    themes = []
+    for theme in sorted(workbook.themes, key=lambda t: (t.quarter, t.row)):
+        details = []
+        if theme.preparer:
+            details.append(f"Người chuẩn bị: đồng chí {theme.preparer}")
+        if theme.planned_month:
+            details.append(f"thời gian dự kiến: tháng {theme.planned_month}/{year}")
+        detail = "; ".join(details)
+        themes.append({"quarter": theme.quarter, "title": sentence(theme.title),
+                       "detail": sentence(detail[0].upper() + detail[1:]) if detail else ""})
+    context = _common(workbook, "KH", "Năm")
+    context.update({
+        "subject": f"tổ chức sinh hoạt chuyên đề năm {year}",
+        "opening": sentence("Thực hiện " + " và ".join(bases)) if bases else "",
+        "intro": f"{s.cell_name} xây dựng kế hoạch tổ chức sinh hoạt chuyên đề năm {year} như sau:",
+        "purposes": by_part["Mục đích"],
+        "requirements": by_part["Yêu cầu"],
+        "measures": by_part["Biện pháp thực hiện"],
+        "themes": themes,
+        "closing": f"Trên đây là kế hoạch tổ chức sinh hoạt chuyên đề của {s.cell_name} năm "
+                   f"{year}. Chi bộ, đảng viên nghiêm túc triển khai thực hiện./.",
+    })
+    return Document("KH", "Năm", "ke-hoach.docx",
+                    f"{year}/ke-hoach-sinh-hoat-chuyen-de-{year}.docx",
+                    f"Kế hoạch sinh hoạt chuyên đề năm {year}", context)
+
+
+# --- BIÊN BẢN ---------------------------------------------------------------------------------
+
+def _activity(meeting: Record) -> str:
+    """What the meeting was: 'sinh hoạt chuyên đề quý 1 năm 2022', …"""
+    day = meeting.date
+    quarter = quarter_of(day)
+    if meeting.kind == "Chuyên đề":
+        return f"sinh hoạt chuyên đề quý {quarter} năm {day.year}"
+    if meeting.kind == "Kết hợp":
+        return (f"sinh hoạt chi bộ thường kỳ tháng {day.month} kết hợp sinh hoạt chuyên đề quý "
+                f"{quarter} năm {day.year}")
+    return f"sinh hoạt chi bộ thường kỳ tháng {day.month} năm {day.year}"
+
+
+def _names(members) -> str:
+    return ", ".join(f"đồng chí {m.name}" for m in members)
+
+
+def _attendance_lines(figures) -> list[str]:
+    lines = [f"Tổng số đảng viên của chi bộ: {figures.total} đồng chí (chính thức: "
+             f"{figures.full_members}; dự bị: {figures.probationary})."]
+    if figures.exempt:
+        lines.append(f"Miễn sinh hoạt: {len(figures.exempt)} đồng chí ({_names(figures.exempt)}).")
+    else:
+        lines.append("Miễn sinh hoạt: không có.")
+    lines.append(f"Số đảng viên phải dự họp: {figures.required} đồng chí.")
+    lines.append(f"Có mặt: {figures.present} đồng chí, đạt tỷ lệ {percent(figures.rate)}.")
+    lines.append(f"Vắng mặt: {figures.absent} đồng chí." if figures.absent else "Vắng mặt: không có.")
+    if figures.absent_with_reason:
+        listed = "; ".join(f"đồng chí {m.name} ({reason[0].lower() + reason[1:]})"
+                           for m, reason in figures.absent_with_reason)
+        lines.append(f"Vắng có lý do: {len(figures.absent_with_reason)} đồng chí: {listed}.")
+    else:
+        lines.append("Vắng có lý do: không có.")
+    if figures.absent_without_reason:
+        lines.append(f"Vắng không lý do: {len(figures.absent_without_reason)} đồng chí "
+                     f"({_names(figures.absent_without_reason)}).")
+    else:
+        lines.append("Vắng không lý do: không có.")
+    return lines
+
+
+def _vote(meeting: Record, present: int) -> tuple[int, int]:
+    found = re.match(r"\s*(\d+)\s*/\s*(\d+)", meeting.vote or "")
+    return (int(found.group(1)), int(found.group(2))) if found else (present, present)
+
+
+def _rating(workbook: Workbook, meeting: Record) -> str | None:
+    if meeting.rating:
+        return meeting.rating
+    s = workbook.settings
+    if meeting.score is None:
+        return None
+    return rating_for(meeting.score, s.score_good, s.score_fair, s.score_average)
+
+
+def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None = None) -> Document:
+    s = workbook.settings
+    figures = attendance(workbook, meeting)
+    title, presenter = _theme_of_meeting(workbook, meeting)
+    text = lambda line: {"text": line, "speaker": "", "item": False}  # noqa: E731
+    parts = []
+
+    def part(heading, lines):
+        if lines:
+            parts.append({"heading": f"{len(parts) + 1}. {heading}", "lines": lines})
+
+    part("Khai mạc", [text(f"Đồng chí {meeting.chair} (chủ trì) nêu lý do, thông qua thành phần dự "
+                           "họp và chương trình buổi sinh hoạt.")]
+         + [text(p) for p in paragraphs(meeting.summary)])
+    if meeting.kind in schema.THEMATIC_KINDS and title:
+        who = f"Đồng chí {presenter} trình bày" if presenter else "Chi bộ nghe trình bày"
+        part("Nội dung chuyên đề", [text(f"{who} chuyên đề {quoted(title)}.")])
+    elif title:
+        part("Nội dung sinh hoạt", [text(sentence(title))])
+    opinions = [o for o in workbook.opinions if o.meeting_id == meeting.id]
+    part("Thảo luận", [{"text": sentence(o.text), "speaker": o.speaker, "item": False}
+                       for o in opinions])
+    tasks = [t for t in workbook.tasks if t.meeting_id == meeting.id]
+    conclusion = [text(p) for p in paragraphs(meeting.conclusion)]
+    if tasks:
+        conclusion.append(text("Phân công thực hiện:"))
+        conclusion += [{"text": _task_line(t), "speaker": "", "item": True} for t in tasks]
+    if conclusion:
+        conclusion.insert(0, text(f"Thay mặt chi bộ, đồng chí {meeting.chair} kết luận:"))
+    part("Kết luận", conclusion)
+    agree, voters = _vote(meeting, figures.present)
+    if meeting.vote:
+        part("Biểu quyết", [text(f"Chi bộ biểu quyết thông qua kết luận: {meeting.vote}.")])
+    rating = _rating(workbook, meeting)
+    if rating or meeting.score is not None:
+        scored = f"đạt {meeting.score} điểm, " if meeting.score is not None else ""
+        part("Đánh giá chất lượng buổi sinh hoạt",
+             [text(f"Buổi sinh hoạt {scored}xếp loại {rating}.")])
+
+    guests = [f"Khách mời: {sentence(meeting.guests)}"] if meeting.guests else []
+    context = _common(workbook, "BB", meeting.id, default_date=meeting.date)
+    context.update({
+        "subject": _activity(meeting),
+        "opening": (f"Hôm nay, vào lúc {time_in_words(meeting.start)}, {date_in_words(meeting.date)}, "
+                    f"tại {meeting.place}, {s.cell_name} tiến hành {_activity(meeting)}."),
+        "attendance": _attendance_lines(figures) + guests + [
+            f"Chủ trì: {_member_title(workbook, meeting.chair)}.",
+            f"Thư ký: {_member_title(workbook, meeting.minute_taker)}."],
+        "parts": parts,
+        "closing": (f"Buổi sinh hoạt kết thúc vào lúc {time_in_words(meeting.end)} cùng ngày. Biên "
+                    f"bản đã được đọc lại trước chi bộ, {agree}/{voters} đồng chí nhất trí."),
+        "chair": meeting.chair,
+        "minute_taker": meeting.minute_taker,
+    })
+    quarter = quarter_of(meeting.date)
+    stem = file_stem or slug(meeting.id)
+    return Document("BB", meeting.id, "bien-ban.docx",
+                    f"{meeting.date.year}/quy-{quarter}/bien-ban-{stem}.docx",
+                    f"Biên bản buổi {meeting.id} ({short_date(meeting.date)})", context)
+
+
+def _task_line(task: Record, assigned: dt.date | None = None) -> str:
+    """'Rà soát hồ sơ (đồng chí Lê Thị Ánh; thời hạn 31/03/2022).'"""
+    details = []
+    if task.assignee:
+        details.append(f"đồng chí {task.assignee}" if _is_one_person(task.assignee)
+                       else task.assignee)
+    if assigned:
+        details.append(f"giao ngày {short_date(assigned)}")
+    if task.due:
+        details.append(f"thời hạn {short_date(task.due)}")
+    suffix = f" ({'; '.join(details)})" if details else ""
+    return task.text.rstrip(".") + suffix + "."
+
+
+def _is_one_person(assignee: str) -> bool:
+    """A person's name rather than a body ('Chi ủy', 'Toàn chi bộ') or a list of names."""
+    collective = {matching_key(c) for c in schema.COLLECTIVE_ASSIGNEES}
+    return matching_key(assignee) not in collective and not re.search(r",|;| và ", assignee)
+
+
+# --- BÁO CÁO ----------------------------------------------------------------------------------
+
+def _period_words(quarter: int | None, year: int) -> str:
+    return f"quý {quarter} năm {year}" if quarter else f"năm {year}"
+
+
+def report_document(workbook: Workbook, quarter: int | None) -> Document:
+    """The quarter's report, or the year's (quarter None)."""
+    s = workbook.settings
+    year = s.year
+    quarters = [quarter] if quarter else [1, 2, 3, 4]
+    period = f"Quý {quarter}" if quarter else "Năm"
+    period_words = _period_words(quarter, year)
+    meetings = _meetings_in(workbook, quarters)
+    period_end = quarter_end(year, quarter or 4)
+    period_start = dt.date(year, 3 * (quarter - 1) + 1, 1) if quarter else dt.date(year, 1, 1)
+
+    rows, rates, durations, ratings = [], [], [], []
+    for number, meeting in enumerate(meetings, start=1):
+        figures = attendance(workbook, meeting)
+        title, presenter = _theme_of_meeting(workbook, meeting)
+        length = minutes_between(meeting.start, meeting.end)
+        rating = _rating(workbook, meeting) or ""
+        topic = (f"{meeting.kind}: {title}" if title else
+                 f"Sinh hoạt thường kỳ tháng {meeting.date.month}")
+        rows.append({
+            "number": str(number), "date": short_date(meeting.date), "topic": topic,
+            "presenter": presenter or "", "attendance": f"{figures.present}/{figures.required} "
+            f"({percent(figures.rate)})", "duration": f"{length} phút",
+            "conclusion": " ".join(paragraphs(meeting.conclusion)), "rating": rating,
+        })
+        rates.append(figures.rate)
+        durations.append(length)
+        ratings.append(rating)
+
+    thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
+    combined = sum(1 for m in thematic if m.kind == "Kết hợp")
+    if meetings:
+        summary = (f"Trong {period_words}, chi bộ đã tổ chức {len(meetings)} buổi sinh hoạt, trong "
+                   f"đó có {len(thematic)} buổi sinh hoạt chuyên đề"
+                   + (f" ({combined} buổi kết hợp với sinh hoạt thường kỳ)" if combined else "")
+                   + ". Kết quả cụ thể như sau:")
+    else:
+        summary = f"Trong {period_words}, chi bộ chưa tổ chức buổi sinh hoạt nào."
+
+    totals = None
+    if quarter is None and meetings:
+        counted = {r: ratings.count(r) for r in schema.RATINGS if ratings.count(r)}
+        totals = {
+            "meetings": f"{len(meetings)} buổi ({len(thematic)} chuyên đề)",
+            "attendance": f"Bình quân {percent(sum(rates) / len(rates))}",
+            "duration": f"Bình quân {round(sum(durations) / len(durations))} phút",
+            "rating": "; ".join(f"{r}: {n}" for r, n in counted.items()),
+        }
+
+    theme_lines = []
+    for q in quarters:
+        held = [m for m in thematic if quarter_of(m.date) == q]
+        for theme in _themes_of(workbook, q) or [None]:
+            name = quoted(theme.title) if theme else "(chưa có chuyên đề)"
+            days = ", ".join(f"ngày {short_date(m.date)}" for m in held)
+            status = f"đã tổ chức {days}" if held else "chưa tổ chức"
+            theme_lines.append(f"Quý {q}: {name} – {status}.")
+
+    task_lines = []
+    for task in workbook.tasks:
+        meeting = next((m for m in workbook.meetings if m.id == task.meeting_id), None)
+        if meeting is None or not meeting.date or meeting.date > period_end:
+            continue
+        in_period = period_start <= meeting.date <= period_end
+        due_in_period = task.due is not None and period_start <= task.due <= period_end
+        if not (in_period or due_in_period or (not task.result and meeting.date < period_start)):
+            continue
+        result = sentence(task.result) if task.result else "chưa có kết quả."
+        task_lines.append(f"{_task_line(task, assigned=meeting.date)} Kết quả: {result}")
+    if not task_lines:
+        task_lines = ["Không có nhiệm vụ nào đến hạn trong kỳ."]
+
+    assessment = next((a for a in workbook.assessments if a.period == period), None)
+
+    def section(field_name):
+        found = paragraphs(assessment.values.get(field_name)) if assessment else []
+        return found or ["Không có."]
+
+    direction = []
+    if quarter and quarter < 4:
+        for theme in _themes_of(workbook, quarter + 1):
+            extra = []
+            if theme.preparer:
+                extra.append(f"đồng chí {theme.preparer} chuẩn bị")
+            if theme.planned_month:
+                extra.append(f"dự kiến tháng {theme.planned_month}")
+            direction.append(f"Tổ chức sinh hoạt chuyên đề quý {quarter + 1}: {quoted(theme.title)}"
+                             + (f" ({', '.join(extra)})" if extra else "") + ".")
+        next_period = f"QUÝ {quarter + 1} NĂM {year}"
+    else:
+        next_period = f"NĂM {year + 1}"
+    direction += [p for p in section("direction") if p != "Không có."] or \
+        (["Không có."] if not direction else [])
+
+    plan_entry = _register_entry(workbook, "KH", "Năm")
+    if plan_entry and plan_entry.number:
+        number = document_number(plan_entry.number, "KH", s.issuer_code or "CB")
+        dated = f" {date_in_words(plan_entry.date)}" if plan_entry.date else ""
+        opening = (f"Thực hiện Kế hoạch số{number[2:]}{dated} của {s.cell_name} về tổ chức "
+                   f"sinh hoạt chuyên đề năm {year}, {s.cell_name} báo cáo kết quả thực hiện "
+                   f"{period_words} như sau:")
+    else:
+        opening = (f"Thực hiện kế hoạch tổ chức sinh hoạt chuyên đề năm {year}, {s.cell_name} báo "
+                   f"cáo kết quả thực hiện {period_words} như sau:")
+
+    context = _common(workbook, "BC", period)
+    context.update({
+        "subject": f"kết quả sinh hoạt chuyên đề {period_words}",
+        "opening": opening,
+        "meetings_summary": summary,
+        "meetings": rows,
+        "totals": totals,
+        "themes": theme_lines,
+        "tasks": task_lines,
+        "strengths": section("strengths"),
+        "weaknesses": section("weaknesses"),
+        "causes": section("causes"),
+        "next_period": next_period,
+        "direction": direction,
+        "requests": section("requests"),
+    })
+    if quarter:
+        return Document("BC", period, "bao-cao.docx",
+                        f"{year}/quy-{quarter}/bao-cao-quy-{quarter}-{year}.docx",
+                        f"Báo cáo quý {quarter} năm {year}", context)
+    return Document("BC", period, "bao-cao.docx", f"{year}/bao-cao-nam-{year}.docx",
+                    f"Báo cáo năm {year}", context)
+
+
+# --- choosing and rendering -----------------------------------------------------------------
+
+def meetings_of_year(workbook: Workbook) -> list[Record]:
+    return _meetings_in(workbook, (1, 2, 3, 4))
+
+
+def latest_quarter(workbook: Workbook) -> int | None:
+    """The last quarter of the plan year that has a meeting."""
+    meetings = meetings_of_year(workbook)
+    return quarter_of(meetings[-1].date) if meetings else None
+
+
+def minutes_documents(workbook: Workbook, quarters) -> list[Document]:
+    """One BIÊN BẢN per meeting of the quarters, with distinct ASCII file names."""
+    stems: dict[str, int] = {}
+    documents = []
+    for meeting in meetings_of_year(workbook):
+        stem = slug(meeting.id)
+        stems[stem] = stems.get(stem, 0) + 1
+        if stems[stem] > 1:
+            stem = f"{stem}-{stems[stem]}"
+        if quarter_of(meeting.date) in quarters:
+            documents.append(minutes_document(workbook, meeting, stem))
+    return documents
+
+
+def meeting_by_id(workbook: Workbook, meeting_id: str) -> Record:
+    for meeting in workbook.meetings:
+        if meeting.id == meeting_id or (meeting.id and slug(meeting.id) == meeting_id):
+            return meeting
+    known = ", ".join(m.id for m in workbook.meetings if m.id)
+    raise ChiboError(f"Không có buổi sinh hoạt «{meeting_id}» ở trang Buổi sinh hoạt "
+                     f"(có: {known}).")
+
+
+def render(document: Document, templates: Path, settings: Record) -> bytes:
+    """The finished .docx: the template filled in, margins from the workbook, and a zip whose
+    bytes depend only on the content (so an unchanged document is recognised as unchanged)."""
+    from docxtpl import DocxTemplate
+    from docx.shared import Mm
+    from jinja2 import StrictUndefined, TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    source = templates / document.template
+    if not source.is_file():
+        raise ChiboError(f"Không tìm thấy mẫu văn bản {source}.")
+    environment = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    try:
+        template = DocxTemplate(source)
+        template.render(document.context, jinja_env=environment, autoescape=True)
+    except TemplateError as error:
+        raise ChiboError(f"Mẫu văn bản {source} có lỗi: {error}. Hãy sửa mẫu hoặc dùng lại mẫu "
+                         "gốc của chibo.") from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise ChiboError(f"Mẫu văn bản {source} không phải tệp Word (.docx) dùng được "
+                         f"({type(error).__name__}).") from None
+    for section in template.docx.sections:
+        section.top_margin = Mm(settings.margin_top)
+        section.bottom_margin = Mm(settings.margin_bottom)
+        section.left_margin = Mm(settings.margin_left)
+        section.right_margin = Mm(settings.margin_right)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return _stable_zip(buffer.getvalue())
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same zip with fixed timestamps: same content, same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item))
+    return out.getvalue()
+
+
+# --- the build: check, choose, render, write ------------------------------------------------
+
+@dataclass
+class BuildResult:
+    report: object                       # problems.Report of the workbook
+    workbook: Workbook | None = None
+    outcomes: list = field(default_factory=list)   # (Document, outputs.Outcome)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        from .outputs import LOCKED
+
+        return self.report.has_errors or any(o.status == LOCKED for _, o in self.outcomes)
+
+
+def build(workbook_path, choose, output_dir="output", templates_dir=None,
+          today: dt.date | None = None) -> BuildResult:
+    """Check the workbook; unless it has errors, write the documents `choose` picks.
+
+    `choose(workbook, outputs)` returns (documents, notes): the documents to write and
+    sentences for the summary."""
+    from .checking import check_rules
+    from .outputs import OutputFolder
+    from .reading import read_workbook
+
+    workbook, report = read_workbook(workbook_path)
+    result = BuildResult(report, workbook)
+    if workbook is None:
+        return result
+    check_rules(workbook, report, today or dt.date.today())
+    if report.has_errors:
+        return result
+    outputs = OutputFolder(output_dir)
+    documents, result.notes = choose(workbook, outputs)
+    templates = Path(templates_dir) if templates_dir else TEMPLATES_DIR
+    for document in documents:
+        data = render(document, templates, workbook.settings)
+        result.outcomes.append((document, outputs.write(document.path, data)))
+    return result
+
+
+def choose_plan(workbook, outputs):
+    return [plan_document(workbook)], []
+
+
+def choose_minutes(quarter: int | None = None, meeting_id: str | None = None):
+    def choose(workbook, outputs):
+        if meeting_id is not None:
+            meeting = meeting_by_id(workbook, meeting_id)
+            if not meeting.date or meeting.date.year != workbook.settings.year:
+                raise ChiboError(f"Buổi «{meeting.id}» không thuộc năm {workbook.settings.year}.")
+            quarter_of_meeting = quarter_of(meeting.date)
+            return [d for d in minutes_documents(workbook, [quarter_of_meeting])
+                    if d.period == meeting.id], []
+        chosen = quarter or latest_quarter(workbook)
+        documents = minutes_documents(workbook, [chosen]) if chosen else []
+        if not documents:
+            where = f"quý {chosen}" if chosen else f"năm {workbook.settings.year}"
+            raise ChiboError(f"Sổ chưa có buổi sinh hoạt nào trong {where}.")
+        return documents, []
+    return choose
+
+
+def choose_report(quarter: int | None = None, year: bool = False):
+    def choose(workbook, outputs):
+        if year:
+            return [report_document(workbook, None)], []
+        chosen = quarter or latest_quarter(workbook)
+        if chosen is None:
+            raise ChiboError("Sổ chưa có buổi sinh hoạt nào: hãy ghi "
+                             "quý cần báo cáo (--quarter N).")
+        return [report_document(workbook, chosen)], []
+    return choose
+
+
+def choose_quarter_end(quarter: int | None = None, everything: bool = False):
+    """build-report: the plan if not built yet, the quarter's minutes and report, and the
+    year's report after quarter 4; with `everything`, the whole year."""
+    def choose(workbook, outputs):
+        notes = []
+        plan = plan_document(workbook)
+        documents = []
+        if everything or not outputs.is_built(plan.path):
+            documents.append(plan)
+        if everything:
+            quarters = [q for q in (1, 2, 3, 4) if _meetings_in(workbook, [q])]
+        else:
+            chosen = quarter or latest_quarter(workbook)
+            quarters = [chosen] if chosen else []
+            if chosen is None:
+                notes.append("Sổ chưa có buổi sinh hoạt nào: chỉ lập kế hoạch.")
+        for q in quarters:
+            documents += minutes_documents(workbook, [q])
+            documents.append(report_document(workbook, q))
+        if 4 in quarters:
+            documents.append(report_document(workbook, None))
+        return documents, notes
+    return choose

@@ -1,0 +1,152 @@
+"""Writing documents under output/ without ever losing the secretary's work.
+
+- Every file is written to a temporary file beside it and renamed, so a crash leaves no half
+  document.
+- A manifest (`output/.chibo-manifest.json`) records the hash of every file chibo wrote. A
+  file on disk whose hash differs was edited by hand: it is kept under a new name, and the
+  caller is told.
+- A file open in Word or LibreOffice (its lock file beside it, or the system refusing the
+  rename) is left alone, with a message naming it.
+- Paths stay inside the output folder, whatever a Mã buổi contains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ChiboError
+
+MANIFEST = ".chibo-manifest.json"
+
+WRITTEN, UNCHANGED, KEPT_EDITED, LOCKED = "written", "unchanged", "kept-edited", "locked"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: Path
+    status: str
+    kept_as: Path | None = None
+    message: str = ""
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def lock_file_beside(path: Path) -> Path | None:
+    """The owner file Word (~$name) or LibreOffice (.~lock.name#) keeps while a file is open."""
+    for candidate in (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#"):
+        lock = path.with_name(candidate)
+        if lock.exists():
+            return lock
+    return None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".chibo-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+class OutputFolder:
+    """The output folder and its manifest."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        self.manifest_path = self.root / MANIFEST
+        self.entries: dict[str, dict] = {}
+        if self.manifest_path.exists():
+            try:
+                self.entries = json.loads(self.manifest_path.read_text(encoding="utf-8"))["files"]
+            except (ValueError, KeyError, TypeError):
+                self.entries = {}  # a damaged manifest: every existing file counts as hers
+
+    def path_of(self, relative: str) -> Path:
+        path = (self.root / relative).resolve()
+        if not path.is_relative_to(self.root.resolve()):
+            raise ChiboError(f"Tên tệp không hợp lệ: {relative}")
+        return path
+
+    def recorded(self, relative: str) -> dict | None:
+        return self.entries.get(relative)
+
+    def is_built(self, relative: str) -> bool:
+        return relative in self.entries and self.path_of(relative).exists()
+
+    def edited_by_hand(self, relative: str) -> bool:
+        """Whether the file on disk differs from what chibo last wrote there."""
+        path = self.path_of(relative)
+        if not path.exists():
+            return False
+        entry = self.entries.get(relative)
+        return entry is None or entry.get("sha256") != sha256(path.read_bytes())
+
+    def write(self, relative: str, data: bytes, now: dt.datetime | None = None) -> Outcome:
+        path = self.path_of(relative)
+        shown = self._shown(path)
+        lock = lock_file_beside(path)
+        if lock is not None:
+            return Outcome(path, LOCKED, message=f"{shown} đang được mở (thấy tệp khóa "
+                           f"{lock.name}): hãy đóng tệp trong Word rồi chạy lại.")
+        kept = None
+        if path.exists():
+            current = path.read_bytes()
+            if self.edited_by_hand(relative):
+                kept = self._keep(path, now or dt.datetime.now())
+            elif current == data:
+                return Outcome(path, UNCHANGED)
+        try:
+            atomic_write(path, data)
+        except PermissionError:
+            return Outcome(path, LOCKED, message=f"Không ghi được {shown}: tệp đang mở trong Word "
+                           "hoặc chỉ cho đọc; hãy đóng tệp rồi chạy lại.")
+        self.entries[relative] = {"sha256": sha256(data),
+                                  "written": (now or dt.datetime.now()).isoformat(timespec="seconds")}
+        self._save()
+        if kept is not None:
+            return Outcome(path, KEPT_EDITED, kept, f"{shown} đã được sửa tay sau khi tạo: bản "
+                           f"của đồng chí được giữ lại thành {self._shown(kept)}; bản mới ghi đè "
+                           "tên cũ.")
+        return Outcome(path, WRITTEN)
+
+    def _keep(self, path: Path, now: dt.datetime) -> Path:
+        """Rename a hand-edited file out of the way: name.sua-tay-YYYYmmdd-HHMMSS.docx."""
+        stamp = now.strftime("%Y%m%d-%H%M%S")
+        kept = path.with_name(f"{path.stem}.sua-tay-{stamp}{path.suffix}")
+        counter = 1
+        while kept.exists():
+            counter += 1
+            kept = path.with_name(f"{path.stem}.sua-tay-{stamp}-{counter}{path.suffix}")
+        try:
+            os.replace(path, kept)
+        except PermissionError:
+            raise ChiboError(f"Không đổi tên được {self._shown(path)} (bản đã sửa tay): tệp đang "
+                             "mở? Hãy đóng tệp rồi chạy lại.") from None
+        return kept
+
+    def _save(self) -> None:
+        data = json.dumps({"files": self.entries}, ensure_ascii=False, indent=1, sort_keys=True)
+        atomic_write(self.manifest_path, data.encode("utf-8"))
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)

@@ -1,0 +1,84 @@
+"""How Party documents write dates, times, numbers and titles (HD 36-HD/VPTW and practice)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+BLANK_NUMBER = "    "   # room to write a missing document number by hand
+
+
+def date_in_words(day: dt.date | None, year: int | None = None) -> str:
+    """'ngày 06 tháng 02 năm 2022', 'ngày 15 tháng 3 năm 2022': days below 10 and the months
+    1 and 2 take a leading zero, the other months do not (HD 36). A missing date leaves room
+    to write it by hand."""
+    if day is None:
+        return f"ngày      tháng      năm {year or ''}".rstrip()
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """'10/3/2022', as tables and parentheses write it."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def time_in_words(time: dt.time) -> str:
+    """'14 giờ 00 phút'."""
+    return f"{time.hour} giờ {time.minute:02d} phút"
+
+
+def percent(value: float) -> str:
+    """92.86 -> '92,9%', 100.0 -> '100%': Vietnamese writes a decimal comma."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
+
+
+def document_number(number: int | None, doc_type: str, issuer_code: str) -> str:
+    """'Số 05-KH/CB' — no colon after Số; a missing number leaves room to write it."""
+    shown = f"{number:02d}" if number is not None else BLANK_NUMBER
+    return f"Số {shown}-{doc_type}/{issuer_code}"
+
+
+def upper(text: str) -> str:
+    return text.upper()
+
+
+def quoted(text: str) -> str:
+    """A title in Vietnamese quotation marks, without doubling quotes already typed."""
+    bare = text.strip().strip('“”"').strip()
+    return f"“{bare}”"
+
+
+def sentence(text: str) -> str:
+    """Text ending with a full stop (or the punctuation it already has)."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…:;" else text + "."
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """A cell's text as the paragraphs the secretary separated with line breaks."""
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def count(number: int, noun: str = "đồng chí") -> str:
+    return f"{number} {noun}"
+
+
+def minutes_label(minutes: int) -> str:
+    """150 -> '150 phút (2 giờ 30 phút)'."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} phút"
+    spelled = f"{hours} giờ" + (f" {rest:02d} phút" if rest else "")
+    return f"{minutes} phút ({spelled})"
+
+
+def slug(text: str) -> str:
+    """An ASCII file-name part: 'Quý 1/2022' -> 'quy-1-2022'. Never a path."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")
+    return plain[:60] or "x"

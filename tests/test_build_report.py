@@ -1,0 +1,194 @@
+"""build-report, the quarter-end job, and the safety of what it writes."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import SAMPLE, append_row, edit, run, set_cell
+
+
+def build(sample, output, *args):
+    return run("build-report", sample, "-o", output, *args)
+
+
+def docx_names(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.docx"))
+
+
+def test_the_default_quarter_is_the_latest_with_a_meeting(sample, tmp_path):
+    result = build(sample, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert docx_names(tmp_path) == [
+        "2022/bao-cao-nam-2022.docx", "2022/ke-hoach-sinh-hoat-chuyen-de-2022.docx",
+        "2022/quy-4/bao-cao-quy-4-2022.docx", "2022/quy-4/bien-ban-2022-Q4.docx",
+        "2022/quy-4/bien-ban-2022-T10.docx"]
+
+
+def test_a_chosen_quarter_and_no_year_report_before_quarter_four(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "2")
+    assert docx_names(tmp_path) == [
+        "2022/ke-hoach-sinh-hoat-chuyen-de-2022.docx", "2022/quy-2/bao-cao-quy-2-2022.docx",
+        "2022/quy-2/bien-ban-2022-Q2.docx", "2022/quy-2/bien-ban-2022-T04.docx"]
+
+
+def test_the_plan_is_built_once_unless_all_is_asked(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    result = build(sample, tmp_path, "--quarter", "2")
+    assert "ke-hoach" not in result.output
+    assert "ke-hoach" in build(sample, tmp_path, "--all").output
+
+
+def test_the_summary_lists_every_file_written(sample, tmp_path):
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert "Đã ghi (4):" in result.output
+    for name in docx_names(tmp_path):
+        assert name in result.output
+
+
+def test_a_rebuild_with_nothing_changed_rewrites_nothing(sample, tmp_path):
+    build(sample, tmp_path, "--all")
+    stamps = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.docx")}
+    result = build(sample, tmp_path, "--all")
+    assert "Không thay đổi (14):" in result.output
+    assert stamps == {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.docx")}
+
+
+def test_a_document_edited_by_hand_survives_a_rerun(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    minutes = tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx"
+    import docx
+
+    document = docx.Document(minutes)
+    document.add_paragraph("Ý kiến bổ sung do bí thư ghi tay.")
+    document.save(minutes)
+    hers = minutes.read_bytes()
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert result.exit_code == 0
+    kept = list(minutes.parent.glob("bien-ban-2022-Q1.sua-tay-*.docx"))
+    assert len(kept) == 1 and kept[0].read_bytes() == hers
+    assert "đã được sửa tay sau khi tạo" in result.output and kept[0].name in result.output
+    assert minutes.read_bytes() != hers
+
+
+def test_a_document_open_in_word_is_named_and_the_others_are_written(sample, tmp_path):
+    folder = tmp_path / "2022" / "quy-1"
+    folder.mkdir(parents=True)
+    (folder / "~$en-ban-2022-Q1.docx").write_bytes(b"owner")
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert result.exit_code == 1
+    assert "Không ghi được (1):" in result.output and "bien-ban-2022-Q1.docx" in result.output
+    assert "hãy đóng tệp trong Word" in result.output
+    assert (folder / "bao-cao-quy-1-2022.docx").exists()
+    assert not (folder / "bien-ban-2022-Q1.docx").exists()
+
+
+def test_errors_in_the_workbook_stop_the_build(sample, tmp_path):
+    set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), "ngày mai")
+    result = build(sample, tmp_path, "--all")
+    assert result.exit_code == 1
+    assert "Buổi sinh hoạt!C" in result.output and "Chưa lập văn bản nào" in result.output
+    assert docx_names(tmp_path) == []
+
+
+def test_warnings_are_repeated_in_the_summary(sample, tmp_path):
+    set_cell(sample, "Văn bản", "Số", ("Kỳ", "Quý 1"), None)
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert result.exit_code == 0
+    assert "Cảnh báo (1)" in result.output and "chưa có số" in result.output
+
+
+def test_the_workbook_is_unchanged_by_a_build(sample, tmp_path):
+    before = sample.read_bytes()
+    for command in (["build-report", "--all"], ["plan"], ["minutes", "--quarter", "2"],
+                    ["report", "--year"]):
+        run(command[0], sample, *command[1:], "-o", tmp_path)
+    assert sample.read_bytes() == before
+
+
+def test_the_manifest_records_what_was_written(sample, tmp_path):
+    import hashlib
+
+    build(sample, tmp_path, "--quarter", "1")
+    manifest = json.loads((tmp_path / ".chibo-manifest.json").read_text(encoding="utf-8"))
+    for name in docx_names(tmp_path):
+        digest = hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()
+        assert manifest["files"][name]["sha256"] == digest
+
+
+def test_no_temporary_file_is_left_behind(sample, tmp_path):
+    build(sample, tmp_path, "--all")
+    assert not [p for p in tmp_path.rglob(".chibo-*") if p.name != ".chibo-manifest.json"]
+
+
+def test_a_meeting_id_cannot_lead_outside_the_output_folder(sample, tmp_path):
+    for sheet, header in (("Buổi sinh hoạt", "Mã buổi"), ("Văn bản", "Kỳ"), ("Vắng mặt", "Mã buổi"),
+                          ("Ý kiến", "Mã buổi"), ("Nhiệm vụ", "Mã buổi")):
+        edit(sample, lambda book, sheet=sheet, header=header: _rename_id(book, sheet, header))
+    output = tmp_path / "out"
+    result = build(sample, output, "--quarter", "1")
+    assert result.exit_code == 0, result.output
+    written = [p.resolve() for p in tmp_path.rglob("*.docx")]
+    assert all(p.is_relative_to(output.resolve()) for p in written)
+    assert "2022/quy-1/bien-ban-etc-passwd-Q1.docx" in docx_names(output)
+
+
+def _rename_id(book, sheet, header):
+    from conftest import column_of
+
+    ws = book[sheet]
+    column = column_of(ws, header)
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row=row, column=column).value == "2022-Q1":
+            ws.cell(row=row, column=column).value = "../../etc/passwd:\\Q1"
+
+
+def test_a_workbook_with_no_meeting_yet_gets_its_plan(tmp_path):
+    path = tmp_path / "so.xlsx"
+    shutil.copyfile(SAMPLE, path)
+    edit(path, lambda book: book["Buổi sinh hoạt"].delete_rows(2, 50))
+    edit(path, lambda book: [book[s].delete_rows(2, 100) for s in
+                             ("Vắng mặt", "Ý kiến", "Nhiệm vụ", "Văn bản")])
+    result = run("build-report", path, "-o", tmp_path / "out", "--today", "10/01/2022")
+    assert result.exit_code == 0, result.output
+    assert "chỉ lập kế hoạch" in result.output
+    assert docx_names(tmp_path / "out") == ["2022/ke-hoach-sinh-hoat-chuyen-de-2022.docx"]
+
+
+def test_build_report_is_also_its_own_command(sample, tmp_path):
+    import sys
+    from pathlib import Path
+
+    command = Path(sys.executable).parent / "build-report"  # the venv's entry point
+    done = subprocess.run([str(command), str(sample), "-o",
+                           str(tmp_path), "--quarter", "1"], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Đã ghi (4):" in done.stdout
+
+
+# --- the documents open in LibreOffice and read right ----------------------------------------
+
+needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None,
+                                       reason="LibreOffice is installed by .ci/run")
+
+
+@needs_libreoffice
+def test_every_document_converts_in_libreoffice_with_its_diacritics(sample, tmp_path):
+    build(sample, tmp_path / "out", "--all")
+    documents = sorted((tmp_path / "out").rglob("*.docx"))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"),
+                    *map(str, documents)], check=True, capture_output=True, timeout=300)
+    from chibo import sample as data
+
+    for document in documents:
+        pdf = tmp_path / "pdf" / (document.stem + ".pdf")
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text, document.name
+        assert "CHI BỘ MẦM NON MỸ HÒA" in text, document.name
+        assert "Mỹ Hòa, ngày" in text, document.name
+        if document.name.startswith(("ke-hoach", "bao-cao")):
+            assert data.SETTINGS["Bí thư"] in text, document.name

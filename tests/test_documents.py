@@ -1,0 +1,426 @@
+"""The three documents, as a person reads them: their words, their figures, their layout."""
+
+import datetime as dt
+import re
+import shutil
+
+import docx
+import pytest
+from docx.shared import Mm, Pt
+
+from chibo import sample as data
+from chibo.building import TEMPLATES_DIR
+from conftest import SAMPLE, SEED, append_row, run, set_cell, set_setting
+
+SECRETARY = data.SETTINGS["Bí thư"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The whole year of the sample, built once for the tests that only read."""
+    output = tmp_path_factory.mktemp("out")
+    result = run("build-report", SAMPLE, "--all", "-o", output)
+    assert result.exit_code == 0, result.output
+    return output / "2022"
+
+
+def texts(path) -> list[str]:
+    """Every paragraph of the body in reading order, table cells included."""
+    document = docx.Document(path)
+    found = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            found.append("".join(t.text or "" for t in block.iter(docx.oxml.ns.qn("w:t"))))
+        elif tag == "tbl":
+            for p in block.iter(docx.oxml.ns.qn("w:p")):
+                found.append("".join(t.text or "" for t in p.iter(docx.oxml.ns.qn("w:t"))))
+    return [t for t in found if t.strip()]
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def paragraph_with(document, text):
+    for paragraph in _all_paragraphs(document):
+        if paragraph.text.strip() == text:
+            return paragraph
+    raise AssertionError(f"no paragraph {text!r}")
+
+
+def _all_paragraphs(document):
+    yield from document.paragraphs
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+def effective(paragraph, attribute):
+    """A font attribute as Word resolves it: the run's, else the paragraph style's chain."""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    value = getattr(runs[0].font, attribute) if runs else None
+    style = paragraph.style
+    while value is None and style is not None:
+        value = getattr(style.font, attribute)
+        style = style.base_style
+    return value
+
+
+# --- what is written where --------------------------------------------------------------------
+
+def test_build_report_all_writes_the_year(built):
+    names = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.docx"))
+    minutes = [f"quy-{(m['Ngày'].month - 1) // 3 + 1}/bien-ban-{m['Mã buổi']}.docx"
+               for m in data.ROWS["Buổi sinh hoạt"]]
+    reports = [f"quy-{q}/bao-cao-quy-{q}-2022.docx" for q in (1, 2, 3, 4)]
+    assert names == sorted(["ke-hoach-sinh-hoat-chuyen-de-2022.docx", "bao-cao-nam-2022.docx"]
+                           + reports + minutes)
+
+
+def test_file_names_are_ascii(built):
+    assert all(p.name.isascii() for p in built.rglob("*"))
+
+
+# --- the KẾ HOẠCH -----------------------------------------------------------------------------
+
+def test_the_plan_reproduces_the_seed_paragraph_by_paragraph(built):
+    if not SEED.exists():
+        pytest.skip("../shared/seed is beside the project in CI and development")
+    from test_sample import SEED_TYPOS
+
+    seed = SEED.read_text(encoding="utf-8")
+    for typo, fixed in SEED_TYPOS.items():
+        seed = seed.replace(typo, fixed)
+    seed_lines = [words(line) for line in seed.splitlines() if line.strip()]
+    plan = [words(t) for t in texts(built / "ke-hoach-sinh-hoat-chuyen-de-2022.docx")]
+    expected_opening = (
+        "Thực hiện Hướng dẫn số 12-HD/BTCTW ngày 06 tháng 7 năm 2018 của Ban Tổ chức Trung ương "
+        "“Một số vấn đề về nâng cao chất lượng sinh hoạt chi bộ” và Hướng dẫn số 02-HD/TU ngày 22 "
+        "tháng 3 năm 2019 của Thành ủy Thành phố Hồ Chí Minh về nội dung sinh hoạt và tiêu chí "
+        "đánh giá chất lượng sinh hoạt chi bộ.")
+    assert expected_opening in plan
+    body = seed_lines[seed_lines.index("I. MỤC ĐÍCH YÊU CẦU:"):]
+    for line in body:
+        if line.startswith(("I.", "II.", "III.", "1. ", "2. ")):
+            continue  # headings: written in HD 36 style, checked below
+        line = line.replace("Mầm Non", "Mầm non")
+        assert any(p.rstrip(".") == line.rstrip(".") or p.startswith(line.rstrip("."))
+                   for p in plan), line
+    for heading in ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu",
+                    "II. NỘI DUNG SINH HOẠT CHUYÊN ĐỀ", "III. BIỆN PHÁP THỰC HIỆN"):
+        assert heading in plan
+
+
+def test_the_plan_names_who_prepares_each_theme_and_when(built):
+    plan = texts(built / "ke-hoach-sinh-hoat-chuyen-de-2022.docx")
+    theme = data.ROWS["Chuyên đề"][0]
+    assert (f"Người chuẩn bị: đồng chí {theme['Người chuẩn bị']}; thời gian dự kiến: tháng "
+            f"{theme['Tháng dự kiến']}/2022.") in plan
+
+
+# --- the layout of HD 36 ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def plan_docx(built):
+    return docx.Document(built / "ke-hoach-sinh-hoat-chuyen-de-2022.docx")
+
+
+def test_the_page_is_a4_with_the_workbooks_margins(plan_docx):
+    section = plan_docx.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin,
+                                  section.right_margin)] == [20, 20, 30, 15]
+
+
+def test_margins_follow_the_settings(sample, tmp_path):
+    set_setting(sample, "Lề trái (mm)", 35)
+    set_setting(sample, "Lề trên (mm)", 25)
+    run("plan", sample, "-o", tmp_path)
+    section = docx.Document(tmp_path / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.docx").sections[0]
+    assert (round(section.left_margin.mm), round(section.top_margin.mm)) == (35, 25)
+
+
+def test_everything_is_times_new_roman(plan_docx):
+    for paragraph in _all_paragraphs(plan_docx):
+        if paragraph.text.strip():
+            assert effective(paragraph, "name") == "Times New Roman", paragraph.text
+
+
+def test_the_header_is_a_borderless_two_column_table(plan_docx):
+    header = plan_docx.tables[0]
+    left, right = header.rows[0].cells
+    assert [p.text for p in left.paragraphs] == ["ĐẢNG BỘ XÃ MỸ HÒA", "CHI BỘ MẦM NON MỸ HÒA", "*",
+                                                 "Số 05-KH/CB"]
+    assert [p.text for p in right.paragraphs] == ["ĐẢNG CỘNG SẢN VIỆT NAM",
+                                                  "Mỹ Hòa, ngày 06 tháng 01 năm 2022"]
+    borders = header._tbl.tblPr.find(docx.oxml.ns.qn("w:tblBorders"))
+    assert {b.get(docx.oxml.ns.qn("w:val")) for b in borders} == {"nil"}
+
+
+def test_header_table_widths_are_set_for_word_and_libreoffice(plan_docx):
+    header = plan_docx.tables[0]._tbl
+    grid = [int(c.get(docx.oxml.ns.qn("w:w"))) for c in header.tblGrid]
+    cells = [c.width for c in plan_docx.tables[0].rows[0].cells]
+    assert len(grid) == 2 and all(grid) and all(cells)
+    assert header.tblPr.find(docx.oxml.ns.qn("w:tblLayout")).get(docx.oxml.ns.qn("w:type")) == "fixed"
+
+
+def test_the_header_sizes_and_weights(plan_docx):
+    expectations = {  # text: (size pt, bold, italic)
+        "ĐẢNG BỘ XÃ MỸ HÒA": (14, False, False),
+        "CHI BỘ MẦM NON MỸ HÒA": (14, True, False),
+        "Số 05-KH/CB": (14, False, False),
+        "ĐẢNG CỘNG SẢN VIỆT NAM": (15, True, False),
+        "Mỹ Hòa, ngày 06 tháng 01 năm 2022": (14, False, True),
+        "KẾ HOẠCH": (16, True, False),
+        "tổ chức sinh hoạt chuyên đề năm 2022": (14, True, False),
+    }
+    for text, (size, bold, italic) in expectations.items():
+        paragraph = paragraph_with(plan_docx, text)
+        assert effective(paragraph, "size") == Pt(size), text
+        assert bool(effective(paragraph, "bold")) is bold, text
+        assert bool(effective(paragraph, "italic")) is italic, text
+
+
+def test_the_party_heading_has_a_line_under_it(plan_docx):
+    heading = paragraph_with(plan_docx, "ĐẢNG CỘNG SẢN VIỆT NAM")
+    border = heading._p.pPr.find(docx.oxml.ns.qn("w:pBdr"))
+    assert border.find(docx.oxml.ns.qn("w:bottom")).get(docx.oxml.ns.qn("w:val")) == "single"
+
+
+def test_the_number_has_no_colon(built):
+    for path in built.rglob("*.docx"):
+        number = next(t for t in texts(path) if t.startswith("Số"))
+        assert re.fullmatch(r"Số \d{2}-(KH|BB|BC)/CB", number), (path.name, number)
+
+
+def test_the_body_is_14_point_and_justified(plan_docx):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = paragraph_with(plan_docx, "Chuẩn bị nội dung trước khi tổ chức sinh hoạt.")
+    assert effective(paragraph, "size") == Pt(14)
+    assert paragraph.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def test_paragraphs_use_named_styles_a_secretary_can_change(plan_docx):
+    used = {p.style.name for p in _all_paragraphs(plan_docx) if p.text.strip()}
+    assert used <= {s.name for s in plan_docx.styles if s.name.startswith("CB ")}
+    assert {"CB Nội dung", "CB Tên loại", "CB Trích yếu", "CB Đề mục 1"} <= used
+
+
+def test_page_numbers_start_on_page_two(plan_docx):
+    section = plan_docx.sections[0]
+    assert section.different_first_page_header_footer
+    assert 'w:instr="PAGE"' in section.header._element.xml
+    assert "PAGE" not in section.first_page_header._element.xml
+
+
+def test_the_signature_block_and_recipients(built):
+    plan = texts(built / "ke-hoach-sinh-hoat-chuyen-de-2022.docx")
+    tail = plan[plan.index("Nơi nhận:"):]
+    assert tail == ["Nơi nhận:", "- Đảng ủy xã Mỹ Hòa (báo cáo),",
+                    "- Đảng viên trong chi bộ (thực hiện),", "- Lưu Chi bộ.", "T/M CHI BỘ",
+                    "BÍ THƯ", SECRETARY]
+
+
+def test_the_signers_name_is_bold(plan_docx):
+    assert effective(paragraph_with(plan_docx, SECRETARY), "bold")
+
+
+def test_a_missing_number_leaves_room_to_write_it(sample, tmp_path):
+    set_cell(sample, "Văn bản", "Số", ("Kỳ", "Năm"), None)  # the first 'Năm' row is the plan's
+    run("plan", sample, "-o", tmp_path)
+    plan = texts(tmp_path / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.docx")
+    assert "Số     -KH/CB" in plan
+
+
+# --- the BIÊN BẢN -----------------------------------------------------------------------------
+
+def _attendance_of(meeting_id):
+    """The figures of a meeting, computed here from the sample's rows."""
+    meeting = next(m for m in data.ROWS["Buổi sinh hoạt"] if m["Mã buổi"] == meeting_id)
+    members = [m for m in data.ROWS["Đảng viên"]
+               if m.get("Ngày chuyển đến", dt.date.min) <= meeting["Ngày"]]
+    exempt = [m for m in members if m.get("Miễn sinh hoạt") == "Có"]
+    absences = [a for a in data.ROWS["Vắng mặt"] if a["Mã buổi"] == meeting_id]
+    required = len(members) - len(exempt)
+    present = required - len(absences)
+    return meeting, members, exempt, absences, required, present
+
+
+@pytest.mark.parametrize("meeting_id", [m["Mã buổi"] for m in data.ROWS["Buổi sinh hoạt"]])
+def test_minutes_attendance_agrees_with_the_workbook(built, meeting_id):
+    meeting, members, exempt, absences, required, present = _attendance_of(meeting_id)
+    quarter = (meeting["Ngày"].month - 1) // 3 + 1
+    minutes = texts(built / f"quy-{quarter}" / f"bien-ban-{meeting_id}.docx")
+    rate = f"{100 * present / required:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert f"- Tổng số đảng viên của chi bộ: {len(members)} đồng chí (chính thức: " \
+           f"{sum(m['Loại'] == 'Chính thức' for m in members)}; dự bị: " \
+           f"{sum(m['Loại'] == 'Dự bị' for m in members)})." in minutes
+    assert f"- Số đảng viên phải dự họp: {required} đồng chí." in minutes
+    assert f"- Có mặt: {present} đồng chí, đạt tỷ lệ {rate}%." in minutes
+    joined = " ".join(minutes)
+    for absence in absences:
+        assert absence["Họ và tên"] in joined
+        if absence.get("Lý do"):
+            assert absence["Lý do"][1:] in joined
+    for member in exempt:
+        assert f"Miễn sinh hoạt: 1 đồng chí (đồng chí {member['Họ và tên']})." in joined
+
+
+def test_minutes_name_each_speaker_with_the_gist(built):
+    minutes = " ".join(texts(built / "quy-1" / "bien-ban-2022-Q1.docx"))
+    for opinion in (o for o in data.ROWS["Ý kiến"] if o["Mã buổi"] == "2022-Q1"):
+        assert f"- Đồng chí {opinion['Người phát biểu']}: {opinion['Nội dung']}" in minutes
+
+
+def test_minutes_open_with_time_and_place_and_close_with_adoption(built):
+    meeting = next(m for m in data.ROWS["Buổi sinh hoạt"] if m["Mã buổi"] == "2022-Q1")
+    minutes = texts(built / "quy-1" / "bien-ban-2022-Q1.docx")
+    start, end = meeting["Bắt đầu"], meeting["Kết thúc"]
+    assert any(t.startswith(f"Hôm nay, vào lúc {start.hour} giờ {start.minute:02d} phút, ngày "
+                            f"{meeting['Ngày'].day:02d} tháng {meeting['Ngày'].month}")
+               for t in minutes)
+    voters = meeting["Biểu quyết"].split()[0]
+    assert (f"Buổi sinh hoạt kết thúc vào lúc {end.hour} giờ {end.minute:02d} phút cùng ngày. "
+            f"Biên bản đã được đọc lại trước chi bộ, {voters} đồng chí nhất trí.") in minutes
+
+
+def test_minutes_are_signed_by_the_minute_taker_and_the_chair(built):
+    meeting = next(m for m in data.ROWS["Buổi sinh hoạt"] if m["Mã buổi"] == "2022-Q1")
+    minutes = texts(built / "quy-1" / "bien-ban-2022-Q1.docx")
+    signatures = minutes.index("THƯ KÝ")
+    assert minutes[signatures:signatures + 4] == ["THƯ KÝ", meeting["Thư ký"], "CHỦ TRÌ",
+                                                  meeting["Chủ trì"]]
+
+
+def test_minutes_of_one_meeting(sample, tmp_path):
+    result = run("minutes", sample, "--meeting", "2022-Q3", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.rglob("*.docx")] == ["bien-ban-2022-Q3.docx"]
+
+
+def test_minutes_of_an_unknown_meeting(sample, tmp_path):
+    result = run("minutes", sample, "--meeting", "2022-Q9", "-o", tmp_path)
+    assert result.exit_code == 1 and "Không có buổi sinh hoạt «2022-Q9»" in result.output
+
+
+# --- the BÁO CÁO ------------------------------------------------------------------------------
+
+def test_the_quarter_report_tabulates_its_meetings(built):
+    report = texts(built / "quy-1" / "bao-cao-quy-1-2022.docx")
+    _, _, _, _, required, present = _attendance_of("2022-Q1")
+    assert "10/03/2022" in report
+    assert any(t.startswith(f"{present}/{required} (") for t in report)
+    assert "150 phút" in report
+    assert any(t.startswith("Kết luận: Chi bộ thống nhất phương án") for t in report)
+
+
+def test_the_report_says_which_planned_themes_were_held(built):
+    report = texts(built / "bao-cao-nam-2022.docx")
+    assert any(t.startswith("- Quý 3: “Xây dựng môi trường thiên nhiên lấy trẻ làm trung tâm” – "
+                            "đã tổ chức ngày 15/09/2022") for t in report)
+
+
+def test_a_missed_theme_is_reported_as_not_held(sample, tmp_path):
+    set_cell(sample, "Buổi sinh hoạt", "Loại", ("Mã buổi", "2022-Q2"), "Thường kỳ")
+    run("report", sample, "--quarter", "2", "-o", tmp_path)
+    report = texts(tmp_path / "2022" / "quy-2" / "bao-cao-quy-2-2022.docx")
+    assert "- Quý 2: “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh” – chưa tổ chức." in report
+
+
+def test_the_report_follows_up_tasks_with_their_results(built):
+    report = " ".join(texts(built / "quy-1" / "bao-cao-quy-1-2022.docx"))
+    task = next(t for t in data.ROWS["Nhiệm vụ"] if t["Mã buổi"] == "2022-Q1")
+    assert task["Nội dung"].rstrip(".") in report
+    assert task["Kết quả"] in report
+
+
+def test_the_report_carries_the_assessment_and_the_next_theme(built):
+    report = texts(built / "quy-1" / "bao-cao-quy-1-2022.docx")
+    assessment = next(a for a in data.ROWS["Đánh giá"] if a["Kỳ"] == "Quý 1")
+    for field in ("Ưu điểm", "Hạn chế", "Nguyên nhân"):
+        assert assessment[field] in report
+    assert "III. PHƯƠNG HƯỚNG QUÝ 2 NĂM 2022" in report
+    assert any(t.startswith("Tổ chức sinh hoạt chuyên đề quý 2: “Học tập và làm theo tấm gương "
+                            "đạo đức Hồ Chí Minh”") for t in report)
+
+
+def test_the_year_report_totals_the_four_quarters(built):
+    report = texts(built / "bao-cao-nam-2022.docx")
+    meetings = data.ROWS["Buổi sinh hoạt"]
+    thematic = sum(m["Loại"] != "Thường kỳ" for m in meetings)
+    assert f"{len(meetings)} buổi ({thematic} chuyên đề)" in report
+    rates = [100 * p / r for *_, r, p in (_attendance_of(m["Mã buổi"]) for m in meetings)]
+    average = f"{sum(rates) / len(rates):.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert f"Bình quân {average}%" in report
+    assert "III. PHƯƠNG HƯỚNG NĂM 2023" in report
+
+
+# --- text exactly as typed --------------------------------------------------------------------
+
+def test_ampersand_angle_brackets_and_quotes_survive(sample, tmp_path):
+    text = 'Ban giám hiệu & tổ <chuyên môn> thống nhất "5 điều" > mọi năm'
+    set_cell(sample, "Buổi sinh hoạt", "Kết luận", ("Mã buổi", "2022-Q1"), text)
+    result = run("minutes", sample, "--meeting", "2022-Q1", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    minutes = texts(tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx")
+    assert text in minutes
+    assert minutes[-1] == "- Lưu Chi bộ."  # nothing after the cell's text went missing
+
+
+def test_a_template_variable_missing_from_the_context_is_an_error_not_a_blank(tmp_path, sample):
+    from chibo.template_source import new_document, paragraph
+
+    templates = tmp_path / "mau"
+    shutil.copytree(TEMPLATES_DIR, templates)
+    document = new_document()
+    paragraph(document, "CB Nội dung", "{{ khong_co }}")
+    document.save(templates / "ke-hoach.docx")
+    result = run("plan", sample, "-o", tmp_path / "out", "--templates", templates)
+    assert result.exit_code == 1
+    assert "khong_co" in result.output and "Traceback" not in result.output
+
+
+def test_a_template_cannot_reach_python_internals(tmp_path, sample):
+    from chibo.template_source import new_document, paragraph
+
+    templates = tmp_path / "mau"
+    shutil.copytree(TEMPLATES_DIR, templates)
+    document = new_document()
+    paragraph(document, "CB Nội dung", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    document.save(templates / "ke-hoach.docx")
+    result = run("plan", sample, "-o", tmp_path / "out", "--templates", templates)
+    assert result.exit_code == 1
+    assert "Mẫu văn bản" in result.output and "Traceback" not in result.output
+
+
+def test_every_template_variable_is_in_the_context():
+    from docxtpl import DocxTemplate
+
+    from chibo.building import minutes_documents, plan_document, report_document
+    from chibo.reading import read_workbook
+
+    workbook, _ = read_workbook(SAMPLE)
+    documents = [plan_document(workbook), minutes_documents(workbook, [1])[0],
+                 report_document(workbook, 1), report_document(workbook, None)]
+    for document in documents:
+        template = DocxTemplate(TEMPLATES_DIR / document.template)
+        missing = template.get_undeclared_template_variables() - set(document.context)
+        assert not missing, (document.template, missing)
+
+
+def test_the_templates_are_what_their_source_builds(tmp_path):
+    """templates/ never drifts from template_source.py (rebuild: make templates)."""
+    import zipfile
+
+    from chibo.template_source import write_templates
+
+    for built_template in write_templates(tmp_path):
+        with zipfile.ZipFile(built_template) as new, \
+                zipfile.ZipFile(TEMPLATES_DIR / built_template.name) as shipped:
+            for part in ("word/document.xml", "word/styles.xml", "word/header1.xml"):
+                if part in new.namelist():
+                    assert new.read(part) == shipped.read(part), (built_template.name, part)

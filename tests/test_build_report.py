@@ -10,7 +10,8 @@ from conftest import SAMPLE, append_row, edit, run, set_cell
 
 
 def build(sample, output, *args):
-    return run("build-report", sample, "-o", output, *args)
+    """build-report without PDF: these tests are about the documents and the files."""
+    return run("build-report", sample, "-o", output, "--no-pdf", *args)
 
 
 def docx_names(folder):
@@ -42,7 +43,7 @@ def test_the_plan_is_built_once_unless_all_is_asked(sample, tmp_path):
 
 def test_the_summary_lists_every_file_written(sample, tmp_path):
     result = build(sample, tmp_path, "--quarter", "1")
-    assert "Đã ghi (4):" in result.output
+    assert "Đã ghi 4 văn bản:" in result.output
     for name in docx_names(tmp_path):
         assert name in result.output
 
@@ -51,7 +52,7 @@ def test_a_rebuild_with_nothing_changed_rewrites_nothing(sample, tmp_path):
     build(sample, tmp_path, "--all")
     stamps = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.docx")}
     result = build(sample, tmp_path, "--all")
-    assert "Không thay đổi (14):" in result.output
+    assert "Không thay đổi 14 văn bản:" in result.output
     assert stamps == {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.docx")}
 
 
@@ -78,7 +79,7 @@ def test_a_document_open_in_word_is_named_and_the_others_are_written(sample, tmp
     (folder / "~$en-ban-2022-Q1.docx").write_bytes(b"owner")
     result = build(sample, tmp_path, "--quarter", "1")
     assert result.exit_code == 1
-    assert "Không ghi được (1):" in result.output and "bien-ban-2022-Q1.docx" in result.output
+    assert "Không ghi được 1 văn bản:" in result.output and "bien-ban-2022-Q1.docx" in result.output
     assert "hãy đóng tệp trong Word" in result.output
     assert (folder / "bao-cao-quy-1-2022.docx").exists()
     assert not (folder / "bien-ban-2022-Q1.docx").exists()
@@ -103,7 +104,7 @@ def test_the_workbook_is_unchanged_by_a_build(sample, tmp_path):
     before = sample.read_bytes()
     for command in (["build-report", "--all"], ["plan"], ["minutes", "--quarter", "2"],
                     ["report", "--year"]):
-        run(command[0], sample, *command[1:], "-o", tmp_path)
+        run(command[0], sample, *command[1:], "-o", tmp_path, "--no-pdf")
     assert sample.read_bytes() == before
 
 
@@ -150,7 +151,8 @@ def test_a_workbook_with_no_meeting_yet_gets_its_plan(tmp_path):
     edit(path, lambda book: book["Buổi sinh hoạt"].delete_rows(2, 50))
     edit(path, lambda book: [book[s].delete_rows(2, 100) for s in
                              ("Vắng mặt", "Ý kiến", "Nhiệm vụ", "Văn bản")])
-    result = run("build-report", path, "-o", tmp_path / "out", "--today", "10/01/2022")
+    result = run("build-report", path, "-o", tmp_path / "out", "--today", "10/01/2022",
+                 "--no-pdf")
     assert result.exit_code == 0, result.output
     assert "chỉ lập kế hoạch" in result.output
     assert docx_names(tmp_path / "out") == ["2022/ke-hoach-sinh-hoat-chuyen-de-2022.docx"]
@@ -162,33 +164,7 @@ def test_build_report_is_also_its_own_command(sample, tmp_path):
 
     command = Path(sys.executable).parent / "build-report"  # the venv's entry point
     done = subprocess.run([str(command), str(sample), "-o",
-                           str(tmp_path), "--quarter", "1"], capture_output=True, text=True,
+                           str(tmp_path), "--quarter", "1", "--no-pdf"], capture_output=True, text=True,
                           encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "Đã ghi (4):" in done.stdout
-
-
-# --- the documents open in LibreOffice and read right ----------------------------------------
-
-needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None,
-                                       reason="LibreOffice is installed by .ci/run")
-
-
-@needs_libreoffice
-def test_every_document_converts_in_libreoffice_with_its_diacritics(sample, tmp_path):
-    build(sample, tmp_path / "out", "--all")
-    documents = sorted((tmp_path / "out").rglob("*.docx"))
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"),
-                    *map(str, documents)], check=True, capture_output=True, timeout=300)
-    from chibo import sample as data
-
-    for document in documents:
-        pdf = tmp_path / "pdf" / (document.stem + ".pdf")
-        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                              text=True, check=True).stdout
-        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text, document.name
-        assert "CHI BỘ MẦM NON MỸ HÒA" in text, document.name
-        assert "Mỹ Hòa, ngày" in text, document.name
-        if document.name.startswith(("ke-hoach", "bao-cao")):
-            assert data.SETTINGS["Bí thư"] in text, document.name
+    assert "Đã ghi 4 văn bản:" in done.stdout

@@ -19,7 +19,7 @@ SECRETARY = data.SETTINGS["Bí thư"]
 def built(tmp_path_factory):
     """The whole year of the sample, built once for the tests that only read."""
     output = tmp_path_factory.mktemp("out")
-    result = run("build-report", SAMPLE, "--all", "-o", output)
+    result = run("build-report", SAMPLE, "--all", "-o", output, "--no-pdf")
     assert result.exit_code == 0, result.output
     return output / "2022"
 
@@ -137,7 +137,7 @@ def test_the_page_is_a4_with_the_workbooks_margins(plan_docx):
 def test_margins_follow_the_settings(sample, tmp_path):
     set_setting(sample, "Lề trái (mm)", 35)
     set_setting(sample, "Lề trên (mm)", 25)
-    run("plan", sample, "-o", tmp_path)
+    run("plan", sample, "-o", tmp_path, "--no-pdf")
     section = docx.Document(tmp_path / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.docx").sections[0]
     assert (round(section.left_margin.mm), round(section.top_margin.mm)) == (35, 25)
 
@@ -231,7 +231,7 @@ def test_the_signers_name_is_bold(plan_docx):
 
 def test_a_missing_number_leaves_room_to_write_it(sample, tmp_path):
     set_cell(sample, "Văn bản", "Số", ("Kỳ", "Năm"), None)  # the first 'Năm' row is the plan's
-    run("plan", sample, "-o", tmp_path)
+    run("plan", sample, "-o", tmp_path, "--no-pdf")
     plan = texts(tmp_path / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.docx")
     assert "Số     -KH/CB" in plan
 
@@ -297,13 +297,13 @@ def test_minutes_are_signed_by_the_minute_taker_and_the_chair(built):
 
 
 def test_minutes_of_one_meeting(sample, tmp_path):
-    result = run("minutes", sample, "--meeting", "2022-Q3", "-o", tmp_path)
+    result = run("minutes", sample, "--meeting", "2022-Q3", "-o", tmp_path, "--no-pdf")
     assert result.exit_code == 0, result.output
     assert [p.name for p in tmp_path.rglob("*.docx")] == ["bien-ban-2022-Q3.docx"]
 
 
 def test_minutes_of_an_unknown_meeting(sample, tmp_path):
-    result = run("minutes", sample, "--meeting", "2022-Q9", "-o", tmp_path)
+    result = run("minutes", sample, "--meeting", "2022-Q9", "-o", tmp_path, "--no-pdf")
     assert result.exit_code == 1 and "Không có buổi sinh hoạt «2022-Q9»" in result.output
 
 
@@ -326,7 +326,7 @@ def test_the_report_says_which_planned_themes_were_held(built):
 
 def test_a_missed_theme_is_reported_as_not_held(sample, tmp_path):
     set_cell(sample, "Buổi sinh hoạt", "Loại", ("Mã buổi", "2022-Q2"), "Thường kỳ")
-    run("report", sample, "--quarter", "2", "-o", tmp_path)
+    run("report", sample, "--quarter", "2", "-o", tmp_path, "--no-pdf")
     report = texts(tmp_path / "2022" / "quy-2" / "bao-cao-quy-2-2022.docx")
     assert "- Quý 2: “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh” – chưa tổ chức." in report
 
@@ -364,7 +364,7 @@ def test_the_year_report_totals_the_four_quarters(built):
 def test_ampersand_angle_brackets_and_quotes_survive(sample, tmp_path):
     text = 'Ban giám hiệu & tổ <chuyên môn> thống nhất "5 điều" > mọi năm'
     set_cell(sample, "Buổi sinh hoạt", "Kết luận", ("Mã buổi", "2022-Q1"), text)
-    result = run("minutes", sample, "--meeting", "2022-Q1", "-o", tmp_path)
+    result = run("minutes", sample, "--meeting", "2022-Q1", "-o", tmp_path, "--no-pdf")
     assert result.exit_code == 0, result.output
     minutes = texts(tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx")
     assert text in minutes
@@ -379,7 +379,7 @@ def test_a_template_variable_missing_from_the_context_is_an_error_not_a_blank(tm
     document = new_document()
     paragraph(document, "CB Nội dung", "{{ khong_co }}")
     document.save(templates / "ke-hoach.docx")
-    result = run("plan", sample, "-o", tmp_path / "out", "--templates", templates)
+    result = run("plan", sample, "-o", tmp_path / "out", "--templates", templates, "--no-pdf")
     assert result.exit_code == 1
     assert "khong_co" in result.output and "Traceback" not in result.output
 
@@ -392,7 +392,7 @@ def test_a_template_cannot_reach_python_internals(tmp_path, sample):
     document = new_document()
     paragraph(document, "CB Nội dung", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
     document.save(templates / "ke-hoach.docx")
-    result = run("plan", sample, "-o", tmp_path / "out", "--templates", templates)
+    result = run("plan", sample, "-o", tmp_path / "out", "--templates", templates, "--no-pdf")
     assert result.exit_code == 1
     assert "Mẫu văn bản" in result.output and "Traceback" not in result.output
 

@@ -510,19 +510,26 @@ def _stable_zip(data: bytes) -> bytes:
 class BuildResult:
     report: object                       # problems.Report of the workbook
     workbook: Workbook | None = None
-    outcomes: list = field(default_factory=list)   # (Document, outputs.Outcome)
+    outcomes: list = field(default_factory=list)       # (Document, outputs.Outcome) of .docx
+    pdf_outcomes: list = field(default_factory=list)   # (Document, outputs.Outcome) of .pdf
     notes: list[str] = field(default_factory=list)
+    pdf_failure: str | None = None       # why no PDF was made, when none could be
+    pdf_required: bool = False           # the user asked for PDF explicitly
 
     @property
     def failed(self) -> bool:
-        from .outputs import LOCKED
+        from .outputs import FAILED, LOCKED
 
-        return self.report.has_errors or any(o.status == LOCKED for _, o in self.outcomes)
+        return (self.report.has_errors
+                or any(o.status in (LOCKED, FAILED) for _, o in self.outcomes + self.pdf_outcomes)
+                or (self.pdf_failure is not None and self.pdf_required))
 
 
 def build(workbook_path, choose, output_dir="output", templates_dir=None,
-          today: dt.date | None = None) -> BuildResult:
-    """Check the workbook; unless it has errors, write the documents `choose` picks.
+          today: dt.date | None = None, pdf: bool = False,
+          pdf_required: bool = False) -> BuildResult:
+    """Check the workbook; unless it has errors, write the documents `choose` picks, and
+    their PDFs when `pdf` is set.
 
     `choose(workbook, outputs)` returns (documents, notes): the documents to write and
     sentences for the summary."""
@@ -531,7 +538,7 @@ def build(workbook_path, choose, output_dir="output", templates_dir=None,
     from .reading import read_workbook
 
     workbook, report = read_workbook(workbook_path)
-    result = BuildResult(report, workbook)
+    result = BuildResult(report, workbook, pdf_required=pdf_required)
     if workbook is None:
         return result
     check_rules(workbook, report, today or dt.date.today())
@@ -543,7 +550,33 @@ def build(workbook_path, choose, output_dir="output", templates_dir=None,
     for document in documents:
         data = render(document, templates, workbook.settings)
         result.outcomes.append((document, outputs.write(document.path, data)))
+    if pdf:
+        _make_pdfs(result, outputs)
     return result
+
+
+def _make_pdfs(result: BuildResult, outputs) -> None:
+    """PDFs of the documents written now, and of unchanged ones whose PDF is missing or old."""
+    from .converting import convert_to_pdf
+    from .outputs import FAILED, LOCKED, UNCHANGED, Outcome, pdf_name
+
+    wanted = [(d, o) for d, o in result.outcomes if o.status != LOCKED
+              and not (o.status == UNCHANGED and outputs.pdf_is_current(d.path))]
+    try:
+        converted = convert_to_pdf([o.path for _, o in wanted])
+    except ChiboError as error:
+        result.pdf_failure = str(error)
+        return
+    for document, outcome in wanted:
+        data = converted.get(outcome.path)
+        relative = pdf_name(document.path)
+        if data is None:
+            result.pdf_outcomes.append((document, Outcome(
+                outputs.path_of(relative), FAILED,
+                message="LibreOffice không tạo được PDF cho văn bản này.")))
+            continue
+        source = outputs.recorded(document.path)["sha256"]
+        result.pdf_outcomes.append((document, outputs.write(relative, data, source=source)))
 
 
 def choose_plan(workbook, outputs):

@@ -111,7 +111,10 @@ def render_report(workbook: str, report) -> str:
 # --- documents -------------------------------------------------------------------------------
 
 def document_options(command):
-    """-o/--output, --templates and the hidden --today of every command that writes documents."""
+    """-o/--output, --templates, --pdf and the hidden --today of every command that writes
+    documents."""
+    command = click.option("--pdf/--no-pdf", default=True, show_default=True,
+                           help="Chuyển văn bản sang PDF bằng LibreOffice (để gửi đi).")(command)
     command = click.option("--today", hidden=True, help="Ngày dùng làm hôm nay (dd/mm/yyyy).")(command)
     command = click.option("--templates", type=click.Path(file_okay=False),
                            help="Thư mục mẫu văn bản riêng của chi bộ (mặc định: mẫu của chibo).")(command)
@@ -120,17 +123,21 @@ def document_options(command):
     return command
 
 
-def run_build(workbook: str, choose, output: str, templates: str | None, today: str | None) -> None:
+def run_build(workbook: str, choose, output: str, templates: str | None, today: str | None,
+              pdf: bool) -> None:
+    from click.core import ParameterSource
+
     from .building import build
 
+    asked = click.get_current_context().get_parameter_source("pdf") == ParameterSource.COMMANDLINE
     result = build(workbook, choose, output_dir=output, templates_dir=templates,
-                   today=_date_option(today))
+                   today=_date_option(today), pdf=pdf, pdf_required=pdf and asked)
     click.echo(render_build(workbook, result))
     sys.exit(1 if result.failed else 0)
 
 
 def render_build(workbook: str, result) -> str:
-    from .outputs import KEPT_EDITED, LOCKED, UNCHANGED, WRITTEN
+    from .outputs import FAILED, KEPT_EDITED, LOCKED, UNCHANGED, WRITTEN
 
     report = result.report
     if result.workbook is None or report.has_errors:
@@ -140,15 +147,18 @@ def render_build(workbook: str, result) -> str:
     lines = [f"Sổ: {workbook} — {settings.cell_name}, năm {settings.year}"]
     lines += result.notes
     groups = {WRITTEN: "Đã ghi", KEPT_EDITED: "Đã ghi (giữ lại bản sửa tay)",
-              UNCHANGED: "Không thay đổi", LOCKED: "Không ghi được"}
-    for status, title in groups.items():
-        chosen = [(d, o) for d, o in result.outcomes if o.status == status]
-        if chosen:
-            lines.append(f"{title} ({len(chosen)}):")
-            for document, outcome in chosen:
-                lines.append(f"  {_shown(outcome.path)} — {document.label}")
-                if outcome.message:
-                    lines.append(f"    {outcome.message}")
+              UNCHANGED: "Không thay đổi", LOCKED: "Không ghi được", FAILED: "Không tạo được"}
+    for kind, outcomes in (("văn bản", result.outcomes), ("PDF", result.pdf_outcomes)):
+        for status, title in groups.items():
+            chosen = [(d, o) for d, o in outcomes if o.status == status]
+            if chosen:
+                lines.append(f"{title} {len(chosen)} {kind}:")
+                for document, outcome in chosen:
+                    lines.append(f"  {_shown(outcome.path)} — {document.label}")
+                    if outcome.message:
+                        lines.append(f"    {outcome.message}")
+    if result.pdf_failure:
+        lines.append(f"Chưa tạo PDF: {result.pdf_failure}")
     if report.warnings:
         lines.append(f"Cảnh báo ({len(report.warnings)}) — nên xem lại:")
         lines += [f"  {problem}" for problem in report.warnings]
@@ -167,11 +177,11 @@ def _shown(path) -> str:
 @main.command(cls=ChiboCommand)
 @workbook_argument
 @document_options
-def plan(workbook, output, templates, today):
+def plan(workbook, output, templates, today, pdf):
     """Lập KẾ HOẠCH sinh hoạt chuyên đề của năm."""
     from .building import choose_plan
 
-    run_build(workbook, choose_plan, output, templates, today)
+    run_build(workbook, choose_plan, output, templates, today, pdf)
 
 
 @main.command(cls=ChiboCommand)
@@ -180,13 +190,13 @@ def plan(workbook, output, templates, today):
               "gần nhất có buổi sinh hoạt).")
 @click.option("--meeting", help="Chỉ buổi có Mã buổi này.")
 @document_options
-def minutes(workbook, quarter, meeting, output, templates, today):
+def minutes(workbook, quarter, meeting, output, templates, today, pdf):
     """Lập BIÊN BẢN, mỗi buổi sinh hoạt một biên bản."""
     from .building import choose_minutes
 
     if quarter and meeting:
         raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --meeting.")
-    run_build(workbook, choose_minutes(quarter, meeting), output, templates, today)
+    run_build(workbook, choose_minutes(quarter, meeting), output, templates, today, pdf)
 
 
 @main.command(cls=ChiboCommand)
@@ -195,13 +205,13 @@ def minutes(workbook, quarter, meeting, output, templates, today):
               "nhất có buổi sinh hoạt).")
 @click.option("--year", "whole_year", is_flag=True, help="Báo cáo năm.")
 @document_options
-def report(workbook, quarter, whole_year, output, templates, today):
+def report(workbook, quarter, whole_year, output, templates, today, pdf):
     """Lập BÁO CÁO kết quả sinh hoạt chuyên đề của quý hoặc của năm."""
     from .building import choose_report
 
     if quarter and whole_year:
         raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --year.")
-    run_build(workbook, choose_report(quarter, whole_year), output, templates, today)
+    run_build(workbook, choose_report(quarter, whole_year), output, templates, today, pdf)
 
 
 @click.command("build-report", cls=ChiboCommand, context_settings=CONTEXT)
@@ -211,14 +221,14 @@ def report(workbook, quarter, whole_year, output, templates, today):
 @click.option("--all", "everything", is_flag=True, help="Lập lại toàn bộ văn bản của năm.")
 @document_options
 @click.option("--debug", is_flag=True, hidden=True)
-def build_report(workbook, quarter, everything, output, templates, today, debug):
+def build_report(workbook, quarter, everything, output, templates, today, pdf, debug):
     """Việc cuối quý: kiểm tra sổ, lập biên bản các buổi và báo cáo quý (kế hoạch năm nếu chưa
     lập, báo cáo năm sau quý 4)."""
     from .building import choose_quarter_end
 
     if quarter and everything:
         raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --all.")
-    run_build(workbook, choose_quarter_end(quarter, everything), output, templates, today)
+    run_build(workbook, choose_quarter_end(quarter, everything), output, templates, today, pdf)
 
 
 main.add_command(build_report)

@@ -24,7 +24,8 @@ from .errors import ChiboError
 
 MANIFEST = ".chibo-manifest.json"
 
-WRITTEN, UNCHANGED, KEPT_EDITED, LOCKED = "written", "unchanged", "kept-edited", "locked"
+WRITTEN, UNCHANGED, KEPT_EDITED = "written", "unchanged", "kept-edited"
+LOCKED, FAILED = "locked", "failed"   # nothing written: the file is open; or it could not be made
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,10 @@ def lock_file_beside(path: Path) -> Path | None:
         if lock.exists():
             return lock
     return None
+
+
+def pdf_name(relative_docx: str) -> str:
+    return relative_docx[: -len(".docx")] + ".pdf"
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -98,7 +103,9 @@ class OutputFolder:
         entry = self.entries.get(relative)
         return entry is None or entry.get("sha256") != sha256(path.read_bytes())
 
-    def write(self, relative: str, data: bytes, now: dt.datetime | None = None) -> Outcome:
+    def write(self, relative: str, data: bytes, now: dt.datetime | None = None,
+              source: str | None = None) -> Outcome:
+        """Write one file safely; `source` is the hash of the document a PDF was made from."""
         path = self.path_of(relative)
         shown = self._shown(path)
         lock = lock_file_beside(path)
@@ -119,12 +126,23 @@ class OutputFolder:
                            "hoặc chỉ cho đọc; hãy đóng tệp rồi chạy lại.")
         self.entries[relative] = {"sha256": sha256(data),
                                   "written": (now or dt.datetime.now()).isoformat(timespec="seconds")}
+        if source:
+            self.entries[relative]["source_sha256"] = source
         self._save()
         if kept is not None:
             return Outcome(path, KEPT_EDITED, kept, f"{shown} đã được sửa tay sau khi tạo: bản "
                            f"của đồng chí được giữ lại thành {self._shown(kept)}; bản mới ghi đè "
                            "tên cũ.")
         return Outcome(path, WRITTEN)
+
+    def pdf_is_current(self, relative_docx: str) -> bool:
+        """Whether the PDF beside a document was made from the document as it is now."""
+        relative_pdf = pdf_name(relative_docx)
+        entry = self.entries.get(relative_pdf)
+        document = self.entries.get(relative_docx)
+        return (entry is not None and document is not None
+                and entry.get("source_sha256") == document.get("sha256")
+                and not self.edited_by_hand(relative_pdf) and self.path_of(relative_pdf).exists())
 
     def _keep(self, path: Path, now: dt.datetime) -> Path:
         """Rename a hand-edited file out of the way: name.sua-tay-YYYYmmdd-HHMMSS.docx."""

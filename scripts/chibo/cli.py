@@ -232,3 +232,67 @@ def build_report(workbook, quarter, everything, output, templates, today, pdf, d
 
 
 main.add_command(build_report)
+
+
+# --- sending ---------------------------------------------------------------------------------
+
+@main.command(cls=ChiboCommand)
+@workbook_argument
+@click.option("--quarter", type=click.IntRange(1, 4), help="Gửi văn bản của quý N (mặc định: "
+              "quý gần nhất có buổi sinh hoạt).")
+@click.option("--year", "whole_year", is_flag=True, help="Gửi báo cáo năm.")
+@click.option("--dry-run", is_flag=True, help="Chỉ ghi thư nháp (.eml) vào thư mục thu/, không gửi.")
+@click.option("--resend", is_flag=True, help="Gửi lại cả những văn bản đã gửi.")
+@click.option("--yes", "-y", is_flag=True, help="Không hỏi lại trước khi gửi.")
+@click.option("-o", "--output", default="output", show_default=True,
+              type=click.Path(file_okay=False), help="Thư mục chứa văn bản đã lập.")
+@click.option("--today", hidden=True)
+def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
+    """Gửi văn bản đã lập qua email tới các địa chỉ ở trang Nơi nhận (mỗi văn bản một lần)."""
+    import os
+    from pathlib import Path
+
+    from .sending import SmtpSettings, compose, drafts_folder, prepare, send_letters, write_drafts
+
+    if quarter and whole_year:
+        raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --year.")
+    report, book, period, letters, log = prepare(workbook, output, quarter, whole_year, resend,
+                                                 _date_option(today))
+    if book is None or report.has_errors:
+        click.echo(render_report(workbook, report) + "\nChưa gửi thư nào: hãy sửa các lỗi trên.")
+        sys.exit(1)
+    if not letters:
+        click.echo("Không có văn bản mới để gửi: mọi văn bản của kỳ này đã được gửi tới từng nơi "
+                   "nhận (dùng --resend để gửi lại).")
+        return
+    settings = None if dry_run else SmtpSettings.from_environment(book.settings.email)
+    sender = settings.sender if settings else (os.environ.get("CHIBO_SMTP_FROM") or
+                                               (book.settings.email or ("chibo@localhost",))[0])
+    for letter in letters:
+        letter.message = compose(letter, book, period, sender)
+    click.echo("Sẽ gửi:" if not dry_run else "Thư nháp (không gửi):")
+    for letter in letters:
+        click.echo(f"  {letter.address} ({letter.addressee}): "
+                   + ", ".join(path.name for _, path, _ in letter.files))
+    if dry_run:
+        for path in write_drafts(letters, drafts_folder(Path(output), book, period)):
+            click.echo(f"  đã ghi {_shown(path)}")
+        return
+    password = os.environ.get("CHIBO_SMTP_PASSWORD")
+    if not yes:
+        if not sys.stdin.isatty():
+            raise click.UsageError("Không có bàn phím để xác nhận: thêm --yes để gửi.")
+        click.confirm("Gửi các thư này?", abort=True)
+    if settings.user and password is None:
+        if not sys.stdin.isatty():
+            raise click.UsageError("Chưa có mật khẩu thư: đặt biến CHIBO_SMTP_PASSWORD.")
+        password = click.prompt(f"Mật khẩu thư của {settings.user}", hide_input=True)
+    result = send_letters(letters, settings, password, log)
+    for letter in result.sent:
+        click.echo(f"Đã gửi tới {letter.address}: {len(letter.files)} tệp.")
+    for letter, reason in result.refused:
+        click.echo(f"Máy chủ từ chối {letter.address} ({reason}): thư này sẽ được gửi lại ở lần "
+                   "chạy sau.")
+    if result.stopped:
+        click.echo(result.stopped)
+    sys.exit(1 if result.failed else 0)

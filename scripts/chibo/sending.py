@@ -1,0 +1,328 @@
+"""`chibo send`: the period's documents to each address of `Nơi nhận`, once.
+
+One message per address, carrying that recipient's documents of the period (the PDF, or the
+Word file where no PDF was made). What was sent is logged under output/ with the files'
+hashes; a later run sends only what was not sent to that address yet, or was rebuilt since.
+A refused recipient, a failed login, an unreachable server or a dropped connection is a
+Vietnamese message; what went out stays logged, and the rest goes next time.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import os
+import re
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid
+from pathlib import Path
+
+from .building import (Document, latest_quarter, minutes_documents, plan_document,
+                       report_document)
+from .errors import ChiboError
+from .model import Workbook
+from .outputs import atomic_write, pdf_name, sha256
+from .wording import slug
+
+SENT_LOG = ".chibo-sent.json"
+DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+TIMEOUT_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    security: str            # starttls, ssl or none
+    sender: str
+    user: str | None = None
+    cafile: str | None = None  # a CA bundle to trust (a relay with its own certificate)
+
+    @classmethod
+    def from_environment(cls, workbook_email: tuple[str, ...] | None) -> SmtpSettings:
+        host = os.environ.get("CHIBO_SMTP_HOST", "").strip()
+        if not host:
+            raise ChiboError("Chưa đặt máy chủ thư: hãy đặt biến môi trường CHIBO_SMTP_HOST "
+                             "(ví dụ smtp.gmail.com), CHIBO_SMTP_USER và CHIBO_SMTP_PASSWORD.")
+        security = os.environ.get("CHIBO_SMTP_SECURITY", "starttls").strip().lower()
+        if security not in PORTS:
+            raise ChiboError(f"CHIBO_SMTP_SECURITY «{security}» không hợp lệ: ghi starttls, ssl "
+                             "hoặc none.")
+        port_text = os.environ.get("CHIBO_SMTP_PORT", "").strip()
+        if port_text and not port_text.isdigit():
+            raise ChiboError(f"CHIBO_SMTP_PORT «{port_text}» phải là một số, ví dụ 587.")
+        sender = (os.environ.get("CHIBO_SMTP_FROM", "").strip()
+                  or (workbook_email[0] if workbook_email else ""))
+        if not sender:
+            raise ChiboError("Chưa có địa chỉ gửi: hãy ghi «Email chi bộ» ở trang Thông tin, "
+                             "hoặc đặt CHIBO_SMTP_FROM.")
+        return cls(host, int(port_text) if port_text else PORTS[security], security, sender,
+                   os.environ.get("CHIBO_SMTP_USER", "").strip() or None,
+                   os.environ.get("CHIBO_SMTP_CAFILE", "").strip() or None)
+
+
+@dataclass
+class Letter:
+    """One message to one address, before and after it is sent."""
+
+    address: str
+    addressee: str                       # 'Đảng ủy xã Mỹ Hòa', for «Kính gửi»
+    files: list[tuple[Document, Path, str]]   # (document, file, path under output/)
+    message: EmailMessage | None = None
+
+
+@dataclass
+class SendResult:
+    letters: list[Letter] = field(default_factory=list)
+    sent: list[Letter] = field(default_factory=list)
+    refused: list[tuple[Letter, str]] = field(default_factory=list)
+    stopped: str | None = None           # why sending stopped before the end
+    drafts: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.refused or self.stopped)
+
+
+# --- what goes to whom ----------------------------------------------------------------------
+
+def period_documents(workbook: Workbook, quarter: int | None) -> list[Document]:
+    """The plan, then the period's minutes and report (quarter None: the year's report)."""
+    documents = [plan_document(workbook)]
+    if quarter is None:
+        documents.append(report_document(workbook, None))
+    else:
+        documents += minutes_documents(workbook, [quarter])
+        documents.append(report_document(workbook, quarter))
+    return documents
+
+
+def _addressee(line: str) -> str:
+    return re.sub(r"\s*\([^)]*\)\s*$", "", line).strip()
+
+
+class SentLog:
+    def __init__(self, output: Path):
+        self.path = output / SENT_LOG
+        self.messages: list[dict] = []
+        if self.path.exists():
+            try:
+                self.messages = json.loads(self.path.read_text(encoding="utf-8"))["messages"]
+            except (ValueError, KeyError, TypeError):
+                raise ChiboError(f"Sổ theo dõi thư đã gửi {self.path} bị hỏng: hãy khôi phục "
+                                 "hoặc xóa tệp đó (khi xóa, mọi văn bản sẽ được gửi lại).") from None
+
+    def was_sent(self, address: str, relative: str, digest: str) -> bool:
+        return any(m["to"] == address and {"path": relative, "sha256": digest} in m["files"]
+                   for m in self.messages)
+
+    def record(self, letter: Letter) -> None:
+        self.messages.append({
+            "time": dt.datetime.now().isoformat(timespec="seconds"),
+            "to": letter.address,
+            "subject": str(letter.message["Subject"]),
+            "message_id": str(letter.message["Message-ID"]),
+            "files": [{"path": relative, "sha256": sha256(path.read_bytes())}
+                      for _, path, relative in letter.files],
+        })
+        data = json.dumps({"messages": self.messages}, ensure_ascii=False, indent=1)
+        atomic_write(self.path, data.encode("utf-8"))
+
+
+def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: bool,
+                 log: SentLog) -> list[Letter]:
+    """The letters to send: per address, the period's files not yet sent there."""
+    documents = period_documents(workbook, quarter)
+    files, missing = {}, []
+    for document in documents:
+        pdf, docx = output / pdf_name(document.path), output / document.path
+        chosen = pdf if pdf.is_file() else docx if docx.is_file() else None
+        if chosen is None:
+            missing.append(document.label)
+        else:
+            files[document.path] = (chosen, chosen.relative_to(output).as_posix())
+    if missing:
+        raise ChiboError("Chưa lập: " + "; ".join(missing) + ". Hãy chạy build-report trước "
+                         "rồi gửi.")
+    addresses: dict[str, tuple[str, set[str]]] = {}
+    for recipient in workbook.recipients:
+        for address in recipient.email or ():
+            addressee, kinds = addresses.setdefault(address.lower(),
+                                                    (_addressee(recipient.line), set()))
+            kinds.add(recipient.doc_type)
+    letters = []
+    for address, (addressee, kinds) in addresses.items():
+        chosen = []
+        for document in documents:
+            if "*" not in kinds and document.doc_type not in kinds:
+                continue
+            path, relative = files[document.path]
+            if resend or not log.was_sent(address, relative, sha256(path.read_bytes())):
+                chosen.append((document, path, relative))
+        if chosen:
+            letters.append(Letter(address, addressee, chosen))
+    return letters
+
+
+def _period_words(workbook: Workbook, quarter: int | None) -> str:
+    year = workbook.settings.year
+    return f"quý {quarter} năm {year}" if quarter else f"năm {year}"
+
+
+def compose(letter: Letter, workbook: Workbook, quarter: int | None, sender: str) -> EmailMessage:
+    s = workbook.settings
+    kinds = []
+    for word, doc_type in (("kế hoạch", "KH"), ("biên bản", "BB"), ("báo cáo", "BC")):
+        if any(d.doc_type == doc_type for d, _, _ in letter.files):
+            kinds.append(word)
+    period = _period_words(workbook, quarter)
+    message = EmailMessage()
+    message["Subject"] = f"{s.cell_name} gửi {', '.join(kinds)} {period}"
+    message["From"] = formataddr((s.cell_name, sender))
+    message["To"] = letter.address
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    listed = "\n".join(f"- {d.label} (tệp {path.name})" for d, path, _ in letter.files)
+    message.set_content(
+        f"Kính gửi: {letter.addressee},\n\n"
+        f"{s.cell_name} xin gửi kèm theo thư này các văn bản {period}:\n{listed}\n\n"
+        f"Trân trọng.\n\nT/M CHI BỘ\nBÍ THƯ\n{s.cell_secretary}\n")
+    for _, path, _ in letter.files:
+        kind = ("application", "pdf") if path.suffix == ".pdf" else DOCX_TYPE
+        message.add_attachment(path.read_bytes(), maintype=kind[0], subtype=kind[1],
+                               filename=path.name)
+    return message
+
+
+# --- drafts and sending -----------------------------------------------------------------------
+
+def drafts_folder(output: Path, workbook: Workbook, quarter: int | None) -> Path:
+    year = workbook.settings.year
+    return output / str(year) / (f"quy-{quarter}" if quarter else "") / "thu"
+
+
+def write_drafts(letters: list[Letter], folder: Path) -> list[Path]:
+    written = []
+    for letter in letters:
+        letter.message["X-Unsent"] = "1"
+        path = folder / f"{slug(letter.address)}.eml"
+        atomic_write(path, letter.message.as_bytes())
+        written.append(path)
+    return written
+
+
+def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
+    where = f"{settings.host}:{settings.port}"
+    context = ssl.create_default_context(cafile=settings.cafile)
+    try:
+        if settings.security == "ssl":
+            server = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_SECONDS,
+                                      context=context)
+        else:
+            server = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT_SECONDS)
+            if settings.security == "starttls":
+                server.ehlo()
+                server.starttls(context=context)
+                server.ehlo()
+    except smtplib.SMTPNotSupportedError:
+        raise ChiboError(f"Máy chủ thư {where} không hỗ trợ STARTTLS: hãy đặt "
+                         "CHIBO_SMTP_SECURITY=ssl (cổng 465) hoặc hỏi nhà cung cấp.") from None
+    except ssl.SSLError as error:
+        raise ChiboError(f"Không thiết lập được kết nối bảo mật với {where} ({error.reason or error}): "
+                         "kiểm tra CHIBO_SMTP_SECURITY và cổng, hoặc chứng chỉ của máy chủ "
+                         "(CHIBO_SMTP_CAFILE).") from None
+    except (OSError, smtplib.SMTPException) as error:
+        raise ChiboError(f"Không kết nối được máy chủ thư {where} ({type(error).__name__}): kiểm "
+                         "tra mạng, CHIBO_SMTP_HOST và CHIBO_SMTP_PORT.") from None
+    if settings.user:
+        try:
+            _login(server, settings.user, password or "")
+        except smtplib.SMTPAuthenticationError:
+            server.close()
+            raise ChiboError(f"Máy chủ thư từ chối đăng nhập của {settings.user}: kiểm tra tên và "
+                             "mật khẩu (với Gmail: dùng mật khẩu ứng dụng).") from None
+        except smtplib.SMTPException as error:
+            server.close()
+            raise ChiboError(f"Không đăng nhập được máy chủ thư ({error}).") from None
+    return server
+
+
+def _login(server: smtplib.SMTP, user: str, password: str) -> None:
+    if (user + password).isascii():
+        server.login(user, password)
+        return
+    # smtplib sends credentials as ASCII; AUTH PLAIN (RFC 4616) carries UTF-8, so a password
+    # with Vietnamese letters still works.
+    token = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+    code, reply = server.docmd("AUTH", "PLAIN " + token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
+
+
+def send_letters(letters: list[Letter], settings: SmtpSettings, password: str | None,
+                 log: SentLog) -> SendResult:
+    result = SendResult(letters=letters)
+    server = _connect(settings, password)
+    try:
+        for letter in letters:
+            try:
+                refused = server.send_message(letter.message)
+            except smtplib.SMTPRecipientsRefused as error:
+                code, reason = next(iter(error.recipients.values()))
+                result.refused.append((letter, f"{code} {_text(reason)}"))
+                continue
+            except smtplib.SMTPSenderRefused as error:
+                result.stopped = (f"Máy chủ từ chối địa chỉ gửi {settings.sender} "
+                                  f"({error.smtp_code} {_text(error.smtp_error)}).")
+                break
+            except smtplib.SMTPDataError as error:
+                result.refused.append((letter, f"{error.smtp_code} {_text(error.smtp_error)}"))
+                continue
+            except (smtplib.SMTPException, OSError) as error:
+                result.stopped = (f"Mất kết nối với máy chủ thư khi đang gửi ({type(error).__name__})"
+                                  "; những thư chưa gửi sẽ được gửi ở lần chạy sau.")
+                break
+            if refused:
+                result.refused.append((letter, "; ".join(f"{a}: {c} {_text(r)}"
+                                                         for a, (c, r) in refused.items())))
+                continue
+            log.record(letter)
+            result.sent.append(letter)
+    finally:
+        try:
+            server.quit()
+        except (smtplib.SMTPException, OSError):
+            server.close()
+    return result
+
+
+def _text(reason) -> str:
+    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+
+
+def prepare(workbook_path, output_dir, quarter: int | None, year: bool, resend: bool,
+            today: dt.date | None = None):
+    """Read and check the workbook, and plan the letters: (report, workbook, period, letters,
+    log). Nothing is sent; the report has errors when the workbook does."""
+    from .checking import check_rules
+    from .reading import read_workbook
+
+    workbook, report = read_workbook(workbook_path)
+    if workbook is None:
+        return report, None, None, [], None
+    check_rules(workbook, report, today or dt.date.today())
+    if report.has_errors:
+        return report, workbook, None, [], None
+    period = None if year else (quarter or latest_quarter(workbook))
+    if not year and period is None:
+        raise ChiboError("Sổ chưa có buổi sinh hoạt nào: hãy chọn --quarter N hoặc --year.")
+    output = Path(output_dir)
+    log = SentLog(output)
+    letters = plan_letters(workbook, output, period, resend, log)
+    return report, workbook, period, letters, log

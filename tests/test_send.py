@@ -1,0 +1,273 @@
+"""chibo send, against a real SMTP server (aiosmtpd) on 127.0.0.1."""
+
+import email
+import email.policy
+import json
+import socket
+import subprocess
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from chibo import sample as data
+from conftest import run, set_cell
+
+OFFICE = "vanphong.danguy@example.vn"
+BOARD = "bantochuc.danguy@example.vn"
+
+
+class Inbox:
+    """Collects what the server accepts; refuses the addresses in `refuse`."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse = set()
+        self.drop_after = None   # close the connection after this many messages
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 Hộp thư không tồn tại"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.drop_after is not None and len(self.messages) >= self.drop_after:
+            server.transport.close()
+            return "421 closing"
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 OK"
+
+    def to(self, address):
+        return [m for m in self.messages if m["To"] == address]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def inbox():
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    handler.port = controller.port
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def built(sample, tmp_path):
+    """The sample's whole year built (no PDF: the attachments are the Word files)."""
+    output = tmp_path / "out"
+    assert run("build-report", sample, "--all", "--no-pdf", "-o", output).exit_code == 0
+    return sample, output
+
+
+@pytest.fixture
+def smtp_env(monkeypatch, inbox):
+    monkeypatch.setenv("CHIBO_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("CHIBO_SMTP_PORT", str(inbox.port))
+    monkeypatch.setenv("CHIBO_SMTP_SECURITY", "none")
+    monkeypatch.delenv("CHIBO_SMTP_USER", raising=False)
+    monkeypatch.delenv("CHIBO_SMTP_PASSWORD", raising=False)
+    return monkeypatch
+
+
+def send(built, *args):
+    sample, output = built
+    return run("send", sample, "-o", output, *args)
+
+
+def test_each_recipient_receives_its_documents(built, inbox, smtp_env):
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 0, result.output
+    (office,) = inbox.to(OFFICE)
+    names = [part.get_filename() for part in office.iter_attachments()]
+    assert names == ["ke-hoach-sinh-hoat-chuyen-de-2022.docx", "bien-ban-2022-T01.docx",
+                     "bien-ban-2022-Q1.docx", "bao-cao-quy-1-2022.docx"]
+    (board,) = inbox.to(BOARD)
+    assert [p.get_filename() for p in board.iter_attachments()] == ["bao-cao-quy-1-2022.docx"]
+
+
+def test_attachments_arrive_byte_for_byte(built, inbox, smtp_env):
+    send(built, "--quarter", "1", "--yes")
+    _, output = built
+    (office,) = inbox.to(OFFICE)
+    for part in office.iter_attachments():
+        found = next(output.rglob(part.get_filename()))
+        assert part.get_content() == found.read_bytes()
+        assert part.get_content_type() == ("application/vnd.openxmlformats-officedocument."
+                                           "wordprocessingml.document")
+
+
+def test_subject_and_body_are_vietnamese_and_name_the_cell(built, inbox, smtp_env):
+    send(built, "--quarter", "1", "--yes")
+    (office,) = inbox.to(OFFICE)
+    assert office["Subject"] == ("Chi bộ Mầm non Mỹ Hòa gửi kế hoạch, biên bản, báo cáo quý 1 "
+                                 "năm 2022")
+    body = office.get_body(("plain",)).get_content()
+    assert body.startswith("Kính gửi: Đảng ủy xã Mỹ Hòa,")
+    assert "- Báo cáo quý 1 năm 2022" in body
+    assert body.rstrip().endswith(data.SETTINGS["Bí thư"])
+    assert office["From"].addresses[0].display_name == "Chi bộ Mầm non Mỹ Hòa"
+
+
+def test_a_second_run_sends_nothing(built, inbox, smtp_env):
+    send(built, "--quarter", "1", "--yes")
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 0
+    assert "Không có văn bản mới để gửi" in result.output
+    assert len(inbox.messages) == 2
+
+
+def test_the_sent_log_records_each_message(built, inbox, smtp_env):
+    send(built, "--quarter", "1", "--yes")
+    _, output = built
+    log = json.loads((output / ".chibo-sent.json").read_text(encoding="utf-8"))["messages"]
+    assert {m["to"] for m in log} == {OFFICE, BOARD}
+    office = next(m for m in log if m["to"] == OFFICE)
+    assert office["message_id"] == inbox.to(OFFICE)[0]["Message-ID"]
+    assert len(office["files"]) == 4 and all(len(f["sha256"]) == 64 for f in office["files"])
+
+
+def test_a_rebuilt_document_is_sent_again_and_only_it(built, inbox, smtp_env):
+    send(built, "--quarter", "1", "--yes")
+    sample, output = built
+    set_cell(sample, "Ý kiến", "Nội dung", ("Mã buổi", "2022-Q1"), "Ý kiến đã sửa lại.")
+    run("build-report", sample, "--quarter", "1", "--no-pdf", "-o", output)
+    send(built, "--quarter", "1", "--yes")
+    resent = inbox.messages[2:]
+    assert [m["To"] for m in resent] == [OFFICE]
+    assert [p.get_filename() for p in resent[0].iter_attachments()] == ["bien-ban-2022-Q1.docx"]
+
+
+def test_resend_sends_everything_again(built, inbox, smtp_env):
+    send(built, "--quarter", "1", "--yes")
+    send(built, "--quarter", "1", "--yes", "--resend")
+    assert len(inbox.messages) == 4
+
+
+def test_a_refused_recipient_leaves_the_others_delivered_and_is_retried(built, inbox, smtp_env):
+    inbox.refuse = {BOARD}
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 1
+    assert f"Máy chủ từ chối {BOARD}" in result.output and "550" in result.output
+    assert len(inbox.to(OFFICE)) == 1 and not inbox.to(BOARD)
+    inbox.refuse = set()
+    assert send(built, "--quarter", "1", "--yes").exit_code == 0
+    assert len(inbox.to(BOARD)) == 1 and len(inbox.to(OFFICE)) == 1
+
+
+def test_a_dropped_connection_keeps_what_was_sent(built, inbox, smtp_env):
+    inbox.drop_after = 1
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 1
+    assert "Mất kết nối với máy chủ thư" in result.output
+    inbox.drop_after = None
+    send(built, "--quarter", "1", "--yes")
+    assert sorted(m["To"] for m in inbox.messages) == sorted([OFFICE, BOARD])
+
+
+def test_dry_run_sends_nothing_and_writes_drafts_that_parse_back(built, inbox, smtp_env):
+    result = send(built, "--quarter", "1", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert inbox.messages == []
+    _, output = built
+    drafts = sorted((output / "2022" / "quy-1" / "thu").glob("*.eml"))
+    assert len(drafts) == 2
+    draft = email.message_from_bytes(drafts[1].read_bytes(), policy=email.policy.default)
+    assert draft["X-Unsent"] == "1" and draft["To"] == OFFICE
+    assert len(list(draft.iter_attachments())) == 4
+    assert not (output / ".chibo-sent.json").exists()
+
+
+def test_without_a_terminal_it_needs_yes(built, inbox, smtp_env):
+    result = send(built, "--quarter", "1")
+    assert result.exit_code == 2
+    assert "--yes" in result.output and inbox.messages == []
+
+
+def test_an_unreachable_server_is_a_clear_message(built, smtp_env):
+    smtp_env.setenv("CHIBO_SMTP_PORT", str(free_port()))
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 1
+    assert "Không kết nối được máy chủ thư 127.0.0.1" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_documents_not_built_yet_are_named(sample, tmp_path, inbox, smtp_env):
+    result = run("send", sample, "-o", tmp_path, "--quarter", "2", "--yes")
+    assert result.exit_code == 1
+    assert "Chưa lập" in result.output and "build-report" in result.output
+
+
+def test_without_a_server_setting_it_says_what_to_set(built, monkeypatch):
+    monkeypatch.delenv("CHIBO_SMTP_HOST", raising=False)
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 1 and "CHIBO_SMTP_HOST" in result.output
+
+
+# --- STARTTLS with a self-signed certificate, and AUTH ----------------------------------------
+
+@pytest.fixture
+def secure_inbox(tmp_path):
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        good = (isinstance(auth_data, LoginPassword) and auth_data.login == b"bithu"
+                and auth_data.password == b"m\xe1\xba\xadt-kh\xe1\xba\xa9u")
+        return AuthResult(success=good, handled=False)
+
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), tls_context=context,
+                            require_starttls=True, authenticator=authenticator,
+                            auth_required=True, auth_require_tls=True)
+    controller.start()
+    handler.port, handler.cert = controller.port, cert
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def secure_env(monkeypatch, secure_inbox):
+    monkeypatch.setenv("CHIBO_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("CHIBO_SMTP_PORT", str(secure_inbox.port))
+    monkeypatch.setenv("CHIBO_SMTP_SECURITY", "starttls")
+    monkeypatch.setenv("CHIBO_SMTP_CAFILE", str(secure_inbox.cert))
+    monkeypatch.setenv("CHIBO_SMTP_USER", "bithu")
+    monkeypatch.setenv("CHIBO_SMTP_PASSWORD", "mật-khẩu")
+    return monkeypatch
+
+
+def test_starttls_and_login_deliver(built, secure_inbox, secure_env):
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 0, result.output
+    assert len(secure_inbox.messages) == 2
+
+
+def test_a_wrong_password_is_a_clear_message_and_nothing_is_logged(built, secure_inbox,
+                                                                    secure_env):
+    secure_env.setenv("CHIBO_SMTP_PASSWORD", "sai")
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 1
+    assert "từ chối đăng nhập của bithu" in result.output
+    assert "sai" not in result.output.replace("sai tên", "")   # the password is never printed
+    _, output = built
+    assert not (output / ".chibo-sent.json").exists()
+
+
+def test_an_untrusted_certificate_is_refused(built, secure_inbox, secure_env):
+    secure_env.delenv("CHIBO_SMTP_CAFILE")
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 1
+    assert "kết nối bảo mật" in result.output and secure_inbox.messages == []

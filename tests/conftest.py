@@ -110,3 +110,17 @@ def check_problems(path: Path, today=AFTER_SAMPLE_YEAR):
 
 def messages(report) -> list[str]:
     return [str(p) for p in report.sorted()]
+
+
+def meeting_ids(quarter=None) -> list[str]:
+    """Mã buổi of the sample's meetings (of one quarter), in date order."""
+    from chibo import sample as data
+
+    meetings = sorted(data.ROWS["Buổi sinh hoạt"], key=lambda m: m["Ngày"])
+    return [m["Mã buổi"] for m in meetings
+            if quarter is None or (m["Ngày"].month - 1) // 3 + 1 == quarter]
+
+
+def documents_of_year() -> int:
+    """How many documents the sample's whole year makes: plan, minutes, 4 + 1 reports."""
+    return 1 + len(meeting_ids()) + 4 + 1

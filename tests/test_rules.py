@@ -284,3 +284,26 @@ def test_errors_come_before_warnings(sample):
 @pytest.mark.parametrize("today", [AFTER_SAMPLE_YEAR, dt.date(2022, 12, 31), dt.date(2040, 1, 1)])
 def test_the_sample_is_clean_whenever_it_is_checked(sample, today):
     assert not check(sample, today=today).problems
+
+
+def test_a_month_without_a_regular_meeting(sample):
+    set_cell(sample, "Buổi sinh hoạt", "Loại", ("Mã buổi", "2022-T06"), "Chuyên đề")
+    (problem,) = only(check_problems(sample), "no-regular-meeting")
+    assert problem.message.startswith("Tháng 6/2022 đã hết nhưng chưa có buổi sinh hoạt thường kỳ")
+
+
+def test_a_quarter_without_its_assessment(sample):
+    edit(sample, lambda book: book["Đánh giá"].delete_rows(row_of(book["Đánh giá"], "Kỳ", "Quý 3")))
+    (problem,) = only(check_problems(sample), "no-assessment")
+    assert "Quý 3" in problem.message and problem.severity == "warning"
+
+
+def test_a_probationary_member_does_not_vote(sample):
+    """Điều lệ Đảng, Điều 5: the vote counts the full members present."""
+    meeting = MEETINGS["2022-Q1"]
+    present = len(attending("2022-Q1")) + len({meeting["Chủ trì"], meeting["Thư ký"],
+                                                meeting.get("Người trình bày")} - {None})
+    set_cell(sample, "Buổi sinh hoạt", "Biểu quyết", ("Mã buổi", "2022-Q1"),
+             f"{present}/{present} nhất trí")
+    (problem,) = only(check_problems(sample), "vote-count")
+    assert "đảng viên dự bị không biểu quyết" in problem.message

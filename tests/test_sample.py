@@ -101,6 +101,11 @@ def test_the_sample_fills_every_other_sheet(workbook):
     assert any(r.email for r in workbook.recipients)
 
 
-def test_the_sample_texts_carry_the_characters_that_break_documents(workbook):
+def test_the_sample_has_a_regular_meeting_every_month(workbook):
+    months = {m.date.month for m in workbook.meetings if m.kind in ("Thường kỳ", "Kết hợp")}
+    assert months == set(range(1, 13))
+
+
+def test_the_sample_texts_carry_quotation_marks(workbook):
     texts = " ".join(str(v) for m in workbook.meetings for v in m.values.values())
-    assert "&" in texts and "“" in texts
+    assert "“" in texts and "”" in texts

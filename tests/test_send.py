@@ -11,7 +11,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from chibo import sample as data
-from conftest import run, set_cell
+from conftest import meeting_ids, run, set_cell
 
 OFFICE = "vanphong.danguy@example.vn"
 BOARD = "bantochuc.danguy@example.vn"
@@ -86,8 +86,9 @@ def test_each_recipient_receives_its_documents(built, inbox, smtp_env):
     assert result.exit_code == 0, result.output
     (office,) = inbox.to(OFFICE)
     names = [part.get_filename() for part in office.iter_attachments()]
-    assert names == ["ke-hoach-sinh-hoat-chuyen-de-2022.docx", "bien-ban-2022-T01.docx",
-                     "bien-ban-2022-Q1.docx", "bao-cao-quy-1-2022.docx"]
+    assert names == (["ke-hoach-sinh-hoat-chuyen-de-2022.docx"]
+                     + [f"bien-ban-{m}.docx" for m in meeting_ids(1)]
+                     + ["bao-cao-quy-1-2022.docx"])
     (board,) = inbox.to(BOARD)
     assert [p.get_filename() for p in board.iter_attachments()] == ["bao-cao-quy-1-2022.docx"]
 
@@ -130,7 +131,7 @@ def test_the_sent_log_records_each_message(built, inbox, smtp_env):
     assert {m["to"] for m in log} == {OFFICE, BOARD}
     office = next(m for m in log if m["to"] == OFFICE)
     assert office["message_id"] == inbox.to(OFFICE)[0]["Message-ID"]
-    assert len(office["files"]) == 4 and all(len(f["sha256"]) == 64 for f in office["files"])
+    assert len(office["files"]) == len(meeting_ids(1)) + 2 and all(len(f["sha256"]) == 64 for f in office["files"])
 
 
 def test_a_rebuilt_document_is_sent_again_and_only_it(built, inbox, smtp_env):
@@ -180,7 +181,7 @@ def test_dry_run_sends_nothing_and_writes_drafts_that_parse_back(built, inbox, s
     assert len(drafts) == 2
     draft = email.message_from_bytes(drafts[1].read_bytes(), policy=email.policy.default)
     assert draft["X-Unsent"] == "1" and draft["To"] == OFFICE
-    assert len(list(draft.iter_attachments())) == 4
+    assert len(list(draft.iter_attachments())) == len(meeting_ids(1)) + 2
     assert not (output / ".chibo-sent.json").exists()
 
 

@@ -76,10 +76,14 @@ def _common(workbook: Workbook, doc_type: str, period: str, default_date=None) -
     }
 
 
-def _member_title(workbook: Workbook, name: str) -> str:
+def _position(workbook: Workbook, name: str) -> str:
     member = workbook.member_named(name)
-    position = member.position if member is not None else None
-    title = POSITION_TITLES.get(position or "", "")
+    return (member.position if member is not None else None) or ""
+
+
+def _member_title(workbook: Workbook, name: str) -> str:
+    position = _position(workbook, name)
+    title = POSITION_TITLES.get(position, "")
     return f"đồng chí {name} – {title}" if title and position != "Đảng viên" else f"đồng chí {name}"
 
 
@@ -130,9 +134,9 @@ def plan_document(workbook: Workbook) -> Document:
     for theme in sorted(workbook.themes, key=lambda t: (t.quarter, t.row)):
         details = []
         if theme.preparer:
-            details.append(f"Người chuẩn bị: đồng chí {theme.preparer}")
+            details.append(f"Đồng chí {theme.preparer} chuẩn bị")
         if theme.planned_month:
-            details.append(f"thời gian dự kiến: tháng {theme.planned_month}/{year}")
+            details.append(f"dự kiến tháng\u00a0{theme.planned_month}/{year}")
         detail = "; ".join(details)
         themes.append({"quarter": theme.quarter, "title": sentence(theme.title),
                        "detail": sentence(detail[0].upper() + detail[1:]) if detail else ""})
@@ -162,13 +166,13 @@ def _activity(meeting: Record) -> str:
     if meeting.kind == "Chuyên đề":
         return f"sinh hoạt chuyên đề quý {quarter} năm {day.year}"
     if meeting.kind == "Kết hợp":
-        return (f"sinh hoạt chi bộ thường kỳ tháng {day.month} kết hợp sinh hoạt chuyên đề quý "
-                f"{quarter} năm {day.year}")
+        return (f"sinh hoạt thường kỳ tháng {day.month} kết hợp chuyên đề quý {quarter} năm "
+                f"{day.year}")
     return f"sinh hoạt chi bộ thường kỳ tháng {day.month} năm {day.year}"
 
 
 def _names(members) -> str:
-    return ", ".join(f"đồng chí {m.name}" for m in members)
+    return ", ".join(m.name for m in members)
 
 
 def _attendance_lines(figures) -> list[str]:
@@ -182,9 +186,9 @@ def _attendance_lines(figures) -> list[str]:
     lines.append(f"Có mặt: {figures.present} đồng chí, đạt tỷ lệ {percent(figures.rate)}.")
     lines.append(f"Vắng mặt: {figures.absent} đồng chí." if figures.absent else "Vắng mặt: không có.")
     if figures.absent_with_reason:
-        listed = "; ".join(f"đồng chí {m.name} ({reason[0].lower() + reason[1:]})"
+        listed = "; ".join(f"{m.name} – {reason[0].lower() + reason[1:]}".rstrip(".")
                            for m, reason in figures.absent_with_reason)
-        lines.append(f"Vắng có lý do: {len(figures.absent_with_reason)} đồng chí: {listed}.")
+        lines.append(f"Vắng có lý do: {len(figures.absent_with_reason)} đồng chí ({listed}).")
     else:
         lines.append("Vắng có lý do: không có.")
     if figures.absent_without_reason:
@@ -220,14 +224,19 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
         if lines:
             parts.append({"heading": f"{len(parts) + 1}. {heading}", "lines": lines})
 
-    part("Khai mạc", [text(f"Đồng chí {meeting.chair} (chủ trì) nêu lý do, thông qua thành phần dự "
-                           "họp và chương trình buổi sinh hoạt.")]
-         + [text(p) for p in paragraphs(meeting.summary)])
-    if meeting.kind in schema.THEMATIC_KINDS and title:
+    chair_title = POSITION_TITLES.get(_position(workbook, meeting.chair), "")
+    chair = f"Đồng chí {meeting.chair}, {chair_title}," if chair_title and \
+        chair_title != "đảng viên" else f"Đồng chí {meeting.chair}"
+    part("Khai mạc", [text(f"{chair} chủ trì buổi sinh hoạt, tuyên bố lý do, giới thiệu thành phần "
+                           "dự họp và thông qua chương trình.")])
+    content = [text(p) for p in paragraphs(meeting.summary)]
+    if meeting.kind in schema.THEMATIC_KINDS and title and \
+            not (presenter and presenter in (meeting.summary or "")):
         who = f"Đồng chí {presenter} trình bày" if presenter else "Chi bộ nghe trình bày"
-        part("Nội dung chuyên đề", [text(f"{who} chuyên đề {quoted(title)}.")])
-    elif title:
-        part("Nội dung sinh hoạt", [text(sentence(title))])
+        content.insert(0, text(f"{who} chuyên đề {quoted(title)}."))
+    elif title and meeting.kind not in schema.THEMATIC_KINDS:
+        content.insert(0, text(sentence(title)))
+    part("Nội dung sinh hoạt", content)
     opinions = [o for o in workbook.opinions if o.meeting_id == meeting.id]
     part("Thảo luận", [{"text": sentence(o.text), "speaker": o.speaker, "item": False}
                        for o in opinions])
@@ -237,11 +246,11 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
         conclusion.append(text("Phân công thực hiện:"))
         conclusion += [{"text": _task_line(t), "speaker": "", "item": True} for t in tasks]
     if conclusion:
-        conclusion.insert(0, text(f"Thay mặt chi bộ, đồng chí {meeting.chair} kết luận:"))
+        conclusion.insert(0, text("Đồng chí chủ trì kết luận:"))
     part("Kết luận", conclusion)
-    agree, voters = _vote(meeting, figures.present)
+    agree, voters = _vote(meeting, figures.voters)
     if meeting.vote:
-        part("Biểu quyết", [text(f"Chi bộ biểu quyết thông qua kết luận: {meeting.vote}.")])
+        part("Biểu quyết", [text(f"Kết quả biểu quyết thông qua kết luận: {sentence(meeting.vote)}")])
     rating = _rating(workbook, meeting)
     if rating or meeting.score is not None:
         scored = f"đạt {meeting.score} điểm, " if meeting.score is not None else ""
@@ -259,7 +268,7 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
             f"Thư ký: {_member_title(workbook, meeting.minute_taker)}."],
         "parts": parts,
         "closing": (f"Buổi sinh hoạt kết thúc vào lúc {time_in_words(meeting.end)} cùng ngày. Biên "
-                    f"bản đã được đọc lại trước chi bộ, {agree}/{voters} đồng chí nhất trí."),
+                    f"bản đã được đọc lại trước chi bộ, {agree}/{voters} đồng chí nhất trí./."),
         "chair": meeting.chair,
         "minute_taker": meeting.minute_taker,
     })
@@ -275,13 +284,18 @@ def _task_line(task: Record, assigned: dt.date | None = None) -> str:
     details = []
     if task.assignee:
         details.append(f"đồng chí {task.assignee}" if _is_one_person(task.assignee)
-                       else task.assignee)
+                       else _lower_first(task.assignee))
     if assigned:
         details.append(f"giao ngày {short_date(assigned)}")
     if task.due:
         details.append(f"thời hạn {short_date(task.due)}")
     suffix = f" ({'; '.join(details)})" if details else ""
     return task.text.rstrip(".") + suffix + "."
+
+
+def _lower_first(text: str) -> str:
+    """'Toàn chi bộ' inside a sentence: 'toàn chi bộ' (a name keeps its capitals)."""
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text.isupper() else text
 
 
 def _is_one_person(assignee: str) -> bool:
@@ -313,12 +327,16 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
         title, presenter = _theme_of_meeting(workbook, meeting)
         length = minutes_between(meeting.start, meeting.end)
         rating = _rating(workbook, meeting) or ""
-        topic = (f"{meeting.kind}: {title}" if title else
-                 f"Sinh hoạt thường kỳ tháng {meeting.date.month}")
+        if meeting.kind == "Kết hợp":
+            topic = f"Thường kỳ kết hợp chuyên đề {quoted(title)}" if title else "Kết hợp"
+        elif meeting.kind == "Chuyên đề":
+            topic = f"Chuyên đề {quoted(title)}" if title else "Chuyên đề"
+        else:
+            topic = f"Thường kỳ tháng {meeting.date.month}" + (f": {title}" if title else "")
         rows.append({
             "number": str(number), "date": short_date(meeting.date), "topic": topic,
             "presenter": presenter or "", "attendance": f"{figures.present}/{figures.required} "
-            f"({percent(figures.rate)})", "duration": f"{length} phút",
+            f"({percent(figures.rate)})", "duration": f"{length}\u00a0phút",
             "conclusion": " ".join(paragraphs(meeting.conclusion)), "rating": rating,
         })
         rates.append(figures.rate)
@@ -338,12 +356,10 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
     totals = None
     if quarter is None and meetings:
         counted = {r: ratings.count(r) for r in schema.RATINGS if ratings.count(r)}
-        totals = {
-            "meetings": f"{len(meetings)} buổi ({len(thematic)} chuyên đề)",
-            "attendance": f"Bình quân {percent(sum(rates) / len(rates))}",
-            "duration": f"Bình quân {round(sum(durations) / len(durations))} phút",
-            "rating": "; ".join(f"{r}: {n}" for r, n in counted.items()),
-        }
+        totals = (f"Cộng: {len(meetings)} buổi ({len(thematic)} chuyên đề); dự họp bình quân "
+                  f"{percent(sum(rates) / len(rates))}; thời lượng bình quân "
+                  f"{round(sum(durations) / len(durations))} phút; xếp loại "
+                  + ", ".join(f"{r} {n}" for r, n in counted.items()) + ".")
 
     theme_lines = []
     for q in quarters:
@@ -354,17 +370,23 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
             status = f"đã tổ chức {days}" if held else "chưa tổ chức"
             theme_lines.append(f"Quý {q}: {name} – {status}.")
 
+    entry = _register_entry(workbook, "BC", period)
+    report_day = entry.date if entry and entry.date else period_end
     task_lines = []
     for task in workbook.tasks:
         meeting = next((m for m in workbook.meetings if m.id == task.meeting_id), None)
-        if meeting is None or not meeting.date or meeting.date > period_end:
+        if meeting is None or not meeting.date or meeting.date > min(period_end, report_day):
             continue
         in_period = period_start <= meeting.date <= period_end
         due_in_period = task.due is not None and period_start <= task.due <= period_end
         if not (in_period or due_in_period or (not task.result and meeting.date < period_start)):
             continue
-        result = sentence(task.result) if task.result else "chưa có kết quả."
-        task_lines.append(f"{_task_line(task, assigned=meeting.date)} Kết quả: {result}")
+        # A report tells only what was known on its date: a task due later is under way.
+        if task.due and task.due > report_day:
+            result = "Đang thực hiện."
+        else:
+            result = sentence(task.result) if task.result else "Chưa có kết quả."
+        task_lines.append(f"{_task_line(task, assigned=meeting.date)} {result}")
     if not task_lines:
         task_lines = ["Không có nhiệm vụ nào đến hạn trong kỳ."]
 
@@ -376,7 +398,10 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
 
     direction = []
     if quarter and quarter < 4:
+        written = " ".join(section("direction"))
         for theme in _themes_of(workbook, quarter + 1):
+            if matching_key(theme.title.rstrip(".")) in matching_key(written):
+                continue  # the secretary's own direction already names it
             extra = []
             if theme.preparer:
                 extra.append(f"đồng chí {theme.preparer} chuẩn bị")
@@ -394,8 +419,8 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
     if plan_entry and plan_entry.number:
         number = document_number(plan_entry.number, "KH", s.issuer_code or "CB")
         dated = f" {date_in_words(plan_entry.date)}" if plan_entry.date else ""
-        opening = (f"Thực hiện Kế hoạch số{number[2:]}{dated} của {s.cell_name} về tổ chức "
-                   f"sinh hoạt chuyên đề năm {year}, {s.cell_name} báo cáo kết quả thực hiện "
+        opening = (f"Thực hiện Kế hoạch số{number[2:]}{dated} của Chi bộ về tổ chức sinh hoạt "
+                   f"chuyên đề năm {year}, {s.cell_name} báo cáo kết quả thực hiện "
                    f"{period_words} như sau:")
     else:
         opening = (f"Thực hiện kế hoạch tổ chức sinh hoạt chuyên đề năm {year}, {s.cell_name} báo "
@@ -416,6 +441,8 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
         "next_period": next_period,
         "direction": direction,
         "requests": section("requests"),
+        "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề {period_words} của "
+                   f"{s.cell_name}./.",
     })
     if quarter:
         return Document("BC", period, "bao-cao.docx",

@@ -39,7 +39,8 @@ def check_rules(workbook: Workbook, report: Report, today: dt.date) -> None:
     rules = Rules(workbook, report, today)
     for rule in (rules.settings, rules.members, rules.themes, rules.meetings, rules.absences,
                  rules.opinions, rules.tasks, rules.assessments, rules.documents,
-                 rules.recipients, rules.thematic_meeting_every_quarter):
+                 rules.recipients, rules.thematic_meeting_every_quarter,
+                 rules.regular_meeting_every_month, rules.assessment_every_quarter):
         rule()
 
 
@@ -251,10 +252,11 @@ class Rules:
             if agree > voters:
                 self._error("vote-count", meeting, "vote",
                             f"Biểu quyết «{meeting.vote}»: số nhất trí lớn hơn số biểu quyết")
-            elif voters != figures.present:
+            elif voters != figures.voters:
                 self._warning("vote-count", meeting, "vote",
-                              f"Biểu quyết «{meeting.vote}» nhưng có {figures.present} đồng chí "
-                              "dự họp theo trang Vắng mặt")
+                              f"Biểu quyết «{meeting.vote}» nhưng có {figures.voters} đảng viên "
+                              "chính thức dự họp theo trang Vắng mặt (đảng viên dự bị không "
+                              "biểu quyết)")
 
     def absences(self):
         seen: set[tuple[str, str]] = set()
@@ -378,15 +380,50 @@ class Rules:
             self.report.warning("no-recipients", "Chưa có nơi nhận: văn bản sẽ không có mục "
                                 "«Nơi nhận».", sheet=schema.RECIPIENTS.name, cell="A2")
 
+    def _as_of(self) -> dt.date:
+        """The day by which periods are judged ended: today, or for a past year the day of its
+        last meeting (a workbook of an old year is judged by what it covers)."""
+        if self.year < self.today.year:
+            dates = [m.date for m in self.wb.meetings if m.date and m.date.year == self.year]
+            return max(dates, default=dt.date(self.year, 12, 31))
+        return self.today
+
+    def regular_meeting_every_month(self):
+        """Điều lệ Đảng, Điều 24: the cell meets every month (a combined meeting counts)."""
+        if not self.year:
+            return
+        as_of = self._as_of()
+        held = {m.date.month for m in self.wb.meetings if m.date and m.date.year == self.year
+                and m.kind in ("Thường kỳ", "Kết hợp")}
+        for month in range(1, 13):
+            month_end = (dt.date(self.year + month // 12, month % 12 + 1, 1)
+                         - dt.timedelta(days=1))
+            if month_end < as_of and month not in held:
+                self.report.warning(
+                    "no-regular-meeting", f"Tháng {month}/{self.year} đã hết nhưng chưa có buổi "
+                    "sinh hoạt thường kỳ (Loại «Thường kỳ» hoặc «Kết hợp»); chi bộ sinh hoạt "
+                    "thường kỳ mỗi tháng một lần (Điều lệ Đảng).", sheet=schema.MEETINGS.name,
+                    cell=_next_free_row(self.wb.meetings))
+
+    def assessment_every_quarter(self):
+        """The report of a quarter with meetings needs its «Đánh giá» row."""
+        if not self.year:
+            return
+        have = {a.period for a in self.wb.assessments}
+        quarters = {quarter_of(m.date) for m in self.wb.meetings
+                    if m.date and m.date.year == self.year}
+        for quarter in sorted(quarters):
+            if f"Quý {quarter}" not in have:
+                self.report.warning(
+                    "no-assessment", f"Chưa có phần đánh giá của Quý {quarter} (Ưu điểm, Hạn chế, "
+                    "…): báo cáo quý sẽ để trống các mục này.", sheet=schema.ASSESSMENTS.name,
+                    cell=_next_free_row(self.wb.assessments))
+
     def thematic_meeting_every_quarter(self):
         """HD 12: at least one thematic meeting in every quarter that has ended."""
         if not self.year:
             return
-        if self.year < self.today.year:
-            dates = [m.date for m in self.wb.meetings if m.date and m.date.year == self.year]
-            as_of = max(dates, default=dt.date(self.year, 12, 31))
-        else:
-            as_of = self.today
+        as_of = self._as_of()
         held = {quarter_of(m.date) for m in self.wb.meetings
                 if m.date and m.kind in schema.THEMATIC_KINDS and m.date.year == self.year}
         for quarter in (1, 2, 3, 4):

@@ -126,6 +126,17 @@ class Attendance:
         return self.required - self.absent
 
     @property
+    def present_members(self) -> list[Record]:
+        away = {id(m) for m in self.exempt} | {id(m) for m, _ in self.absent_with_reason} | {
+            id(m) for m in self.absent_without_reason}
+        return [m for m in self.members if id(m) not in away]
+
+    @property
+    def voters(self) -> int:
+        """Members present who may vote: a probationary member may not (Điều lệ Đảng, Điều 5)."""
+        return sum(1 for m in self.present_members if m.membership == "Chính thức")
+
+    @property
     def rate(self) -> float:
         """Present over required, in per cent."""
         return 100.0 * self.present / self.required if self.required else 0.0

@@ -156,7 +156,19 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                      "chí Bí thư hoàn chỉnh, ban hành và báo cáo Đảng ủy xã. Trong tháng 01, tiếp tục "
                      "lãnh đạo thực hiện tốt công tác phòng, chống dịch Covid-19 và chăm lo cho cán "
                      "bộ, giáo viên, nhân viên dịp Tết Nguyên đán Nhâm Dần.",
-         "Biểu quyết": "12/12 nhất trí", "Điểm": 92, "Xếp loại": "Tốt"},
+         "Biểu quyết": "11/11 nhất trí", "Điểm": 92, "Xếp loại": "Tốt"},
+        {"Mã buổi": "2022-T02", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 2, 10),
+         "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 45),
+         "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
+         "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
+         "Tóm tắt nội dung": "Chi bộ đánh giá kết quả tháng 01: cán bộ, giáo viên, nhân viên đón Tết "
+                             "Nguyên đán Nhâm Dần vui tươi, an toàn, trở lại làm việc đầy đủ sau kỳ "
+                             "nghỉ Tết. Chi bộ triển khai nhiệm vụ tháng 02, trong đó trọng tâm là "
+                             "chuẩn bị các điều kiện để đón trẻ trở lại trường học trực tiếp.",
+         "Kết luận": "Tiếp tục duy trì liên lạc với phụ huynh qua nhóm lớp trong thời gian trẻ chưa "
+                     "đến trường. Giao đồng chí Trần Thị Mỹ Linh xây dựng dự thảo phương án đón trẻ "
+                     "trở lại trường, trình chi bộ tại buổi sinh hoạt tháng 3.",
+         "Biểu quyết": "11/11 nhất trí", "Điểm": 91, "Xếp loại": "Tốt"},
         {"Mã buổi": "2022-Q1", "Loại": "Kết hợp", "Ngày": dt.date(2022, 3, 10),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(16, 30),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -167,13 +179,13 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                              "nhiệm vụ tháng 3. Phần chuyên đề: đồng chí Trần Thị Mỹ Linh trình bày "
                              "các phương án bảo đảm an toàn khi đón trẻ trở lại trường học trực "
                              "tiếp: kiểm tra sức khỏe trẻ và giáo viên, bố trí lớp, khử khuẩn phòng "
-                             "nhóm, quy trình xử lý khi có trường hợp nghi nhiễm. Ban giám hiệu & tổ "
+                             "nhóm, quy trình xử lý khi có trường hợp nghi nhiễm. Ban giám hiệu và tổ "
                              "chuyên môn đã rà soát cơ sở vật chất từng lớp trước buổi sinh hoạt.",
          "Kết luận": "Chi bộ thống nhất phương án đón trẻ trở lại trường theo từng nhóm tuổi, bảo "
                      "đảm an toàn cho trẻ là trên hết. Mỗi đảng viên gương mẫu thực hiện và vận động "
                      "phụ huynh phối hợp với nhà trường; chi ủy theo dõi, kiểm tra việc thực hiện "
                      "hằng tuần.",
-         "Biểu quyết": "12/12 nhất trí", "Điểm": 90, "Xếp loại": "Tốt"},
+         "Biểu quyết": "11/11 nhất trí", "Điểm": 90, "Xếp loại": "Tốt"},
         {"Mã buổi": "2022-T04", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 4, 7),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 40),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -185,7 +197,20 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Kết luận": "Tiếp tục duy trì các biện pháp phòng dịch tại trường, chuẩn bị tốt hội thi "
                      "“Bé khỏe, bé ngoan” cuối năm học. Giao đồng chí Võ Thị Kim Oanh chuẩn bị đề "
                      "cương chuyên đề quý 2, gửi chi ủy duyệt trước ngày 10/5/2022.",
-         "Biểu quyết": "12/12 nhất trí", "Điểm": 91, "Xếp loại": "Tốt"},
+         "Biểu quyết": "11/11 nhất trí", "Điểm": 91, "Xếp loại": "Tốt"},
+        {"Mã buổi": "2022-T05", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 5, 5),
+         "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 40),
+         "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
+         "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
+         "Tóm tắt nội dung": "Chi bộ đánh giá kết quả tháng 4: hội thi “Bé khỏe, bé ngoan” được tổ "
+                             "chức an toàn, đạt kết quả tốt. Chi bộ triển khai nhiệm vụ tháng 5 "
+                             "gắn với công tác cuối năm học: đánh giá sự phát triển của trẻ, tổ chức "
+                             "lễ ra trường cho trẻ 5 tuổi và đánh giá, xếp loại viên chức năm học "
+                             "2021–2022.",
+         "Kết luận": "Các lớp hoàn thành đánh giá sự phát triển của trẻ cuối năm học trước ngày "
+                     "20/5/2022; lễ ra trường tổ chức gọn nhẹ, an toàn, ấm cúng. Đảng viên gương mẫu "
+                     "tự đánh giá, xếp loại viên chức nghiêm túc, đúng thực chất.",
+         "Biểu quyết": "11/11 nhất trí", "Điểm": 92, "Xếp loại": "Tốt"},
         {"Mã buổi": "2022-Q2", "Loại": "Chuyên đề", "Ngày": dt.date(2022, 5, 17),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(16, 0),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -200,7 +225,21 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Kết luận": "Mỗi đảng viên đăng ký ít nhất một việc làm cụ thể để làm theo Bác, gắn với "
                      "nhiệm vụ chăm sóc, giáo dục trẻ, và đưa vào bản cam kết tu dưỡng, rèn luyện "
                      "năm 2022. Chi ủy theo dõi việc thực hiện và đánh giá vào cuối năm.",
-         "Biểu quyết": "13/13 nhất trí", "Điểm": 94, "Xếp loại": "Tốt"},
+         "Biểu quyết": "12/12 nhất trí", "Điểm": 94, "Xếp loại": "Tốt"},
+        {"Mã buổi": "2022-T06", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 6, 2),
+         "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 35),
+         "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
+         "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
+         "Tóm tắt nội dung": "Chi bộ đánh giá kết quả tháng 5: lễ ra trường cho trẻ 5 tuổi và các "
+                             "hoạt động vui chơi chào mừng Ngày Quốc tế Thiếu nhi 1/6 diễn ra an "
+                             "toàn, vui tươi. Chi bộ triển khai nhiệm vụ tháng 6: tổ chức trông trẻ "
+                             "trong hè, phân công giáo viên trực hè và tham gia bồi dưỡng chuyên môn, "
+                             "chính trị hè.",
+         "Kết luận": "Bảo đảm an toàn tuyệt đối cho trẻ trong thời gian trông trẻ hè, chú ý phòng "
+                     "chống đuối nước và ngộ độc thực phẩm. Giao đồng chí Võ Thị Kim Oanh lập lịch "
+                     "trực hè, trình Ban giám hiệu duyệt, để giáo viên vừa được nghỉ hè, vừa tham gia "
+                     "đầy đủ các lớp bồi dưỡng.",
+         "Biểu quyết": "13/13 nhất trí", "Điểm": 90, "Xếp loại": "Tốt"},
         {"Mã buổi": "2022-T07", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 7, 7),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 30),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -212,7 +251,19 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Kết luận": "Giao Ban giám hiệu xây dựng kế hoạch tuyển sinh năm học mới, sửa chữa phòng "
                      "học và đồ chơi ngoài trời trong dịp hè. Chi bộ nhắc nhở đảng viên vắng sinh "
                      "hoạt không có lý do phải nghiêm túc rút kinh nghiệm.",
-         "Biểu quyết": "12/12 nhất trí", "Điểm": 85, "Xếp loại": "Khá"},
+         "Biểu quyết": "11/11 nhất trí", "Điểm": 85, "Xếp loại": "Khá"},
+        {"Mã buổi": "2022-T08", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 8, 4),
+         "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 30),
+         "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
+         "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
+         "Tóm tắt nội dung": "Chi bộ đánh giá kết quả tháng 7: công tác trông trẻ hè bảo đảm an "
+                             "toàn; việc sửa chữa phòng học và hệ thống thoát nước sân trường đang "
+                             "được triển khai đúng kế hoạch. Chi bộ bàn công tác tuyển sinh, sắp xếp "
+                             "lớp và chuẩn bị các điều kiện cho lễ khai giảng năm học 2022–2023.",
+         "Kết luận": "Hoàn thành việc sửa chữa cơ sở vật chất trước ngày 15/8/2022; các lớp trang "
+                     "trí, bổ sung đồ dùng, đồ chơi để sẵn sàng đón trẻ. Đảng viên tham gia đầy đủ "
+                     "lớp bồi dưỡng chính trị hè và gương mẫu trong công tác chuẩn bị năm học mới.",
+         "Biểu quyết": "13/13 nhất trí", "Điểm": 91, "Xếp loại": "Tốt"},
         {"Mã buổi": "2022-Q3", "Loại": "Kết hợp", "Ngày": dt.date(2022, 9, 15),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(16, 30),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -227,8 +278,8 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Kết luận": "Mỗi lớp xây dựng góc thiên nhiên phù hợp với độ tuổi, tận dụng cây xanh và "
                      "nguyên vật liệu sẵn có ở địa phương; khu vườn rau của bé được cải tạo để trẻ "
                      "trực tiếp chăm sóc. Đảng viên là giáo viên gương mẫu thực hiện; Ban giám hiệu "
-                     "& tổ chuyên môn kiểm tra, đánh giá vào cuối học kỳ I.",
-         "Biểu quyết": "13/13 nhất trí", "Điểm": 93, "Xếp loại": "Tốt"},
+                     "và tổ chuyên môn kiểm tra, đánh giá vào cuối học kỳ I.",
+         "Biểu quyết": "12/12 nhất trí", "Điểm": 93, "Xếp loại": "Tốt"},
         {"Mã buổi": "2022-T10", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 10, 6),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 45),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -240,7 +291,19 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Kết luận": "Giao Chi ủy rà soát, lập danh sách quần chúng ưu tú và phân công đảng viên "
                      "theo dõi, giúp đỡ. Đảng viên là giáo viên tích cực tham gia hội giảng, mỗi tổ "
                      "khối có ít nhất một tiết dạy đạt loại tốt.",
-         "Biểu quyết": "14/14 nhất trí", "Điểm": 93, "Xếp loại": "Tốt"},
+         "Biểu quyết": "13/13 nhất trí", "Điểm": 93, "Xếp loại": "Tốt"},
+        {"Mã buổi": "2022-T11", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 11, 3),
+         "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 45),
+         "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
+         "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
+         "Tóm tắt nội dung": "Chi bộ đánh giá kết quả tháng 10 và triển khai nhiệm vụ tháng 11, "
+                             "trọng tâm là các hoạt động chào mừng kỷ niệm 40 năm Ngày Nhà giáo Việt "
+                             "Nam (20/11/1982 – 20/11/2022). Ban giám hiệu báo cáo tiến độ hội giảng; "
+                             "chi ủy báo cáo việc rà soát danh sách quần chúng ưu tú.",
+         "Kết luận": "Tổ chức hội giảng nghiêm túc, thiết thực và buổi gặp mặt kỷ niệm Ngày Nhà giáo "
+                     "Việt Nam trang trọng, tiết kiệm. Chi ủy hoàn thành danh sách quần chúng ưu tú "
+                     "trước ngày 30/11/2022 để chuẩn bị chuyên đề quý 4.",
+         "Biểu quyết": "13/13 nhất trí", "Điểm": 93, "Xếp loại": "Tốt"},
         {"Mã buổi": "2022-Q4", "Loại": "Kết hợp", "Ngày": dt.date(2022, 12, 8),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(16, 30),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -257,23 +320,33 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                      "thức về Đảng trong quý I năm 2023 và phân công đảng viên chính thức theo dõi, "
                      "giúp đỡ từng quần chúng. Chi bộ phấn đấu năm 2023 kết nạp ít nhất một đảng "
                      "viên mới.",
-         "Biểu quyết": "13/13 nhất trí", "Điểm": 95, "Xếp loại": "Tốt"},
+         "Biểu quyết": "12/12 nhất trí", "Điểm": 95, "Xếp loại": "Tốt"},
     ],
 
     "Vắng mặt": [
         {"Mã buổi": "2022-T01", "Họ và tên": "Đặng Thị Bích Ngọc", "Lý do": "Con nhỏ ốm"},
+        {"Mã buổi": "2022-T02", "Họ và tên": "Đỗ Thị Thùy Dung",
+         "Lý do": "Nghỉ phép, về quê có việc gia đình"},
         {"Mã buổi": "2022-Q1", "Họ và tên": "Bùi Thị Lan Anh"},
         {"Mã buổi": "2022-T04", "Họ và tên": "Huỳnh Thị Thanh Tâm",
          "Lý do": "Ốm, có giấy xin phép"},
+        {"Mã buổi": "2022-T05", "Họ và tên": "Phạm Thị Hồng Nhung",
+         "Lý do": "Đưa con đi khám bệnh"},
         {"Mã buổi": "2022-Q2", "Họ và tên": "Nguyễn Văn Phúc", "Lý do": "Đi công tác"},
         {"Mã buổi": "2022-T07", "Họ và tên": "Nguyễn Thị Thu Hà", "Lý do": "Đi công tác"},
         {"Mã buổi": "2022-T07", "Họ và tên": "Hồ Văn Tuấn"},
+        {"Mã buổi": "2022-T08", "Họ và tên": "Ngô Thị Phương Thảo",
+         "Lý do": "Tham gia lớp bồi dưỡng chuyên môn hè của Phòng Giáo dục và Đào tạo"},
         {"Mã buổi": "2022-Q3", "Họ và tên": "Phan Thị Minh Châu", "Lý do": "Con nhỏ ốm"},
         {"Mã buổi": "2022-Q4", "Họ và tên": "Võ Thị Kim Oanh",
          "Lý do": "Đi tập huấn chuyên môn tại Phòng Giáo dục và Đào tạo"},
     ],
 
     "Ý kiến": [
+        {"Mã buổi": "2022-T02", "Người phát biểu": "Huỳnh Thị Thanh Tâm",
+         "Nội dung": "Đề nghị giáo viên các lớp tiếp tục hướng dẫn phụ huynh theo dõi sức khỏe, chế "
+                     "độ ăn uống, ngủ nghỉ của trẻ ở nhà sau Tết, để trẻ sẵn sàng khi trở lại "
+                     "trường."},
         {"Mã buổi": "2022-Q1", "Người phát biểu": "Phạm Thị Hồng Nhung",
          "Nội dung": "Đề nghị chia giờ đón trẻ theo từng khối lớp để tránh tập trung đông phụ huynh "
                      "ở cổng trường; giáo viên đo thân nhiệt cho trẻ ngay tại cửa lớp."},
@@ -286,6 +359,9 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
         {"Mã buổi": "2022-T04", "Người phát biểu": "Nguyễn Văn Phúc",
          "Nội dung": "Đề nghị rà soát lại dự toán vật tư phòng dịch để bảo đảm đủ dùng đến hết năm "
                      "học."},
+        {"Mã buổi": "2022-T05", "Người phát biểu": "Bùi Thị Lan Anh",
+         "Nội dung": "Đề nghị tổ chức lễ ra trường cho trẻ 5 tuổi theo từng lớp, mời phụ huynh cùng "
+                     "dự, chú trọng để trẻ được biểu diễn văn nghệ và chia tay cô giáo, bạn bè."},
         {"Mã buổi": "2022-Q2", "Người phát biểu": "Lý Thị Yến Nhi",
          "Nội dung": "Xin hứa sớm hòa nhập và học hỏi kinh nghiệm của chi bộ; đăng ký làm theo Bác "
                      "bằng việc kiên trì, nhẹ nhàng với trẻ và tự làm đồ dùng dạy học từ vật liệu tái "
@@ -294,12 +370,19 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Nội dung": "Đề nghị mỗi buổi sinh hoạt thường kỳ dành ít phút kể một mẩu chuyện về Bác, để "
                      "việc học tập được thường xuyên, không chỉ vào dịp kỷ niệm."},
         {"Mã buổi": "2022-Q2", "Người phát biểu": "Ngô Thị Phương Thảo",
-         "Nội dung": "Là đảng viên dự bị, tôi tự nhận thấy cần rèn luyện tác phong đúng giờ, khiêm "
-                     "tốn học hỏi các đồng chí đi trước; đăng ký giúp đỡ một giáo viên mới trong tổ "
-                     "khối."},
+         "Nội dung": "Là đảng viên dự bị, bản thân đồng chí tự nhận thấy cần rèn luyện tác phong "
+                     "đúng giờ, khiêm tốn học hỏi các đồng chí đi trước; đăng ký giúp đỡ một giáo "
+                     "viên mới trong tổ khối."},
+        {"Mã buổi": "2022-T06", "Người phát biểu": "Võ Thị Kim Oanh",
+         "Nội dung": "Đề nghị phân công giáo viên trực trông trẻ hè luân phiên theo tuần, bảo đảm "
+                     "mỗi giáo viên đều có thời gian nghỉ hè và tham gia đầy đủ các lớp bồi dưỡng."},
         {"Mã buổi": "2022-T07", "Người phát biểu": "Nguyễn Văn Phúc",
          "Nội dung": "Đề nghị ưu tiên kinh phí sửa chữa hệ thống thoát nước sân trường trước mùa "
                      "mưa."},
+        {"Mã buổi": "2022-T08", "Người phát biểu": "Hồ Văn Tuấn",
+         "Nội dung": "Báo cáo việc sửa chữa phòng học và hệ thống thoát nước sân trường đã hoàn "
+                     "thành khoảng hai phần ba khối lượng; cam kết xong trước ngày 15/8 để các lớp "
+                     "kịp trang trí, đón trẻ."},
         {"Mã buổi": "2022-Q3", "Người phát biểu": "Huỳnh Thị Thanh Tâm",
          "Nội dung": "Đề nghị vận động phụ huynh đóng góp chậu cây, hạt giống để trẻ tự gieo trồng "
                      "và theo dõi sự phát triển của cây."},
@@ -314,6 +397,9 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
         {"Mã buổi": "2022-T10", "Người phát biểu": "Đặng Thị Bích Ngọc",
          "Nội dung": "Đề nghị quan tâm bồi dưỡng các giáo viên trẻ có tinh thần trách nhiệm, tích "
                      "cực trong phong trào để tạo nguồn phát triển đảng viên."},
+        {"Mã buổi": "2022-T11", "Người phát biểu": "Đỗ Thị Thùy Dung",
+         "Nội dung": "Đề nghị mời các nhà giáo đã nghỉ hưu của trường dự buổi gặp mặt kỷ niệm Ngày "
+                     "Nhà giáo Việt Nam, để tri ân và gắn kết các thế hệ giáo viên."},
         {"Mã buổi": "2022-Q4", "Người phát biểu": "Trần Thị Mỹ Linh",
          "Nội dung": "Đề nghị Ban giám hiệu giao việc, tạo điều kiện để quần chúng ưu tú được thử "
                      "thách, rèn luyện qua các phong trào thi đua của nhà trường."},
@@ -331,6 +417,11 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                      "xã.",
          "Người thực hiện": "Nguyễn Thị Thu Hà", "Thời hạn": dt.date(2022, 1, 10),
          "Kết quả": "Đã hoàn thành: Kế hoạch số 05-KH/CB ngày 06/01/2022 đã gửi Đảng ủy xã."},
+        {"Mã buổi": "2022-T02",
+         "Nội dung": "Xây dựng dự thảo phương án đón trẻ trở lại trường học trực tiếp, gửi đảng viên "
+                     "nghiên cứu trước buổi sinh hoạt tháng 3.",
+         "Người thực hiện": "Trần Thị Mỹ Linh", "Thời hạn": dt.date(2022, 3, 5),
+         "Kết quả": "Đã hoàn thành: dự thảo phương án đã gửi đảng viên ngày 04/3/2022."},
         {"Mã buổi": "2022-Q1",
          "Nội dung": "Hoàn thiện phương án bảo đảm an toàn khi đón trẻ trở lại trường, trình Ban "
                      "giám hiệu phê duyệt và thông báo đến phụ huynh.",
@@ -350,6 +441,11 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Nội dung": "Chuẩn bị đề cương chuyên đề quý 2, gửi chi ủy duyệt.",
          "Người thực hiện": "Võ Thị Kim Oanh", "Thời hạn": dt.date(2022, 5, 10),
          "Kết quả": "Đã hoàn thành: đề cương được chi ủy duyệt ngày 10/5/2022 và gửi đảng viên."},
+        {"Mã buổi": "2022-T05",
+         "Nội dung": "Phối hợp với giáo viên các lớp mẫu giáo 5 tuổi tổ chức lễ ra trường cho trẻ.",
+         "Người thực hiện": "Bùi Thị Lan Anh", "Thời hạn": dt.date(2022, 5, 27),
+         "Kết quả": "Đã hoàn thành: lễ ra trường được tổ chức ngày 27/5/2022 tại các lớp, an toàn, "
+                    "vui tươi."},
         {"Mã buổi": "2022-Q2",
          "Nội dung": "Mỗi đảng viên đăng ký việc làm cụ thể để làm theo tấm gương đạo đức Hồ Chí "
                      "Minh, nộp cho chi ủy.",
@@ -360,10 +456,21 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Người thực hiện": "Chi ủy", "Thời hạn": dt.date(2022, 12, 15),
          "Kết quả": "Đã hoàn thành: chi ủy đã đánh giá và biểu dương 3 đảng viên làm theo Bác tiêu "
                     "biểu."},
+        {"Mã buổi": "2022-T06",
+         "Nội dung": "Lập lịch phân công giáo viên trực trông trẻ hè và danh sách đăng ký các lớp bồi "
+                     "dưỡng hè, trình Ban giám hiệu duyệt.",
+         "Người thực hiện": "Võ Thị Kim Oanh", "Thời hạn": dt.date(2022, 6, 10),
+         "Kết quả": "Đã hoàn thành: lịch trực hè được duyệt ngày 08/6/2022 và thông báo đến giáo "
+                    "viên."},
         {"Mã buổi": "2022-T07",
          "Nội dung": "Lập kế hoạch và tổ chức sửa chữa phòng học, đồ chơi ngoài trời trong dịp hè.",
          "Người thực hiện": "Nguyễn Văn Phúc", "Thời hạn": dt.date(2022, 8, 15),
          "Kết quả": "Đã hoàn thành: đã sửa chữa 4 phòng học và hệ thống thoát nước sân trường."},
+        {"Mã buổi": "2022-T08",
+         "Nội dung": "Hướng dẫn các lớp trang trí, bổ sung đồ dùng, đồ chơi để đón trẻ nhập học năm "
+                     "học 2022–2023.",
+         "Người thực hiện": "Phạm Thị Hồng Nhung", "Thời hạn": dt.date(2022, 8, 31),
+         "Kết quả": "Đã hoàn thành: tất cả các lớp đã sẵn sàng đón trẻ trước ngày khai giảng."},
         {"Mã buổi": "2022-Q3",
          "Nội dung": "Hướng dẫn các lớp xây dựng góc thiên nhiên phù hợp với độ tuổi.",
          "Người thực hiện": "Phạm Thị Hồng Nhung", "Thời hạn": dt.date(2022, 10, 31),
@@ -377,6 +484,12 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Người thực hiện": "Chi ủy", "Thời hạn": dt.date(2022, 11, 30),
          "Kết quả": "Đã hoàn thành: đã lập danh sách 3 quần chúng ưu tú, báo cáo tại buổi sinh hoạt "
                     "chuyên đề quý 4."},
+        {"Mã buổi": "2022-T11",
+         "Nội dung": "Phối hợp với Công đoàn trường tổ chức gặp mặt kỷ niệm 40 năm Ngày Nhà giáo Việt "
+                     "Nam và tổng kết hội giảng.",
+         "Người thực hiện": "Chi ủy", "Thời hạn": dt.date(2022, 11, 20),
+         "Kết quả": "Đã hoàn thành: buổi gặp mặt được tổ chức ngày 18/11/2022; biểu dương 6 giáo "
+                    "viên có tiết dạy đạt loại tốt."},
         {"Mã buổi": "2022-Q4",
          "Nội dung": "Phân công đảng viên chính thức giúp đỡ từng quần chúng ưu tú, báo cáo chi ủy.",
          "Người thực hiện": "Lê Thị Ngọc Ánh", "Thời hạn": dt.date(2022, 12, 20),
@@ -433,9 +546,9 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                       "2023."},
         {"Kỳ": "Năm",
          "Ưu điểm": "Chi bộ tổ chức đủ bốn buổi sinh hoạt chuyên đề theo kế hoạch, mỗi quý một lần, "
-                    "cùng các buổi sinh hoạt thường kỳ; các buổi đều bảo đảm thời lượng và tỷ lệ đảng "
-                    "viên dự họp. Nội dung chuyên đề gắn với nhiệm vụ chăm sóc, giáo dục trẻ, góp "
-                    "phần để nhà trường hoàn thành tốt năm học.",
+                    "và duy trì sinh hoạt thường kỳ đều đặn mỗi tháng một lần; các buổi đều bảo đảm "
+                    "thời lượng và tỷ lệ đảng viên dự họp. Nội dung chuyên đề gắn với nhiệm vụ chăm "
+                    "sóc, giáo dục trẻ, góp phần để nhà trường hoàn thành tốt năm học.",
          "Hạn chế": "Còn hai lượt đảng viên vắng sinh hoạt không có lý do; một buổi sinh hoạt chỉ đạt "
                     "loại Khá; chưa kết nạp được đảng viên mới.",
          "Nguyên nhân": "Một số đảng viên chưa nghiêm túc chấp hành quy định sinh hoạt; công tác tạo "
@@ -450,13 +563,18 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
     "Văn bản": [
         {"Loại": "KH", "Kỳ": "Năm", "Số": 5, "Ngày": dt.date(2022, 1, 6)},
         {"Loại": "BB", "Kỳ": "2022-T01", "Số": 19, "Ngày": dt.date(2022, 1, 5)},
-        {"Loại": "BB", "Kỳ": "2022-Q1", "Số": 20, "Ngày": dt.date(2022, 3, 10)},
-        {"Loại": "BB", "Kỳ": "2022-T04", "Số": 21, "Ngày": dt.date(2022, 4, 7)},
-        {"Loại": "BB", "Kỳ": "2022-Q2", "Số": 22, "Ngày": dt.date(2022, 5, 17)},
-        {"Loại": "BB", "Kỳ": "2022-T07", "Số": 23, "Ngày": dt.date(2022, 7, 7)},
-        {"Loại": "BB", "Kỳ": "2022-Q3", "Số": 24, "Ngày": dt.date(2022, 9, 15)},
-        {"Loại": "BB", "Kỳ": "2022-T10", "Số": 25, "Ngày": dt.date(2022, 10, 6)},
-        {"Loại": "BB", "Kỳ": "2022-Q4", "Số": 26, "Ngày": dt.date(2022, 12, 8)},
+        {"Loại": "BB", "Kỳ": "2022-T02", "Số": 20, "Ngày": dt.date(2022, 2, 10)},
+        {"Loại": "BB", "Kỳ": "2022-Q1", "Số": 21, "Ngày": dt.date(2022, 3, 10)},
+        {"Loại": "BB", "Kỳ": "2022-T04", "Số": 22, "Ngày": dt.date(2022, 4, 7)},
+        {"Loại": "BB", "Kỳ": "2022-T05", "Số": 23, "Ngày": dt.date(2022, 5, 5)},
+        {"Loại": "BB", "Kỳ": "2022-Q2", "Số": 24, "Ngày": dt.date(2022, 5, 17)},
+        {"Loại": "BB", "Kỳ": "2022-T06", "Số": 25, "Ngày": dt.date(2022, 6, 2)},
+        {"Loại": "BB", "Kỳ": "2022-T07", "Số": 26, "Ngày": dt.date(2022, 7, 7)},
+        {"Loại": "BB", "Kỳ": "2022-T08", "Số": 27, "Ngày": dt.date(2022, 8, 4)},
+        {"Loại": "BB", "Kỳ": "2022-Q3", "Số": 28, "Ngày": dt.date(2022, 9, 15)},
+        {"Loại": "BB", "Kỳ": "2022-T10", "Số": 29, "Ngày": dt.date(2022, 10, 6)},
+        {"Loại": "BB", "Kỳ": "2022-T11", "Số": 30, "Ngày": dt.date(2022, 11, 3)},
+        {"Loại": "BB", "Kỳ": "2022-Q4", "Số": 31, "Ngày": dt.date(2022, 12, 8)},
         {"Loại": "BC", "Kỳ": "Quý 1", "Số": 7, "Ngày": dt.date(2022, 3, 17)},
         {"Loại": "BC", "Kỳ": "Quý 2", "Số": 8, "Ngày": dt.date(2022, 5, 24)},
         {"Loại": "BC", "Kỳ": "Quý 3", "Số": 9, "Ngày": dt.date(2022, 9, 22)},

@@ -29,6 +29,7 @@ STYLES = {
     "CB Đề mục 1": (14, True, False, "justify", 1.0, 6, 6),
     "CB Đề mục 2": (14, True, False, "justify", 1.0, 0, 6),
     "CB Gạch đầu dòng": (14, False, False, "justify", 1.0, 0, 4),
+    "CB Ghi chú": (14, False, True, "left", 1.0, 0, 4),
     "CB Bảng": (12, False, False, "left", 0, 2, 2),
     "CB Bảng tiêu đề": (12, True, False, "center", 0, 2, 2),
     "CB Nơi nhận tiêu đề": (12, True, True, "left", 0, 12, 0),
@@ -226,9 +227,14 @@ def recipients(cell_or_document) -> None:
     paragraph(cell_or_document, "CB Nơi nhận", "{%p endfor %}")
 
 
+def closing(document, text: str) -> None:
+    """The last paragraph, kept on the page of the signature that follows it."""
+    for content in (text, ""):
+        paragraph(document, "CB Nội dung", content).paragraph_format.keep_with_next = True
+
+
 def signature_for_the_cell(document) -> None:
     """Recipients bottom left; T/M CHI BỘ, BÍ THƯ and the name bottom right."""
-    paragraph(document, "CB Nội dung", "")
     grid = table(document, [8.0, TEXT_WIDTH_CM - 8.0])
     left, right = grid.rows[0].cells
     recipients(left)
@@ -258,12 +264,12 @@ def plan_template():
     paragraph(document, "CB Nội dung", ("Quý {{ theme.quarter }}: ", {"bold": True}),
               "{{ theme.title }}")
     paragraph(document, "CB Nội dung", "{%p if theme.detail %}")
-    paragraph(document, "CB Gạch đầu dòng", ("{{ theme.detail }}", {"italic": True}))
+    paragraph(document, "CB Ghi chú", "{{ theme.detail }}")
     paragraph(document, "CB Nội dung", "{%p endif %}")
     paragraph(document, "CB Nội dung", "{%p endfor %}")
     paragraph(document, "CB Đề mục 1", "III. BIỆN PHÁP THỰC HIỆN")
     loop(document, "CB Nội dung", "measures")
-    paragraph(document, "CB Nội dung", "{{ closing }}")
+    closing(document, "{{ closing }}")
     signature_for_the_cell(document)
     return document
 
@@ -289,8 +295,7 @@ def minutes_template():
     paragraph(document, "CB Nội dung", "{%p endif %}")
     paragraph(document, "CB Nội dung", "{%p endfor %}")
     paragraph(document, "CB Nội dung", "{%p endfor %}")
-    paragraph(document, "CB Nội dung", "{{ closing }}")
-    paragraph(document, "CB Nội dung", "")
+    closing(document, "{{ closing }}")
     grid = table(document, [TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2])
     for cell, role, name in zip(grid.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"),
                                 ("{{ minute_taker }}", "{{ chair }}")):
@@ -307,7 +312,7 @@ def minutes_template():
 
 
 REPORT_COLUMNS = [  # (header, width cm, field of a meeting row)
-    ("STT", 1.1, "number"), ("Ngày", 2.4, "date"), ("Nội dung, chuyên đề", 4.4, "topic"),
+    ("TT", 0.9, "number"), ("Ngày", 2.4, "date"), ("Nội dung, chuyên đề", 4.6, "topic"),
     ("Người trình bày", 2.6, "presenter"), ("Dự họp", 2.2, "attendance"),
     ("Thời lượng", 1.7, "duration"), ("Xếp loại", 1.6, "rating"),
 ]
@@ -327,14 +332,11 @@ def _report_table(document) -> None:
         ("CB Bảng", ["{%tr endif %}"]),
         ("CB Bảng", ["{%tr endfor %}"]),
         ("CB Bảng", ["{%tr if totals %}"]),
-        ("CB Bảng tiêu đề", ["Cộng", "{{ totals.meetings }}", "{{ totals.attendance }}",
-                             "{{ totals.duration }}", "{{ totals.rating }}"]),
+        ("CB Bảng tiêu đề", ["{{ totals }}"]),
         ("CB Bảng", ["{%tr endif %}"]),
     ]
-    conclusion, totals = grid.rows[4], grid.rows[8]
-    conclusion.cells[0].merge(conclusion.cells[-1])
-    totals.cells[0].merge(totals.cells[1])
-    totals.cells[2].merge(totals.cells[3])
+    for across in (grid.rows[4], grid.rows[8]):
+        across.cells[0].merge(across.cells[-1])
     _drop_last_row(grid)
     for row, (style, texts) in zip(grid.rows, rows):
         cells = list(dict.fromkeys(row.cells))  # a merged cell is listed once per column
@@ -344,6 +346,8 @@ def _report_table(document) -> None:
     _repeat_as_header(grid.rows[0])
     for row in grid.rows:
         _keep_row_on_one_page(row)
+    for cell in grid.rows[2].cells:   # a meeting's figures stay with its conclusions
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
 
 
 def _drop_last_row(grid) -> None:
@@ -394,6 +398,7 @@ def report_template():
     loop(document, "CB Nội dung", "direction")
     paragraph(document, "CB Đề mục 1", "IV. KIẾN NGHỊ, ĐỀ XUẤT")
     loop(document, "CB Nội dung", "requests")
+    closing(document, "{{ closing }}")
     signature_for_the_cell(document)
     return document
 

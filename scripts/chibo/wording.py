@@ -19,7 +19,7 @@ def date_in_words(day: dt.date | None, year: int | None = None) -> str:
 
 
 def short_date(day: dt.date) -> str:
-    """'10/3/2022', as tables and parentheses write it."""
+    """'10/03/2022', as tables and parentheses write it."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 

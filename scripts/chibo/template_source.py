@@ -312,9 +312,9 @@ def minutes_template():
 
 
 REPORT_COLUMNS = [  # (header, width cm, field of a meeting row)
-    ("TT", 0.9, "number"), ("Ngày", 2.4, "date"), ("Nội dung, chuyên đề", 4.6, "topic"),
-    ("Người trình bày", 2.6, "presenter"), ("Dự họp", 2.2, "attendance"),
-    ("Thời lượng", 1.7, "duration"), ("Xếp loại", 1.6, "rating"),
+    ("TT", 1.0, "number"), ("Ngày", 2.5, "date"), ("Nội dung, chuyên đề", 4.2, "topic"),
+    ("Người trình bày", 2.5, "presenter"), ("Dự họp", 2.2, "attendance"),
+    ("Thời lượng", 2.0, "duration"), ("Xếp loại", 1.6, "rating"),
 ]
 
 

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test sample docs templates clean
+.PHONY: demo test bench sample docs templates clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Speed figures (median of several runs) against a naive baseline; see bench/bench.py.
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
 
 # Rebuild the shipped sample workbook from scripts/chibo/sample.py.
 sample: $(STAMP)

@@ -237,10 +237,10 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
     elif title and meeting.kind not in schema.THEMATIC_KINDS:
         content.insert(0, text(sentence(title)))
     part("Nội dung sinh hoạt", content)
-    opinions = [o for o in workbook.opinions if o.meeting_id == meeting.id]
+    opinions = workbook.of_meeting("opinions", meeting)
     part("Thảo luận", [{"text": sentence(o.text), "speaker": o.speaker, "item": False}
                        for o in opinions])
-    tasks = [t for t in workbook.tasks if t.meeting_id == meeting.id]
+    tasks = workbook.of_meeting("tasks", meeting)
     conclusion = [text(p) for p in paragraphs(meeting.conclusion)]
     if tasks:
         conclusion.append(text("Phân công thực hiện:"))
@@ -374,7 +374,7 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
     report_day = entry.date if entry and entry.date else period_end
     task_lines = []
     for task in workbook.tasks:
-        meeting = next((m for m in workbook.meetings if m.id == task.meeting_id), None)
+        meeting = workbook.meeting_with_id(task.meeting_id)
         if meeting is None or not meeting.date or meeting.date > min(period_end, report_day):
             continue
         in_period = period_start <= meeting.date <= period_end
@@ -498,7 +498,7 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
     source = templates / document.template
     if not source.is_file():
         raise ChiboError(f"Không tìm thấy mẫu văn bản {source}.")
-    environment = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    environment = _environment(SandboxedEnvironment, StrictUndefined)
     try:
         template = DocxTemplate(source)
         template.render(document.context, jinja_env=environment, autoescape=True)
@@ -516,6 +516,28 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
     buffer = io.BytesIO()
     template.save(buffer)
     return _stable_zip(buffer.getvalue())
+
+
+_ENVIRONMENT = None
+
+
+def _environment(sandbox, undefined):
+    """One sandboxed Jinja environment per process that compiles each template part once:
+    docxtpl asks for the same source again for every document made from a template."""
+    global _ENVIRONMENT
+    if _ENVIRONMENT is None:
+        class CompilingOnce(sandbox):
+            compiled: dict = {}
+
+            def from_string(self, source, globals=None, template_class=None):
+                if globals or template_class:
+                    return super().from_string(source, globals, template_class)
+                if source not in self.compiled:
+                    self.compiled[source] = super().from_string(source)
+                return self.compiled[source]
+
+        _ENVIRONMENT = CompilingOnce(autoescape=True, undefined=undefined)
+    return _ENVIRONMENT
 
 
 def _stable_zip(data: bytes) -> bytes:

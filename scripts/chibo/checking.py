@@ -65,6 +65,7 @@ class Rules:
         self.today = today
         self.settings_record = workbook.settings
         self.year = workbook.settings.values.get("year")
+        self._absent_names: dict[str, set[str]] = {}
         self.meetings_by_id: dict[str, Record] = {}
         for meeting in workbook.meetings:
             if meeting.id is not None:
@@ -126,7 +127,10 @@ class Rules:
         return meeting
 
     def absent_names(self, meeting: Record) -> set[str]:
-        return {matching_key(a.name) for a in self.wb.absences_of(meeting) if a.name}
+        if meeting.id not in self._absent_names:
+            self._absent_names[meeting.id] = {matching_key(a.name)
+                                              for a in self.wb.absences_of(meeting) if a.name}
+        return self._absent_names[meeting.id]
 
     # --- rules, one method per sheet ------------------------------------------------------
 

@@ -33,7 +33,8 @@ class Record:
 
 @dataclass
 class Workbook:
-    """The whole workbook, one attribute per sheet of `schema.SHEETS`."""
+    """The whole workbook, one attribute per sheet of `schema.SHEETS`. Read once, never
+    changed: the lookups below index it on first use."""
 
     path: str
     settings: Record
@@ -52,14 +53,35 @@ class Workbook:
     def member_named(self, name: str | None) -> Record | None:
         if not name:
             return None
-        key = matching_key(name)
-        for member in self.members:
-            if member.name and matching_key(member.name) == key:
-                return member
-        return None
+        if "_members_by_key" not in self.__dict__:
+            index: dict[str, Record] = {}
+            for member in self.members:
+                if member.name:
+                    index.setdefault(matching_key(member.name), member)
+            self.__dict__["_members_by_key"] = index
+        return self.__dict__["_members_by_key"].get(matching_key(name))
+
+    def of_meeting(self, table: str, meeting: Record) -> list[Record]:
+        """The rows of `absences`, `opinions` or `tasks` that belong to a meeting, in order."""
+        key = f"_{table}_by_meeting"
+        if key not in self.__dict__:
+            index: dict[str, list[Record]] = {}
+            for row in getattr(self, table):
+                index.setdefault(row.meeting_id, []).append(row)
+            self.__dict__[key] = index
+        return self.__dict__[key].get(meeting.id, [])
 
     def absences_of(self, meeting: Record) -> list[Record]:
-        return [a for a in self.absences if a.meeting_id == meeting.id]
+        return self.of_meeting("absences", meeting)
+
+    def meeting_with_id(self, meeting_id: str | None) -> Record | None:
+        if "_meetings_by_id" not in self.__dict__:
+            index: dict[str, Record] = {}
+            for meeting in self.meetings:
+                if meeting.id is not None:
+                    index.setdefault(meeting.id, meeting)
+            self.__dict__["_meetings_by_id"] = index
+        return self.__dict__["_meetings_by_id"].get(meeting_id)
 
 
 # --- facts of the field ---------------------------------------------------------------------

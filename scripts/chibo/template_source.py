@@ -100,7 +100,31 @@ def new_document():
         if name.startswith("CB Đề mục") or name in ("CB Tên loại", "CB Trích yếu"):
             layout.keep_with_next = True
     _page_numbers_from_page_two(document)
+    _trim_package(document)
     return document
+
+
+def _trim_package(document) -> None:
+    """Drop what python-docx's default template carries and no chibo document uses — 100
+    table styles, the Word 2010 copy of the styles, a thumbnail picture — so that each
+    document is small and quick to write."""
+    _, _, _, _, qn, _, _, _ = _docx()
+    keep = {"TableNormal", "TableGrid"}
+    styles = document.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId")) not in keep:
+            styles.remove(style)
+    for owner in (document.part, document.part.package):
+        for key, rel in list(owner.rels.items()):
+            if rel.reltype.endswith(("/stylesWithEffects", "/thumbnail")):
+                del owner.rels[key]
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = "chibo"
+    properties.title, properties.comments = "", ""
+    properties.revision = 1
+    import datetime as dt
+
+    properties.created = properties.modified = dt.datetime(2022, 1, 1)
 
 
 def _page_numbers_from_page_two(document) -> None:

@@ -8,6 +8,7 @@ explanation. Empty cells become None before any parser sees them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -25,9 +26,16 @@ class BadValue(ValueError):
     """A cell whose content does not fit its column; the message is Vietnamese."""
 
 
+# Anything clean_text has to remove or rewrite; most cells have none of it.
+_NEEDS_CLEANING = re.compile(r"[\x00-\x1f\x7f\u00a0\u200b\u200c\u200d\u2060\ufeff]|_x000D_")
+
+
 def clean_text(text: str) -> str:
     """NFC, one kind of line break, no control characters, no surrounding spaces."""
-    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not _NEEDS_CLEANING.search(text):
+        return text.strip()
     text = text.replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
     text = _ILLEGAL_CONTROL.sub("", _INVISIBLE.sub("", text))
     text = text.replace("\u00a0", " ")
@@ -35,6 +43,7 @@ def clean_text(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def matching_key(text: str) -> str:
     """How headers, sheet names, choices and people's names are compared: case, Unicode form
     and spacing do not matter, diacritics do (Lan and Lân are different people)."""
@@ -42,7 +51,13 @@ def matching_key(text: str) -> str:
 
 
 def is_empty(value) -> bool:
-    return value is None or (isinstance(value, str) and clean_text(value) == "")
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    if value.isprintable():   # the common case: no invisible or control characters
+        return not value.strip()
+    return clean_text(value) == ""
 
 
 def _number_text(value: float | int) -> str:

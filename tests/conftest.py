@@ -124,3 +124,19 @@ def meeting_ids(quarter=None) -> list[str]:
 def documents_of_year() -> int:
     """How many documents the sample's whole year makes: plan, minutes, 4 + 1 reports."""
     return 1 + len(meeting_ids()) + 4 + 1
+
+
+def rename_meeting(path: Path, old: str, new: str) -> None:
+    """Give a meeting another Mã buổi everywhere it is named."""
+    places = (("Buổi sinh hoạt", "Mã buổi"), ("Văn bản", "Kỳ"), ("Vắng mặt", "Mã buổi"),
+              ("Ý kiến", "Mã buổi"), ("Nhiệm vụ", "Mã buổi"))
+
+    def change(book):
+        for sheet, header in places:
+            ws = book[sheet]
+            column = column_of(ws, header)
+            for row in range(2, ws.max_row + 1):
+                if ws.cell(row=row, column=column).value == old:
+                    ws.cell(row=row, column=column).value = new
+
+    edit(path, change)

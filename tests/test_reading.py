@@ -187,3 +187,25 @@ def test_a_percentage_formatted_cell_reads_as_a_percentage(sample):
     set_setting(sample, "Tỷ lệ dự họp tối thiểu (%)", 0.9)
     workbook, _ = read_workbook(sample)
     assert workbook.settings.min_attendance == 90
+
+
+def test_a_workbook_written_by_xlsxwriter_reads_like_the_sample(tmp_path):
+    """Another writer (XlsxWriter, as many programs use) gives the same records."""
+    import sys
+
+    from chibo import sample as data
+    from conftest import ROOT, SAMPLE
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench import write_workbook
+
+    path = tmp_path / "xlsxwriter.xlsx"
+    write_workbook(path, data.SETTINGS, data.ROWS)
+    original, _ = read_workbook(SAMPLE)
+    again, report = read_workbook(path)
+    assert not report.problems
+    assert again.settings.values == original.settings.values
+    for field in ("legal_bases", "plan_paragraphs", "themes", "members", "meetings", "absences",
+                  "opinions", "tasks", "assessments", "documents", "recipients"):
+        assert ([r.values for r in getattr(again, field)]
+                == [r.values for r in getattr(original, field)]), field

@@ -296,3 +296,56 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
     if result.stopped:
         click.echo(result.stopped)
     sys.exit(1 if result.failed else 0)
+
+
+# --- status ----------------------------------------------------------------------------------
+
+@main.command(cls=ChiboCommand)
+@workbook_argument
+@click.option("-o", "--output", default="output", show_default=True,
+              type=click.Path(file_okay=False), help="Thư mục chứa văn bản đã lập.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dưới dạng JSON.")
+@click.option("--today", hidden=True)
+def status(workbook, output, as_json, today):
+    """Tình hình cả năm: từng quý đã họp, đã lập, đã gửi gì, và việc cần làm ngay."""
+    import datetime as dt
+
+    from .checking import check_rules
+    from .reading import read_workbook
+    from .status import status as year_status
+
+    day = _date_option(today) or dt.date.today()
+    book, report = read_workbook(workbook)
+    if book is None:
+        click.echo(render_report(workbook, report))
+        sys.exit(1)
+    check_rules(book, report, day)
+    result = year_status(book, report, output, day)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(render_status(result))
+
+
+def render_status(result) -> str:
+    """A plain table: only characters any console shows; colour only on a terminal."""
+    def cut(text, width):
+        text = text or "(chưa có)"
+        return text if len(text) <= width else text[: width - 3] + "..."
+
+    lines = [f"{result.cell_name} - năm {result.year} (hôm nay {result.today})", ""]
+    header = (f"{'Quý':<4}{'Chuyên đề':<36}{'Sinh hoạt CĐ':<14}{'Biên bản':<10}"
+              f"{'Báo cáo':<9}{'Đã gửi':<12}{'Vấn đề':>6}")
+    lines += [header, "-" * len(header)]
+    for q in result.quarters:
+        held = ", ".join(q.thematic_meetings) or "chưa tổ chức"
+        lines.append(f"{q.quarter:<4}{cut(q.theme, 34):<36}{cut(held, 13):<14}"
+                     f"{f'{q.minutes_built}/{q.meetings}':<10}{'đã lập' if q.report_built else '-':<9}"
+                     f"{q.sent or '-':<12}{q.problems:>6}")
+    lines.append("")
+    if result.due:
+        lines.append(click.style("Cần làm:", bold=True))
+        lines += [click.style(f"  - {item}", fg="yellow") for item in result.due]
+    else:
+        lines.append(click.style("Không có việc nào đang chờ.", fg="green"))
+    return "\n".join(lines)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
@@ -37,6 +38,14 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def _column_number(letters: str) -> int:
+    """'A' -> 1, 'BL' -> 64."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
 
 
 def closest(wanted: str, present: list[str]) -> str | None:
@@ -134,8 +143,25 @@ _RELATIONSHIP_REVERSED = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^
 _FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
 
 
-def formulas_without_value(archive: zipfile.ZipFile) -> dict[str, set[str]]:
-    """Sheet name -> cells holding a formula whose result was never saved."""
+# A cell right of column BZ (78): far beyond the contract's columns.
+_WIDE_CELL = re.compile(rb'<c\b[^>]*?\br="(?:[A-Z]{3}|[C-Z][A-Z])\d')
+_LAST_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="[A-Z]*\d*:?([A-Z]+)\d+"')
+# python-calamine holds a sheet as one dense rectangle of cells: above this many, a sheet
+# (a stray value in XFD1048576, say) is read by openpyxl, streaming, as far as column BL.
+MAX_DENSE_CELLS = 4_000_000
+
+
+@dataclass
+class SheetPart:
+    """What the zip tells about one worksheet before any parser sees it."""
+
+    uncached_formulas: set[str]
+    too_big_to_read_densely: bool
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, SheetPart]:
+    """Sheet name -> its formulas without a cached value, and whether it is huge."""
     import html
 
     def attributes(pattern, reversed_pattern, data):
@@ -150,7 +176,7 @@ def formulas_without_value(archive: zipfile.ZipFile) -> dict[str, set[str]]:
                           archive.read("xl/_rels/workbook.xml.rels"))
     except KeyError:
         return {}
-    result: dict[str, set[str]] = {}
+    result: dict[str, SheetPart] = {}
     for raw_name, rel_id in sheet_ids.items():
         target = rels.get(rel_id, b"").decode()
         part = target.lstrip("/") if target.startswith("/") else "xl/" + target
@@ -158,14 +184,18 @@ def formulas_without_value(archive: zipfile.ZipFile) -> dict[str, set[str]]:
             data = archive.read(part)
         except KeyError:
             continue
-        if b"<f" not in data:
-            continue
         missing = set()
-        for ref, inner in _FORMULA_CELL.findall(data):
-            if b"<f" in inner and not re.search(rb"<v>[^<]", inner) and b"<is>" not in inner:
-                missing.add(ref.decode())
-        if missing:
-            result[clean_text(html.unescape(raw_name.decode("utf-8", "replace")))] = missing
+        if b"<f" in data:
+            for ref, inner in _FORMULA_CELL.findall(data):
+                if b"<f" in inner and not re.search(rb"<v>[^<]", inner) and b"<is>" not in inner:
+                    missing.add(ref.decode())
+        last_row = _LAST_ROW.findall(data[-4096:]) or _LAST_ROW.findall(data)
+        rows = int(last_row[-1]) if last_row else 0
+        dimension = _DIMENSION.search(data[:4096])
+        width = _column_number(dimension.group(1).decode()) if dimension else 78
+        huge = bool(_WIDE_CELL.search(data)) or rows * width > MAX_DENSE_CELLS
+        name = clean_text(html.unescape(raw_name.decode("utf-8", "replace")))
+        result[name] = SheetPart(missing, huge)
     return result
 
 
@@ -190,7 +220,7 @@ def read_workbook(path: str | Path) -> tuple[Workbook | None, Report]:
         report.error(unreadable.code, str(unreadable), sheet=path.name)
         return None, report
     with archive:
-        uncached = formulas_without_value(archive)
+        parts = sheet_parts(archive)
 
     lock = lock_file_of(path)
     if lock is not None:
@@ -206,8 +236,9 @@ def read_workbook(path: str | Path) -> tuple[Workbook | None, Report]:
         for sheet in schema.SHEETS:
             actual = _find_sheet(sheet, present, report)
             if actual is not None:
-                sheets[sheet.field] = (*_sheet_cells(book, path, actual),
-                                       uncached.get(clean_text(actual), set()))
+                part = parts.get(clean_text(actual), SheetPart(set(), False))
+                sheets[sheet.field] = (*_sheet_cells(book, path, actual, part),
+                                       part.uncached_formulas)
         book.close()
     except Exception as error:  # calamine's own errors carry no stable type across versions
         if isinstance(error, WorkbookUnreadable):
@@ -230,8 +261,10 @@ def read_workbook(path: str | Path) -> tuple[Workbook | None, Report]:
     return Workbook(path=str(path), **tables), report
 
 
-def _sheet_cells(book, path: Path, name: str) -> tuple[list[list], list]:
+def _sheet_cells(book, path: Path, name: str, part: SheetPart) -> tuple[list[list], list]:
     """Rows of raw values from A1, and the merged ranges as ((top, left), (bottom, right))."""
+    if part.too_big_to_read_densely:
+        return _stream_with_openpyxl(path, name), []
     sheet = book.get_sheet_by_name(name)
     try:
         return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
@@ -251,6 +284,31 @@ def _sheet_cells(book, path: Path, name: str) -> tuple[list[list], list]:
     merged = [((r.min_row - 1, r.min_col - 1), (r.max_row - 1, r.max_col - 1))
               for r in worksheet.merged_cells.ranges]
     return rows, merged
+
+
+def _stream_with_openpyxl(path: Path, name: str) -> list[list]:
+    """A huge sheet, read row by row and only as far as the contract's columns reach.
+    Trailing empty rows are dropped as they come, so a stray cell far below costs time,
+    not memory."""
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            rows, pending = [], 0
+            for row in book[name].iter_rows(max_col=MAX_COLUMNS_READ, values_only=True):
+                if any(value is not None and value != "" for value in row):
+                    rows.extend([[]] * pending)
+                    rows.append(list(row))
+                    pending = 0
+                else:
+                    pending += 1
+            return rows
+        finally:
+            book.close()
 
 
 def _find_sheet(sheet: schema.Sheet, present: dict[str, str], report: Report) -> str | None:

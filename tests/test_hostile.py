@@ -1,0 +1,158 @@
+"""Hostile, broken and huge files: a clear message and exit 1 where the file is unusable, a
+normal result where it is merely large — never a traceback, a hang or unbounded memory."""
+
+import datetime as dt
+import zipfile
+
+import openpyxl
+
+from chibo import schema
+from chibo import sample as data
+from conftest import SAMPLE, rename_meeting, run, set_cell
+
+
+def assert_refused(result, *words):
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    for word in words:
+        assert word in result.output
+
+
+def copy_with(path, replace: dict):
+    """The sample with some zip parts replaced (or added)."""
+    with zipfile.ZipFile(SAMPLE) as source, zipfile.ZipFile(path, "w",
+                                                            zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename not in replace:
+                target.writestr(item, source.read(item))
+        for name, content in replace.items():
+            target.writestr(name, content)
+    return path
+
+
+def test_a_zip_bomb_is_refused_before_parsing(tmp_path):
+    bomb = copy_with(tmp_path / "chibo.xlsx", {"xl/worksheets/sheet2.xml": b"\0" * 60_000_000})
+    assert_refused(run("check", bomb), "giải nén ra quá lớn")
+    assert_refused(run("build-report", bomb, "-o", tmp_path / "out", "--no-pdf"),
+                   "giải nén ra quá lớn")
+
+
+def test_an_xml_entity_bomb_in_a_sheet_is_refused(tmp_path):
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              + b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else
+                                                    b"&lol;" * 10) for i in range(1, 10))
+              + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+              b'</sheetData></worksheet>')
+    bomb = copy_with(tmp_path / "chibo.xlsx", {"xl/worksheets/sheet2.xml": laughs})
+    assert_refused(run("check", bomb), "khai báo XML lạ")
+
+
+def test_a_32767_character_cell_is_read_and_printed_whole(sample, tmp_path):
+    text = ("Chi bộ thống nhất. " * 2000)[:32767].strip()
+    set_cell(sample, "Buổi sinh hoạt", "Kết luận", ("Mã buổi", "2022-Q1"), text)
+    result = run("minutes", sample, "--meeting", "2022-Q1", "--no-pdf", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    import docx
+
+    minutes = docx.Document(tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx")
+    assert any(p.text == text for p in minutes.paragraphs)
+
+
+def _with_many_opinions(path, count):
+    import xlsxwriter
+
+    source = openpyxl.load_workbook(SAMPLE)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    date = book.add_format({"num_format": "dd/mm/yyyy"})
+    clock = book.add_format({"num_format": "hh:mm"})
+    speakers = [(o["Mã buổi"], o["Người phát biểu"]) for o in data.ROWS["Ý kiến"]]
+    for sheet in source.worksheets:
+        target = book.add_worksheet(sheet.title)
+        for r, row in enumerate(sheet.iter_rows(values_only=True)):
+            if sheet.title == "Ý kiến" and r > 0:
+                break
+            for c, value in enumerate(row):
+                if isinstance(value, dt.datetime):
+                    target.write_datetime(r, c, value, date)
+                elif isinstance(value, dt.time):
+                    target.write_datetime(r, c, dt.datetime.combine(dt.date(1899, 12, 31),
+                                                                    value), clock)
+                elif value is not None:
+                    target.write(r, c, value)
+        if sheet.title == "Ý kiến":
+            for r in range(1, count + 1):
+                meeting, speaker = speakers[r % len(speakers)]
+                target.write_string(r, 0, meeting)
+                target.write_string(r, 1, speaker)
+                target.write_string(r, 2, f"Ý kiến thứ {r}.")
+        if sheet.sheet_state == "hidden":
+            target.hide()
+    book.close()
+    return path
+
+
+def test_a_hundred_thousand_rows_are_simply_read(tmp_path):
+    path = _with_many_opinions(tmp_path / "lon.xlsx", 100_000)
+    result = run("check", path, "--today", "01/03/2023")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_sheet_with_16384_columns_is_read_as_far_as_the_contract(sample):
+    def widen(book):
+        ws = book["Đảng viên"]
+        ws.cell(row=1, column=16384).value = "Cột cuối"
+        ws.cell(row=3, column=16384).value = "x"
+
+    from conftest import edit
+
+    edit(sample, widen)
+    result = run("check", sample, "--today", "01/03/2023")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_stray_value_in_the_last_cell_of_the_sheet(sample):
+    from conftest import edit
+
+    edit(sample, lambda book: book["Ý kiến"].cell(row=1_048_576, column=16384).__setattr__(
+        "value", "lạc"))
+    result = run("check", sample, "--today", "01/03/2023")
+    assert result.exit_code == 0, result.output
+
+
+def test_control_characters_in_a_meeting_id_never_reach_a_file_name(sample, tmp_path):
+    # _x0007_ is how Excel stores a BEL character typed into a cell.
+    rename_meeting(sample, "2022-Q2", "2022_x0007_\t-Q2:\\..\\x")
+    result = run("minutes", sample, "--quarter", "2", "--no-pdf", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    names = [p.name for p in tmp_path.rglob("*.docx")]
+    assert all(n.isascii() and n.isprintable() and "\\" not in n and ":" not in n for n in names)
+    assert "bien-ban-2022-Q2-x.docx" in names
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
+    from chibo.creating import build_workbook
+
+    book = build_workbook({"Tên chi bộ": "=HYPERLINK(\"http://x\",\"bấm\")"},
+                          {"Ý kiến": [{"Mã buổi": "+1", "Người phát biểu": "-A",
+                                       "Nội dung": "@SUM(A1)"}]})
+    path = tmp_path / "so.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        sheets = b"".join(archive.read(n) for n in archive.namelist()
+                          if n.startswith("xl/worksheets/"))
+    assert b"<f>" not in sheets and b"<f " not in sheets
+    again = openpyxl.load_workbook(path)
+    assert again["Ý kiến"]["C2"].value == "@SUM(A1)"
+    assert again["Thông tin"]["B3"].data_type == "s"
+
+
+def test_every_sheet_of_the_contract_can_be_missing_at_once(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Trang tính 1"
+    path = tmp_path / "trong.xlsx"
+    book.save(path)
+    result = run("check", path)
+    assert_refused(result)
+    for sheet in schema.SHEETS:
+        assert f"Thiếu trang «{sheet.name}»" in result.output

@@ -1,0 +1,66 @@
+"""chibo status: where the year stands, and what is due now."""
+
+import json
+
+import docx
+
+from conftest import meeting_ids, run
+
+
+def status(sample, output, today, *args):
+    return run("status", sample, "-o", output, "--today", today, *args)
+
+
+def test_one_row_per_quarter_with_its_theme_and_thematic_meeting(sample, tmp_path):
+    result = status(sample, tmp_path, "01/03/2023")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    row = next(line for line in lines if line.startswith("2 "))
+    assert "Học tập và làm theo tấm gương" in row and "17/05/2022" in row
+
+
+def test_nothing_built_yet_lists_every_document_due(sample, tmp_path):
+    result = status(sample, tmp_path, "01/03/2023")
+    assert "Kế hoạch năm 2022 chưa lập: chạy build-report." in result.output
+    for meeting in meeting_ids():
+        assert f"Biên bản {meeting} chưa lập." in result.output
+    assert "Báo cáo năm 2022 chưa lập." in result.output
+
+
+def test_the_current_quarter_counts_the_days_left_for_its_thematic_meeting(sample, tmp_path):
+    result = status(sample, tmp_path, "20/11/2022")
+    assert ("Quý 4: chưa có buổi sinh hoạt chuyên đề (dự kiến ngày 08/12/2022), còn 41 ngày."
+            in result.output)
+    assert "Biên bản 2022-Q4 chưa lập." not in result.output   # not held yet
+
+
+def test_built_but_not_sent(sample, tmp_path):
+    run("build-report", sample, "--all", "--no-pdf", "-o", tmp_path)
+    result = status(sample, tmp_path, "01/03/2023")
+    assert "Báo cáo quý 3 chưa gửi." in result.output
+    assert "chưa lập" not in result.output
+
+
+def test_a_document_edited_by_hand_is_flagged(sample, tmp_path):
+    run("build-report", sample, "--all", "--no-pdf", "-o", tmp_path)
+    path = tmp_path / "2022" / "quy-2" / "bien-ban-2022-Q2.docx"
+    document = docx.Document(path)
+    document.add_paragraph("Sửa tay.")
+    document.save(path)
+    result = status(sample, tmp_path, "01/03/2023")
+    assert "Biên bản 2022-Q2 đã được sửa tay sau khi tạo." in result.output
+
+
+def test_json_gives_the_same_facts(sample, tmp_path):
+    run("build-report", sample, "--quarter", "1", "--no-pdf", "-o", tmp_path)
+    facts = json.loads(status(sample, tmp_path, "01/03/2023", "--json").output)
+    first = facts["quarters"][0]
+    assert first["minutes_built"] == first["meetings"] == len(meeting_ids(1))
+    assert first["report_built"] is True and first["sent"] is None
+    assert "Báo cáo quý 2 chưa lập." in facts["due"]
+
+
+def test_the_table_uses_no_box_drawing_characters(sample, tmp_path):
+    output = status(sample, tmp_path, "01/03/2023").output
+    assert not any(0x2500 <= ord(c) <= 0x259F for c in output)
+    assert "\x1b[" not in output   # no colour when not on a terminal

@@ -231,6 +231,22 @@ def main() -> None:
               f"{pdf_seconds:7.3f} s{'  OK' if pdf_seconds < 6 else '  > 6 s!'}")
     else:
         print("  build-report --pdf: LibreOffice not installed, not measured")
+    cells = work / "200-chi-bo"
+    cells.mkdir()
+    from chibo import sample as content
+    from chibo.creating import build_workbook
+    from chibo import schema
+
+    build_workbook({"Đảng bộ cấp trên": "Đảng bộ huyện Phù Mỹ", "Tên đảng ủy": "Đảng ủy xã Mỹ Hòa",
+                    "Địa danh": "Mỹ Hòa", "Năm": 2022, "Người ký": "Trần Văn Hùng"}, {},
+                   schema.COMMITTEE_SHEETS).save(cells / "dang-uy.xlsx")
+    for index in range(200):
+        write_workbook(cells / f"chi-bo-{index:03d}.xlsx",
+                       dict(content.SETTINGS, **{"Tên chi bộ": f"Chi bộ số {index + 1}"}),
+                       content.ROWS)
+    measure("chibo tong-hop: 200 cells' workbooks (2 processes)",
+            [chibo, "tong-hop", str(cells), "--quarter", "1", "-o", str(out / "th")],
+            target=30, runs=3)
     measure("baseline: openpyxl + plain docxtpl, no checks: sample",
             baseline_command(sample, work))
     ours = next(r[1] for r in rows if r[0].startswith("build-report --all --no-pdf"))

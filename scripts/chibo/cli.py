@@ -65,13 +65,18 @@ def main(debug: bool) -> None:
 @click.option("--year", type=click.IntRange(2000, 2100), help="Năm của kế hoạch (mặc định: năm nay).")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
 @click.option("--sample", is_flag=True, help="Ghi sổ mẫu của Chi bộ Mầm non Mỹ Hòa năm 2022.")
-def init(path: str, year: int | None, force: bool, sample: bool) -> None:
+@click.option("--dang-uy", "committee", is_flag=True,
+              help="Tạo sổ thông tin của đảng ủy (cho chibo tong-hop), không phải sổ chi bộ.")
+def init(path: str, year: int | None, force: bool, sample: bool, committee: bool) -> None:
     """Tạo sổ Excel mới với đủ các trang, tiêu đề, danh sách chọn và hướng dẫn."""
     from .creating import create_workbook
 
-    written = create_workbook(path, year=year, force=force, sample=sample)
+    if sample and committee:
+        raise click.UsageError("Chỉ chọn một trong hai: --sample hoặc --dang-uy.")
+    written = create_workbook(path, year=year, force=force, sample=sample, committee=committee)
+    whose = "của đảng ủy" if committee else "của chi bộ"
     click.echo(f"Đã tạo sổ {written}. Mở bằng Excel, đọc trang «Hướng dẫn» rồi ghi thông tin "
-               "của chi bộ.")
+               f"{whose}.")
 
 
 @main.command(cls=ChiboCommand)
@@ -349,3 +354,52 @@ def render_status(result) -> str:
     else:
         lines.append(click.style("Không có việc nào đang chờ.", fg="green"))
     return "\n".join(lines)
+
+
+# --- the Đảng ủy's summary -------------------------------------------------------------------
+
+@main.command("tong-hop", cls=ChiboCommand)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--year", type=click.IntRange(2000, 2100),
+              help="Năm cần tổng hợp (mặc định: năm ở sổ của đảng ủy).")
+@click.option("--quarter", type=click.IntRange(1, 4), help="Tổng hợp quý N (mặc định: quý gần "
+              "nhất có chi bộ sinh hoạt chuyên đề).")
+@click.option("--year-report", is_flag=True, help="Tổng hợp cả năm.")
+@click.option("--dang-uy", "committee_file", type=click.Path(dir_okay=False),
+              help="Sổ thông tin của đảng ủy (mặc định: dang-uy.xlsx trong thư mục).")
+@click.option("-o", "--output", default="output/tong-hop", show_default=True,
+              type=click.Path(file_okay=False), help="Thư mục ghi kết quả.")
+@click.option("--today", hidden=True)
+def tong_hop(folder, year, quarter, year_report, committee_file, output, today):
+    """Tổng hợp sổ của mọi chi bộ trong một thư mục: bảng tổng hợp và báo cáo của đảng ủy."""
+    import datetime as dt
+    from pathlib import Path
+
+    from .summary import run_summary
+
+    if quarter and year_report:
+        raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --year-report.")
+    day = _date_option(today) or dt.date.today()
+    committee_path = Path(committee_file) if committee_file else Path(folder) / "dang-uy.xlsx"
+    total = sum(1 for p in Path(folder).iterdir() if p.suffix.lower() == ".xlsx")
+    if sys.stdout.isatty():
+        with click.progressbar(length=total, label="Đọc sổ các chi bộ") as bar:
+            result = run_summary(Path(folder), committee_path, Path(output), year, quarter,
+                                 year_report, day, progress=bar.update)
+    else:
+        result = run_summary(Path(folder), committee_path, Path(output), year, quarter,
+                             year_report, day)
+    if result.committee_report is not None:
+        click.echo(render_report(str(committee_path), result.committee_report)
+                   + "\nChưa tổng hợp: hãy sửa sổ thông tin của đảng ủy.")
+        sys.exit(1)
+    click.echo(f"{result.title}: {len(result.cells)} sổ.")
+    for note in result.notes:
+        click.echo(f"  {note}")
+    for cell in result.cells:
+        if cell.note or cell.errors:
+            click.echo(f"  {cell.file} ({cell.name}): " + (cell.note or f"có {cell.errors} lỗi")
+                       + " — xem trang «Vấn đề» của bảng tổng hợp.")
+    for outcome in result.outcomes:
+        click.echo(f"Đã ghi {_shown(outcome.path)}" + (f" — {outcome.message}"
+                                                      if outcome.message else ""))

@@ -8,8 +8,6 @@ This is the only place chibo writes a spreadsheet, and it never overwrites one b
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from . import schema
@@ -27,11 +25,16 @@ KIND_LABELS = {
 
 
 def create_workbook(path: str | Path, year: int | None = None, force: bool = False,
-                    sample: bool = False) -> Path:
-    """Write a new workbook (empty, or the shipped sample) and return its path."""
+                    sample: bool = False, committee: bool = False) -> Path:
+    """Write a new workbook — a cell's (empty, or the shipped sample), or with `committee`
+    the Đảng ủy's settings for `chibo tong-hop` — and return its path."""
+    import io
+
+    from .outputs import atomic_write
+
     path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_suffix(".xlsx") if not path.suffix else path
+    if not path.suffix:
+        path = path.with_suffix(".xlsx")
     if path.exists() and not force:
         raise OutputExists(f"Tệp {path} đã có: chibo không ghi đè sổ của bạn. Hãy chọn tên khác, "
                            "hoặc thêm --force nếu thật sự muốn thay tệp này.")
@@ -42,31 +45,25 @@ def create_workbook(path: str | Path, year: int | None = None, force: bool = Fal
         settings, rows = {}, {}
     if year is not None or not sample:
         settings["Năm"] = year or dt.date.today().year
-    book = build_workbook(settings, rows)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".chibo-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 would hide the file from others
-    try:
-        book.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    sheets = schema.COMMITTEE_SHEETS if committee else schema.SHEETS
+    if committee:
+        rows = {schema.COMMITTEE_DOCUMENTS.name: [{"Kỳ": p} for p in schema.PERIODS]}
+    stream = io.BytesIO()
+    build_workbook(settings, rows, sheets).save(stream)
+    atomic_write(path, stream.getvalue())
     return path
 
 
-def build_workbook(settings: dict, rows: dict):
-    """An openpyxl workbook from settings (Mục -> value) and rows (sheet -> list of dicts)."""
+def build_workbook(settings: dict, rows: dict, sheets: tuple = schema.SHEETS):
+    """An openpyxl workbook from settings (Mục -> value) and rows (sheet -> list of dicts),
+    laid out by a contract (by default a cell's)."""
     from openpyxl import Workbook
 
     book = Workbook()
     guide = book.active
     guide.title = schema.GUIDE_SHEET
-    lists = _write_lists(book)
-    for sheet in schema.SHEETS:
+    lists = _write_lists(book, sheets)
+    for sheet in sheets:
         worksheet = book.create_sheet(sheet.name)
         _write_headers(worksheet, sheet)
         if sheet.is_key_value:
@@ -74,7 +71,7 @@ def build_workbook(settings: dict, rows: dict):
         else:
             _write_rows(worksheet, sheet, rows.get(sheet.name, []))
         _add_dropdowns(worksheet, sheet, lists)
-    _write_guide(guide)
+    _write_guide(guide, sheets)
     book.move_sheet(schema.LISTS_SHEET, offset=len(book.sheetnames))
     book[schema.LISTS_SHEET].sheet_state = "hidden"
     book.active = 0
@@ -156,15 +153,15 @@ def _write_rows(worksheet, sheet: schema.Sheet, records: list[dict]) -> None:
             cell.alignment = wrap if column.width >= 40 else top
 
 
-def _write_lists(book) -> dict[tuple[str, str], str]:
+def _write_lists(book, sheets: tuple) -> dict[tuple[str, str], str]:
     """The hidden `Danh mục` sheet: one column per choice list; returns the range of each."""
     font, fill, _ = _header_style()
     lists = book.create_sheet(schema.LISTS_SHEET)
     ranges = {}
     index = 0
-    for sheet in schema.SHEETS:
-        for column in sheet.columns:
-            if column.kind != "choice":
+    for sheet in sheets:
+        for column in sheet.columns + sheet.settings:
+            if column.kind != "choice" or (sheet.is_key_value and column in sheet.columns):
                 continue
             letter = column_letter(index)
             header = lists.cell(row=1, column=index + 1)
@@ -184,21 +181,25 @@ def _write_lists(book) -> dict[tuple[str, str], str]:
 def _add_dropdowns(worksheet, sheet: schema.Sheet, lists: dict) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    for index, column in enumerate(sheet.columns):
+    if sheet.is_key_value:   # a choice among the settings: a dropdown on its value cell
+        places = [(setting, f"B{row}") for row, setting in enumerate(sheet.settings, start=2)]
+    else:
+        places = [(column, f"{column_letter(i)}2:{column_letter(i)}{DATA_ROWS + 1}")
+                  for i, column in enumerate(sheet.columns)]
+    for column, area in places:
         source = lists.get((sheet.name, column.field))
         if source is None:
             continue
-        letter = column_letter(index)
         dropdown = DataValidation(
             type="list", formula1=source, allow_blank=True, showDropDown=False,
             showErrorMessage=True, errorStyle="stop", errorTitle="Giá trị không hợp lệ",
             error=f"Hãy chọn một giá trị trong danh sách của cột «{column.header}».",
             showInputMessage=True, promptTitle=column.header[:32], prompt=_hint(column)[:250])
-        dropdown.add(f"{letter}2:{letter}{DATA_ROWS + 1}")
+        dropdown.add(area)
         worksheet.add_data_validation(dropdown)
 
 
-def guide_lines() -> list[tuple[str, str]]:
+def guide_lines(sheets: tuple = schema.SHEETS) -> list[tuple[str, str]]:
     """The `Hướng dẫn` sheet as (style, text) lines, generated from the schema."""
     lines = [
         ("title", "HƯỚNG DẪN GHI SỔ SINH HOẠT CHI BỘ"),
@@ -211,7 +212,7 @@ def guide_lines() -> list[tuple[str, str]]:
         ("text", "Ghi xong, chạy «chibo check» để biết ô nào cần sửa, rồi «build-report» để lập "
                  "văn bản."),
     ]
-    for sheet in schema.SHEETS:
+    for sheet in sheets:
         lines.append(("heading", f"Trang «{sheet.name}»"))
         lines.append(("text", sheet.purpose))
         entries = sheet.settings if sheet.is_key_value else sheet.columns
@@ -241,13 +242,13 @@ def guide_markdown() -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def _write_guide(worksheet) -> None:
+def _write_guide(worksheet, sheets: tuple) -> None:
     from openpyxl.styles import Alignment, Font
 
     width = 110
     worksheet.column_dimensions["A"].width = width
     styles = {"title": Font(bold=True, size=14), "heading": Font(bold=True, size=12)}
-    for row, (style, text) in enumerate(guide_lines(), start=1):
+    for row, (style, text) in enumerate(guide_lines(sheets), start=1):
         cell = worksheet.cell(row=row, column=1)
         _set(cell, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")

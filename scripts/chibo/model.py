@@ -179,3 +179,13 @@ def attendance(workbook: Workbook, meeting: Record) -> Attendance:
         else:
             without_reason.append(member)
     return Attendance(members, exempt, with_reason, without_reason)
+
+
+@dataclass
+class Committee:
+    """The Đảng ủy's settings workbook (`chibo init --dang-uy`), for `chibo tong-hop`."""
+
+    path: str
+    settings: Record
+    documents: list[Record] = field(default_factory=list)
+    recipients: list[Record] = field(default_factory=list)

@@ -210,10 +210,13 @@ def lock_file_of(path: Path) -> Path | None:
 
 # --- sheets and cells -------------------------------------------------------------------------
 
-def read_workbook(path: str | Path) -> tuple[Workbook | None, Report]:
-    """Read and clean the workbook. Returns (None, report) when the file cannot be read."""
+def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
+                  model=Workbook) -> tuple[Workbook | None, Report]:
+    """Read and clean the workbook (by default a cell's; `sheets` and `model` name another
+    contract, such as the Đảng ủy's settings). Returns (None, report) when the file cannot
+    be read."""
     path = Path(path)
-    report = Report(sheet_order=schema.SHEET_ORDER)
+    report = Report(sheet_order=(schema.GUIDE_SHEET,) + tuple(s.name for s in sheets))
     try:
         archive = check_container(path)
     except WorkbookUnreadable as unreadable:
@@ -232,13 +235,13 @@ def read_workbook(path: str | Path) -> tuple[Workbook | None, Report]:
     try:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
         present = {clean_text(n): n for n in book.sheet_names}
-        sheets = {}
-        for sheet in schema.SHEETS:
-            actual = _find_sheet(sheet, present, report)
+        found = {}
+        for sheet in sheets:
+            actual = _find_sheet(sheet, present, report, sheets)
             if actual is not None:
                 part = parts.get(clean_text(actual), SheetPart(set(), False))
-                sheets[sheet.field] = (*_sheet_cells(book, path, actual, part),
-                                       part.uncached_formulas)
+                found[sheet.field] = (*_sheet_cells(book, path, actual, part),
+                                      part.uncached_formulas)
         book.close()
     except Exception as error:  # calamine's own errors carry no stable type across versions
         if isinstance(error, WorkbookUnreadable):
@@ -248,17 +251,17 @@ def read_workbook(path: str | Path) -> tuple[Workbook | None, Report]:
         return None, report
 
     tables: dict = {}
-    for sheet in schema.SHEETS:
-        if sheet.field not in sheets:
+    for sheet in sheets:
+        if sheet.field not in found:
             tables[sheet.field] = [] if not sheet.is_key_value else Record(sheet.name, 1, {}, {})
             continue
-        rows, merged, formula_cells = sheets[sheet.field]
+        rows, merged, formula_cells = found[sheet.field]
         _report_merged(sheet, merged, report)
         if sheet.is_key_value:
             tables[sheet.field] = _read_settings(sheet, rows, formula_cells, report)
         else:
             tables[sheet.field] = _read_table(sheet, rows, formula_cells, report)
-    return Workbook(path=str(path), **tables), report
+    return model(path=str(path), **tables), report
 
 
 def _sheet_cells(book, path: Path, name: str, part: SheetPart) -> tuple[list[list], list]:
@@ -311,12 +314,13 @@ def _stream_with_openpyxl(path: Path, name: str) -> list[list]:
             book.close()
 
 
-def _find_sheet(sheet: schema.Sheet, present: dict[str, str], report: Report) -> str | None:
+def _find_sheet(sheet: schema.Sheet, present: dict[str, str], report: Report,
+                sheets: tuple) -> str | None:
     for shown, actual in present.items():
         if matching_key(shown) == matching_key(sheet.name):
             return actual
     others = [n for n in present if matching_key(n) not in
-              {matching_key(s.name) for s in schema.SHEETS}]
+              {matching_key(s.name) for s in sheets}]
     near = closest(sheet.name, others)
     hint = f" (có trang «{near}»: hãy đổi tên thành «{sheet.name}»)" if near else ""
     report.error("missing-sheet", f"Thiếu trang «{sheet.name}»{hint}.", sheet=sheet.name)

@@ -280,3 +280,52 @@ SHEETS: tuple[Sheet, ...] = (SETTINGS, LEGAL_BASES, PLAN_PARAGRAPHS, THEMES, MEM
 GUIDE_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"
 SHEET_ORDER = (GUIDE_SHEET,) + tuple(sheet.name for sheet in SHEETS) + (LISTS_SHEET,)
+
+
+# --- the Đảng ủy's own settings workbook (chibo init --dang-uy; read by chibo tong-hop) --------
+
+COMMITTEE_SETTINGS = Sheet(
+    "Thông tin", "settings",
+    "Thông tin của đảng ủy dùng cho báo cáo tổng hợp các chi bộ.",
+    columns=(Column(KEY, "key", required=True, width=42),
+             Column(VALUE, "value", width=48)),
+    settings=(
+        Column("Đảng bộ cấp trên", "superior_body", required=True,
+               hint="Dòng đầu tiêu đề, ví dụ: Đảng bộ huyện Phù Mỹ"),
+        Column("Tên đảng ủy", "committee_name", required=True, hint="Ví dụ: Đảng ủy xã Mỹ Hòa"),
+        Column("Ký hiệu", "issuer_code", default="ĐU", hint="Ký hiệu trong số văn bản, ví dụ ĐU"),
+        Column("Địa danh", "place", required=True, hint="Địa danh ở dòng ngày tháng"),
+        Column("Năm", "year", "integer", required=True, minimum=2000, maximum=2100),
+        Column("Người ký", "signer", "name", required=True, hint="Họ tên người ký báo cáo"),
+        Column("Chức vụ người ký", "signer_role", "choice", choices=("Bí thư", "Phó Bí thư"),
+               default="Bí thư"),
+        Column("Số chi bộ trực thuộc", "cell_count", "integer", minimum=1, maximum=500,
+               hint="Để trống: bằng số sổ trong thư mục"),
+        Column("Tỷ lệ dự họp tối thiểu (%)", "min_attendance", "percent", default=85,
+               minimum=0, maximum=100),
+        Column("Lề trên (mm)", "margin_top", "number", default=20, minimum=5, maximum=60),
+        Column("Lề dưới (mm)", "margin_bottom", "number", default=20, minimum=5, maximum=60),
+        Column("Lề trái (mm)", "margin_left", "number", default=30, minimum=5, maximum=60),
+        Column("Lề phải (mm)", "margin_right", "number", default=15, minimum=5, maximum=60),
+    ),
+)
+
+COMMITTEE_DOCUMENTS = Sheet(
+    "Văn bản", "documents",
+    "Số và ngày của từng báo cáo tổng hợp.",
+    (
+        Column("Kỳ", "period", "choice", required=True, choices=PERIODS, width=9),
+        Column("Số", "number", "integer", minimum=1, width=8),
+        Column("Ngày", "date", "date", width=12),
+    ),
+)
+
+COMMITTEE_RECIPIENTS = Sheet(
+    "Nơi nhận", "recipients",
+    "Nơi nhận của báo cáo tổng hợp, mỗi dòng một nơi.",
+    (Column("Nơi nhận", "line", required=True, width=50,
+            hint="Ví dụ: Ban Tổ chức Huyện ủy (báo cáo)"),),
+)
+
+COMMITTEE_SHEETS: tuple[Sheet, ...] = (COMMITTEE_SETTINGS, COMMITTEE_DOCUMENTS,
+                                       COMMITTEE_RECIPIENTS)

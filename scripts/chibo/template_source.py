@@ -427,8 +427,51 @@ def report_template():
     return document
 
 
+COMMITTEE_COLUMNS = [  # (header, width cm, field of a cell row)
+    ("TT", 1.0, "number"), ("Chi bộ", 4.0, "cell"), ("Sinh hoạt chuyên đề", 2.8, "held"),
+    ("Chuyên đề", 4.4, "theme"), ("Dự họp", 2.0, "attendance"), ("Xếp loại", 1.8, "rating"),
+]
+
+
+def _cells_table(document) -> None:
+    """One row per cell: a header row, then the rows docxtpl repeats."""
+    grid = table(document, [width for _, width, _ in COMMITTEE_COLUMNS], rows=4, borders=True)
+    rows = [
+        ("CB Bảng tiêu đề", [label for label, _, _ in COMMITTEE_COLUMNS]),
+        ("CB Bảng", ["{%tr for c in cells %}"]),
+        ("CB Bảng", [f"{{{{ c.{field} }}}}" for _, _, field in COMMITTEE_COLUMNS]),
+        ("CB Bảng", ["{%tr endfor %}"]),
+    ]
+    for row, (style, texts) in zip(grid.rows, rows):
+        for cell, text in zip(row.cells, texts):
+            cell.paragraphs[0].style = document.styles[style]
+            cell.paragraphs[0].add_run(text)
+    _repeat_as_header(grid.rows[0])
+    for row in grid.rows:
+        _keep_row_on_one_page(row)
+
+
+def committee_report_template():
+    """The Đảng ủy's report on all its cells (chibo tong-hop)."""
+    document = new_document()
+    header(document)
+    title(document, "BÁO CÁO")
+    paragraph(document, "CB Nội dung", "{{ opening }}")
+    paragraph(document, "CB Đề mục 1", "I. KẾT QUẢ CHUNG")
+    loop(document, "CB Gạch đầu dòng", "summary", "- {{ item }}")
+    paragraph(document, "CB Đề mục 1", "II. KẾT QUẢ CỦA TỪNG CHI BỘ")
+    _cells_table(document)
+    paragraph(document, "CB Đề mục 1", "III. CÁC CHI BỘ CHƯA TỔ CHỨC SINH HOẠT CHUYÊN ĐỀ")
+    loop(document, "CB Gạch đầu dòng", "missing", "- {{ item }}")
+    paragraph(document, "CB Đề mục 1", "IV. SỔ SINH HOẠT CÁC CHI BỘ CẦN SỬA LẠI")
+    loop(document, "CB Gạch đầu dòng", "broken", "- {{ item }}")
+    closing(document, "{{ closing }}")
+    signature_for_the_cell(document)
+    return document
+
+
 TEMPLATES = {"ke-hoach.docx": plan_template, "bien-ban.docx": minutes_template,
-             "bao-cao.docx": report_template}
+             "bao-cao.docx": report_template, "bao-cao-tong-hop.docx": committee_report_template}
 
 
 def write_templates(folder: str | Path) -> list[Path]:

@@ -1,0 +1,378 @@
+"""`chibo tong-hop`: the Đảng ủy's view of all its cells, from the cells' own workbooks.
+
+Every workbook in a folder is read and checked (in parallel processes), its figures for each
+quarter are taken — thematic meeting held and when, theme, attendance, absences without
+reason, length, rating, report number — and the office gets a summary workbook and a BÁO CÁO
+of the Đảng ủy in the HD 36 format. A cell whose workbook has errors is reported with its
+errors, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .building import Document
+from .errors import ChiboError
+from .model import attendance, minutes_between, quarter_end, quarter_of
+from .problems import Problem
+from .values import matching_key
+from .wording import date_in_words, document_number, percent, quoted, short_date
+
+COMMITTEE_FILE = "dang-uy.xlsx"
+
+
+@dataclass
+class CellQuarter:
+    """One cell in one quarter, as the summary workbook shows it."""
+
+    quarter: int
+    held: str | None = None               # date of the thematic meeting, dd/mm/yyyy
+    theme: str | None = None
+    rate: float | None = None             # attendance of the thematic meeting, %
+    absent_without_reason: int = 0        # over all the quarter's meetings
+    minutes: int | None = None            # length of the thematic meeting
+    rating: str | None = None
+    report_number: int | None = None
+    report_date: str | None = None
+    ended: bool = True                    # the quarter is over (a missing meeting is a miss)
+
+
+@dataclass
+class Cell:
+    """What one workbook says, or why it could not say it."""
+
+    file: str
+    name: str
+    year: int | None = None
+    min_attendance: float = 85
+    min_minutes: int = 90
+    quarters: list[CellQuarter] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    note: str = ""                        # unreadable, other year, duplicate
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+
+def read_cell(path: Path, today: dt.date) -> Cell:
+    """One cell's figures; runs in a worker process, so it returns plain data."""
+    from .checking import check_rules
+    from .reading import read_workbook
+
+    workbook, report = read_workbook(path)
+    cell = Cell(path.name, path.stem)
+    if workbook is None:
+        cell.problems = report.sorted()
+        cell.note = "không đọc được"
+        return cell
+    check_rules(workbook, report, today)
+    cell.problems = report.sorted()
+    s = workbook.settings
+    cell.name = s.cell_name or path.stem
+    cell.year = s.year
+    cell.min_attendance = s.min_attendance if s.min_attendance is not None else 85
+    cell.min_minutes = s.min_minutes or 90
+    if not s.year:
+        return cell
+    register = {(d.doc_type, d.period): d for d in workbook.documents}
+    for quarter in (1, 2, 3, 4):
+        row = CellQuarter(quarter, ended=quarter_end(s.year, quarter) < today)
+        meetings = sorted((m for m in workbook.meetings if m.date and m.date.year == s.year
+                           and quarter_of(m.date) == quarter and m.id),
+                          key=lambda m: m.date)
+        thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
+        for meeting in meetings:
+            row.absent_without_reason += len(attendance(workbook, meeting).absent_without_reason)
+        if thematic:
+            meeting = thematic[0]
+            planned = [t.title for t in workbook.themes if t.quarter == quarter]
+            row.held = short_date(meeting.date)
+            row.theme = meeting.theme or (planned[0] if planned else None)
+            row.rate = round(attendance(workbook, meeting).rate, 1)
+            if meeting.start and meeting.end:
+                row.minutes = minutes_between(meeting.start, meeting.end)
+            row.rating = meeting.rating or _rating(meeting.score, s)
+        entry = register.get(("BC", f"Quý {quarter}"))
+        if entry is not None:
+            row.report_number = entry.number
+            row.report_date = short_date(entry.date) if entry.date else None
+        cell.quarters.append(row)
+    return cell
+
+
+def _rating(score, settings) -> str | None:
+    from .model import rating_for
+
+    if score is None or None in (settings.score_good, settings.score_fair, settings.score_average):
+        return None
+    return rating_for(score, settings.score_good, settings.score_fair, settings.score_average)
+
+
+def read_cells(folder: Path, today: dt.date, progress=None) -> tuple[list[Cell], list[str]]:
+    """Every cell workbook of a folder, read in parallel; and notes on the files skipped."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    paths, notes = [], []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(("~$", ".~lock", ".")) or path.is_dir():
+            continue
+        if path.name == COMMITTEE_FILE:
+            continue
+        if path.suffix.lower() != ".xlsx":
+            notes.append(f"Bỏ qua {path.name}: không phải sổ Excel (.xlsx).")
+            continue
+        paths.append(path)
+    if not paths:
+        raise ChiboError(f"Thư mục {folder} không có sổ chi bộ (.xlsx) nào.")
+    cells: list[Cell] = []
+    workers = min(len(paths), os.cpu_count() or 1, 8)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for cell in pool.map(read_cell, paths, [today] * len(paths), chunksize=4):
+                cells.append(cell)
+                if progress:
+                    progress(1)
+    else:
+        for path in paths:
+            cells.append(read_cell(path, today))
+            if progress:
+                progress(1)
+    return cells, notes
+
+
+def sort_out(cells: list[Cell], year: int) -> list[Cell]:
+    """Mark workbooks of another year and cells that appear twice (never dropped)."""
+    seen: dict[str, Cell] = {}
+    for cell in cells:
+        if cell.note:
+            continue
+        if cell.year != year:
+            cell.note = f"sổ năm {cell.year}, không phải năm {year}"
+            continue
+        first = seen.setdefault(matching_key(cell.name), cell)
+        if first is not cell:
+            cell.note = f"trùng chi bộ với tệp {first.file}"
+    return cells
+
+
+# --- the summary workbook -------------------------------------------------------------------
+
+SUMMARY_COLUMNS = [  # (header, width)
+    ("Chi bộ", 32), ("Tệp", 22), ("Quý", 6), ("Sinh hoạt chuyên đề", 14), ("Chuyên đề", 50),
+    ("Tỷ lệ dự họp (%)", 11), ("Vắng không lý do", 10), ("Thời lượng (phút)", 11),
+    ("Xếp loại", 11), ("Số báo cáo", 10), ("Ngày báo cáo", 12), ("Tình trạng sổ", 30),
+]
+
+
+def summary_workbook(cells: list[Cell], quarters: list[int]) -> bytes:
+    """One row per cell and quarter; problems on a second sheet; rule-breaking cells filled."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from .creating import _set
+    from .reading import column_letter
+
+    red = PatternFill("solid", fgColor="F8CBAD")
+    amber = PatternFill("solid", fgColor="FFE699")
+    bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tổng hợp"
+    for index, (header, width) in enumerate(SUMMARY_COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=index)
+        _set(cell, header)
+        cell.font, cell.fill = bold, head_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[column_letter(index - 1)].width = width
+    row = 2
+    for cell in cells:
+        state = cell.note or (f"có {cell.errors} lỗi" if cell.errors else "hợp lệ")
+        chosen = [q for q in cell.quarters if q.quarter in quarters] or [None]
+        for quarter in chosen:
+            values = [cell.name, cell.file, quarter.quarter if quarter else None]
+            if quarter:
+                values += [quarter.held or ("chưa tổ chức" if quarter.ended else "chưa đến hạn"),
+                           quarter.theme, quarter.rate, quarter.absent_without_reason,
+                           quarter.minutes, quarter.rating, quarter.report_number,
+                           quarter.report_date]
+            else:
+                values += [None] * 8
+            values.append(state)
+            for column, value in enumerate(values, start=1):
+                _set(sheet.cell(row=row, column=column), value)
+            if quarter:
+                flags = {4: red if not quarter.held and quarter.ended else None,
+                         6: amber if quarter.rate is not None and quarter.rate < cell.min_attendance
+                         else None,
+                         7: amber if quarter.absent_without_reason else None,
+                         8: amber if quarter.minutes is not None and quarter.minutes < cell.min_minutes
+                         else None,
+                         9: amber if quarter.rating in ("Trung bình", "Kém") else None}
+                for column, fill in flags.items():
+                    if fill is not None:
+                        sheet.cell(row=row, column=column).fill = fill
+            if cell.errors or cell.note:
+                sheet.cell(row=row, column=len(values)).fill = red
+            row += 1
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{column_letter(len(SUMMARY_COLUMNS) - 1)}{max(row - 1, 1)}"
+
+    problems = book.create_sheet("Vấn đề")
+    headers = [("Chi bộ", 32), ("Tệp", 22), ("Mức", 10), ("Trang!Ô", 22), ("Nội dung", 100)]
+    for index, (header, width) in enumerate(headers, start=1):
+        cell = problems.cell(row=1, column=index)
+        _set(cell, header)
+        cell.font, cell.fill = bold, head_fill
+        problems.column_dimensions[column_letter(index - 1)].width = width
+    row = 2
+    for cell in cells:
+        lines = [("Ghi chú", "", cell.note)] if cell.note else []
+        lines += [("Lỗi" if p.severity == "error" else "Cảnh báo", p.location, p.message)
+                  for p in cell.problems]
+        for level, place, message in lines:
+            for column, value in enumerate((cell.name, cell.file, level, place, message), start=1):
+                _set(problems.cell(row=row, column=column), value)
+            if level == "Lỗi":
+                problems.cell(row=row, column=3).fill = red
+            row += 1
+    problems.freeze_panes = "A2"
+    problems.auto_filter.ref = f"A1:E{max(row - 1, 1)}"
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+# --- the BÁO CÁO of the Đảng ủy -------------------------------------------------------------
+
+def committee_report(committee, cells: list[Cell], quarter: int | None) -> Document:
+    s = committee.settings
+    year = s.year
+    period = f"Quý {quarter}" if quarter else "Năm"
+    words = f"quý {quarter} năm {year}" if quarter else f"năm {year}"
+    # A workbook with errors is named in section IV, and its figures are left out.
+    counted = [c for c in cells if not c.note and not c.errors]
+    with_errors = [c for c in cells if not c.note and c.errors]
+    quarters = [quarter] if quarter else [1, 2, 3, 4]
+    total = s.cell_count or len(counted) + len(with_errors)
+
+    rows, rates, ratings, missing, absences = [], [], {}, [], 0
+    for number, cell in enumerate(sorted(counted, key=lambda c: matching_key(c.name)), start=1):
+        chosen = [q for q in cell.quarters if q.quarter in quarters]
+        held = [q for q in chosen if q.held]
+        absences += sum(q.absent_without_reason for q in chosen)
+        for q in held:
+            if q.rate is not None:
+                rates.append(q.rate)
+            if q.rating:
+                ratings[q.rating] = ratings.get(q.rating, 0) + 1
+        if quarter and not held:
+            missing.append(cell.name)
+        if quarter is None and len(held) < sum(1 for q in chosen if q.ended):
+            missing.append(f"{cell.name} ({len(held)}/4 quý)")
+        rows.append({
+            "number": str(number), "cell": cell.name,
+            "held": ", ".join(q.held for q in held) or "Chưa tổ chức",
+            "theme": "; ".join(quoted(q.theme) for q in held if q.theme),
+            "attendance": "; ".join(percent(q.rate) for q in held if q.rate is not None),
+            "rating": "; ".join(q.rating for q in held if q.rating),
+        })
+    holding = sum(1 for c in counted if any(q.held for q in c.quarters if q.quarter in quarters))
+    summary = [
+        f"Đảng bộ có {total} chi bộ trực thuộc; đã tổng hợp sổ sinh hoạt của {len(counted)} chi bộ"
+        + (f" ({len(with_errors)} sổ có lỗi chưa tổng hợp được, xem mục IV)." if with_errors
+           else "."),
+        f"Số chi bộ tổ chức sinh hoạt chuyên đề: {holding}/{len(counted)}"
+        + (f" ({percent(100 * holding / len(counted))})." if counted else "."),
+        "Tỷ lệ đảng viên dự sinh hoạt chuyên đề bình quân: "
+        + (f"{percent(sum(rates) / len(rates))}." if rates else "chưa có số liệu."),
+        "Xếp loại chất lượng buổi sinh hoạt chuyên đề: "
+        + ("; ".join(f"{r}: {ratings[r]}" for r in schema.RATINGS if r in ratings) or "chưa có")
+        + ".",
+        f"Số lượt đảng viên vắng sinh hoạt không lý do: {absences}.",
+    ]
+    broken = [f"{c.name} ({c.file}): " + (c.note or f"sổ có {c.errors} lỗi, chưa tính vào số liệu")
+              for c in cells if c.note or c.errors]
+    entry = next((d for d in committee.documents if d.period == period), None)
+    recipients = [r.line for r in committee.recipients if r.line]
+    context = {
+        "superior_body": s.superior_body.upper(),
+        "issuer": s.committee_name.upper(),
+        "number": document_number(entry.number if entry else None, "BC", s.issuer_code or "ĐU"),
+        "place_date": f"{s.place}, {date_in_words(entry.date if entry else None, year)}",
+        "subject": f"kết quả sinh hoạt chuyên đề của các chi bộ {words}",
+        "opening": (f"Căn cứ sổ sinh hoạt của các chi bộ trực thuộc, {s.committee_name} báo cáo "
+                    f"kết quả sinh hoạt chuyên đề của các chi bộ {words} như sau:"),
+        "summary": summary,
+        "cells": rows,
+        "missing": missing or ["Không có."],
+        "broken": broken or ["Không có."],
+        "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề của các chi bộ {words} "
+                   f"của {s.committee_name}./.",
+        "recipients": [f"- {line.rstrip('.,;')}{'.' if i == len(recipients) - 1 else ','}"
+                       for i, line in enumerate(recipients)],
+        "sign_for": "T/M ĐẢNG ỦY",
+        "sign_role": (s.signer_role or "Bí thư").upper(),
+        "signer": s.signer,
+    }
+    stem = f"quy-{quarter}-{year}" if quarter else f"nam-{year}"
+    return Document("BC", period, "bao-cao-tong-hop.docx", f"bao-cao-tong-hop-{stem}.docx",
+                    f"Báo cáo tổng hợp {words}", context)
+
+
+# --- the whole command ------------------------------------------------------------------------
+
+@dataclass
+class SummaryResult:
+    title: str = ""
+    cells: list[Cell] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
+    committee_report: object = None      # the problems of the Đảng ủy's own workbook, if any
+
+
+def run_summary(folder: Path, committee_path: Path, output: Path, year: int | None,
+                quarter: int | None, year_report: bool, today: dt.date,
+                progress=None) -> SummaryResult:
+    from .building import TEMPLATES_DIR, render
+    from .model import Committee
+    from .outputs import OutputFolder
+    from .reading import read_workbook
+
+    if not committee_path.exists():
+        raise ChiboError(f"Chưa có sổ thông tin của đảng ủy {committee_path}: hãy tạo bằng "
+                         f"«chibo init --dang-uy {committee_path}» rồi ghi thông tin.")
+    committee, report = read_workbook(committee_path, schema.COMMITTEE_SHEETS, Committee)
+    result = SummaryResult()
+    if committee is None or report.has_errors:
+        result.committee_report = report
+        return result
+    year = year or committee.settings.year
+    cells, result.notes = read_cells(folder, today, progress)
+    result.cells = sort_out(cells, year)
+    if year_report:
+        chosen = None
+    else:
+        held = [q.quarter for c in result.cells if not c.note for q in c.quarters if q.held]
+        chosen = quarter or (max(held) if held else None)
+        if chosen is None:
+            raise ChiboError(f"Chưa chi bộ nào có buổi sinh hoạt chuyên đề trong năm {year}: "
+                             "hãy chọn --quarter N hoặc --year-report.")
+    if committee.settings.year != year:
+        committee.settings.values["year"] = year
+    words = f"quý {chosen} năm {year}" if chosen else f"năm {year}"
+    result.title = f"Tổng hợp sinh hoạt chuyên đề {words}"
+    stem = f"quy-{chosen}-{year}" if chosen else f"nam-{year}"
+    outputs = OutputFolder(output)
+    quarters = [chosen] if chosen else [1, 2, 3, 4]
+    result.outcomes.append(outputs.write(f"tong-hop-{stem}.xlsx",
+                                         summary_workbook(result.cells, quarters)))
+    document = committee_report(committee, result.cells, chosen)
+    result.outcomes.append(outputs.write(document.path,
+                                         render(document, TEMPLATES_DIR, committee.settings)))
+    return result

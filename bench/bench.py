@@ -11,7 +11,6 @@ checks) so the ratio is visible.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import itertools
 import os
 import platform

@@ -4,7 +4,6 @@ import json
 import shutil
 import subprocess
 
-import pytest
 
 from conftest import (SAMPLE, documents_of_year, edit, meeting_ids, rename_meeting, run,
                       set_cell)

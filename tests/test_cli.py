@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 import datetime as dt

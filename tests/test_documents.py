@@ -6,11 +6,11 @@ import shutil
 
 import docx
 import pytest
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from chibo import sample as data
 from chibo.building import TEMPLATES_DIR
-from conftest import SAMPLE, SEED, append_row, run, set_cell, set_setting
+from conftest import SAMPLE, SEED, run, set_cell, set_setting
 
 SECRETARY = data.SETTINGS["Bí thư"]
 
@@ -375,28 +375,27 @@ def test_ampersand_angle_brackets_and_quotes_survive(sample, tmp_path):
     assert minutes[-1] == "- Lưu Chi bộ."  # nothing after the cell's text went missing
 
 
-def test_a_template_variable_missing_from_the_context_is_an_error_not_a_blank(tmp_path, sample):
+def plan_with_template_text(sample, tmp_path, text):
+    """Run `chibo plan` with a copy of the templates whose plan holds only `text`."""
     from chibo.template_source import new_document, paragraph
 
     templates = tmp_path / "mau"
     shutil.copytree(TEMPLATES_DIR, templates)
     document = new_document()
-    paragraph(document, "CB Nội dung", "{{ khong_co }}")
+    paragraph(document, "CB Nội dung", text)
     document.save(templates / "ke-hoach.docx")
-    result = run("plan", sample, "-o", tmp_path / "out", "--templates", templates, "--no-pdf")
+    return run("plan", sample, "-o", tmp_path / "out", "--templates", templates, "--no-pdf")
+
+
+def test_a_template_variable_missing_from_the_context_is_an_error_not_a_blank(tmp_path, sample):
+    result = plan_with_template_text(sample, tmp_path, "{{ khong_co }}")
     assert result.exit_code == 1
     assert "khong_co" in result.output and "Traceback" not in result.output
 
 
 def test_a_template_cannot_reach_python_internals(tmp_path, sample):
-    from chibo.template_source import new_document, paragraph
-
-    templates = tmp_path / "mau"
-    shutil.copytree(TEMPLATES_DIR, templates)
-    document = new_document()
-    paragraph(document, "CB Nội dung", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
-    document.save(templates / "ke-hoach.docx")
-    result = run("plan", sample, "-o", tmp_path / "out", "--templates", templates, "--no-pdf")
+    result = plan_with_template_text(sample, tmp_path,
+                                     "{{ ''.__class__.__mro__[1].__subclasses__() }}")
     assert result.exit_code == 1
     assert "Mẫu văn bản" in result.output and "Traceback" not in result.output
 

@@ -10,7 +10,7 @@ import pytest
 
 from chibo import schema
 from chibo.creating import build_workbook
-from conftest import SAMPLE, append_row, edit, run, set_cell, set_setting
+from conftest import SAMPLE, append_row, run, set_cell, set_setting
 
 
 def committee_workbook(path, year=2022):
@@ -150,7 +150,6 @@ def test_the_report_is_the_dang_uys_in_hd36_format(summarised):
     assert [p.text for p in left.paragraphs] == ["ĐẢNG BỘ HUYỆN PHÙ MỸ", "ĐẢNG ỦY XÃ MỸ HÒA", "*",
                                                  "Số 12-BC/ĐU"]
     assert [p.text for p in right.paragraphs][1] == "Mỹ Hòa, ngày 05 tháng 7 năm 2022"
-    text = [p.text for p in document.paragraphs]
     assert "T/M ĐẢNG ỦY" in [p.text for t in document.tables for c in t._cells
                              for p in c.paragraphs]
 

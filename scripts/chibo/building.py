@@ -21,7 +21,7 @@ from . import schema
 from .errors import ChiboError
 from .model import Record, Workbook, attendance, minutes_between, quarter_end, quarter_of, rating_for
 from .values import matching_key
-from .wording import (date_in_words, document_number, minutes_label, paragraphs, percent,
+from .wording import (date_in_words, document_number, paragraphs, percent,
                       quoted, sentence, short_date, slug, time_in_words)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"

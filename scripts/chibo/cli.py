@@ -255,32 +255,26 @@ main.add_command(build_report)
 def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
     """Gửi văn bản đã lập qua email tới các địa chỉ ở trang Nơi nhận (mỗi văn bản một lần)."""
     import os
-    from pathlib import Path
 
-    from .sending import SmtpSettings, compose, drafts_folder, prepare, send_letters, write_drafts
+    from .sending import prepare
 
     if quarter and whole_year:
         raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --year.")
-    report, book, period, letters, log = prepare(workbook, output, quarter, whole_year, resend,
-                                                 _date_option(today))
-    if book is None or report.has_errors:
+    report, mailing = prepare(workbook, output, quarter, whole_year, resend, dry_run,
+                              _date_option(today))
+    if mailing is None:
         click.echo(render_report(workbook, report) + "\nChưa gửi thư nào: hãy sửa các lỗi trên.")
         sys.exit(1)
-    if not letters:
+    if not mailing.letters:
         click.echo("Không có văn bản mới để gửi: mọi văn bản của kỳ này đã được gửi tới từng nơi "
                    "nhận (dùng --resend để gửi lại).")
         return
-    settings = None if dry_run else SmtpSettings.from_environment(book.settings.email)
-    sender = settings.sender if settings else (os.environ.get("CHIBO_SMTP_FROM") or
-                                               (book.settings.email or ("chibo@localhost",))[0])
-    for letter in letters:
-        letter.message = compose(letter, book, period, sender)
     click.echo("Sẽ gửi:" if not dry_run else "Thư nháp (không gửi):")
-    for letter in letters:
+    for letter in mailing.letters:
         click.echo(f"  {letter.address} ({letter.addressee}): "
                    + ", ".join(path.name for _, path, _ in letter.files))
     if dry_run:
-        for path in write_drafts(letters, drafts_folder(Path(output), book, period)):
+        for path in mailing.draft():
             click.echo(f"  đã ghi {_shown(path)}")
         return
     password = os.environ.get("CHIBO_SMTP_PASSWORD")
@@ -288,11 +282,12 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
         if not sys.stdin.isatty():
             raise click.UsageError("Không có bàn phím để xác nhận: thêm --yes để gửi.")
         click.confirm("Gửi các thư này?", abort=True)
-    if settings.user and password is None:
+    user = mailing.settings.user
+    if user and password is None:
         if not sys.stdin.isatty():
             raise click.UsageError("Chưa có mật khẩu thư: đặt biến CHIBO_SMTP_PASSWORD.")
-        password = click.prompt(f"Mật khẩu thư của {settings.user}", hide_input=True)
-    result = send_letters(letters, settings, password, log)
+        password = click.prompt(f"Mật khẩu thư của {user}", hide_input=True)
+    result = mailing.send(password)
     for letter in result.sent:
         click.echo(f"Đã gửi tới {letter.address}: {len(letter.files)} tệp.")
     for letter, reason in result.refused:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import WorkbookUnreadable
+from .outputs import lock_file_beside
 from .model import Record, Workbook
 from .problems import Report
 from .values import EXCEL_ERRORS, BadValue, clean_text, is_empty, matching_key, show
@@ -199,15 +200,6 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, SheetPart]:
     return result
 
 
-def lock_file_of(path: Path) -> Path | None:
-    """The lock file Excel (~$name) or LibreOffice (.~lock.name#) leaves beside an open file."""
-    for candidate in (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#"):
-        lock = path.with_name(candidate)
-        if lock.exists():
-            return lock
-    return None
-
-
 # --- sheets and cells -------------------------------------------------------------------------
 
 def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
@@ -225,7 +217,7 @@ def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
     with archive:
         parts = sheet_parts(archive)
 
-    lock = lock_file_of(path)
+    lock = lock_file_beside(path)
     if lock is not None:
         report.warning("open-in-excel", f"Tệp đang được mở (thấy tệp khóa {lock.name}): "
                        f"{OPEN_IN_EXCEL_HINT}.", sheet=path.name)

@@ -80,6 +80,14 @@ COLLECTIVE_ASSIGNEES = ("Chi bộ", "Chi ủy", "Toàn chi bộ", "Các đảng 
 
 KEY, VALUE = "Mục", "Giá trị"
 
+# The page margins of HD 36 documents [configurable]; the same settings for a cell and a Đảng ủy.
+MARGINS = (
+    Column("Lề trên (mm)", "margin_top", "number", default=20, minimum=5, maximum=60),
+    Column("Lề dưới (mm)", "margin_bottom", "number", default=20, minimum=5, maximum=60),
+    Column("Lề trái (mm)", "margin_left", "number", default=30, minimum=5, maximum=60),
+    Column("Lề phải (mm)", "margin_right", "number", default=15, minimum=5, maximum=60),
+)
+
 SETTINGS = Sheet(
     "Thông tin", "settings",
     "Thông tin chung của chi bộ: mỗi dòng một mục, ghi giá trị ở cột «Giá trị».",
@@ -110,10 +118,7 @@ SETTINGS = Sheet(
         Column("Điểm Khá", "score_fair", "number", default=70, minimum=0, maximum=100),
         Column("Điểm Trung bình", "score_average", "number", default=50, minimum=0, maximum=100,
                hint="Dưới mức này: Kém"),
-        Column("Lề trên (mm)", "margin_top", "number", default=20, minimum=5, maximum=60),
-        Column("Lề dưới (mm)", "margin_bottom", "number", default=20, minimum=5, maximum=60),
-        Column("Lề trái (mm)", "margin_left", "number", default=30, minimum=5, maximum=60),
-        Column("Lề phải (mm)", "margin_right", "number", default=15, minimum=5, maximum=60),
+        *MARGINS,
     ),
 )
 
@@ -303,10 +308,7 @@ COMMITTEE_SETTINGS = Sheet(
                hint="Để trống: bằng số sổ trong thư mục"),
         Column("Tỷ lệ dự họp tối thiểu (%)", "min_attendance", "percent", default=85,
                minimum=0, maximum=100),
-        Column("Lề trên (mm)", "margin_top", "number", default=20, minimum=5, maximum=60),
-        Column("Lề dưới (mm)", "margin_bottom", "number", default=20, minimum=5, maximum=60),
-        Column("Lề trái (mm)", "margin_left", "number", default=30, minimum=5, maximum=60),
-        Column("Lề phải (mm)", "margin_right", "number", default=15, minimum=5, maximum=60),
+        *MARGINS,
     ),
 )
 

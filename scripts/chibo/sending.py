@@ -15,7 +15,6 @@ import json
 import os
 import re
 import smtplib
-import socket
 import ssl
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -306,23 +305,47 @@ def _text(reason) -> str:
     return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
 
 
+@dataclass
+class Mailing:
+    """One run of `chibo send`: the letters of a period, ready to draft or to send."""
+
+    workbook: Workbook
+    output: Path
+    period: int | None                   # a quarter, or None for the year
+    letters: list[Letter]
+    log: SentLog
+    settings: SmtpSettings | None        # None for drafts only
+
+    def draft(self) -> list[Path]:
+        return write_drafts(self.letters, drafts_folder(self.output, self.workbook, self.period))
+
+    def send(self, password: str | None) -> SendResult:
+        return send_letters(self.letters, self.settings, password, self.log)
+
+
 def prepare(workbook_path, output_dir, quarter: int | None, year: bool, resend: bool,
-            today: dt.date | None = None):
-    """Read and check the workbook, and plan the letters: (report, workbook, period, letters,
-    log). Nothing is sent; the report has errors when the workbook does."""
+            dry_run: bool = False, today: dt.date | None = None):
+    """Read and check the workbook and compose the letters: (report, mailing). Nothing is
+    sent; the mailing is None when the workbook has errors."""
     from .checking import check_rules
     from .reading import read_workbook
 
     workbook, report = read_workbook(workbook_path)
     if workbook is None:
-        return report, None, None, [], None
+        return report, None
     check_rules(workbook, report, today or dt.date.today())
     if report.has_errors:
-        return report, workbook, None, [], None
+        return report, None
     period = None if year else (quarter or latest_quarter(workbook))
     if not year and period is None:
         raise ChiboError("Sổ chưa có buổi sinh hoạt nào: hãy chọn --quarter N hoặc --year.")
     output = Path(output_dir)
     log = SentLog(output)
     letters = plan_letters(workbook, output, period, resend, log)
-    return report, workbook, period, letters, log
+    settings = None if dry_run or not letters else SmtpSettings.from_environment(
+        workbook.settings.email)
+    sender = settings.sender if settings else (os.environ.get("CHIBO_SMTP_FROM")
+                                               or (workbook.settings.email or ("chibo@localhost",))[0])
+    for letter in letters:
+        letter.message = compose(letter, workbook, period, sender)
+    return report, Mailing(workbook, output, period, letters, log, settings)

@@ -40,8 +40,6 @@ def document_number(number: int | None, doc_type: str, issuer_code: str) -> str:
     return f"Số {shown}-{doc_type}/{issuer_code}"
 
 
-def upper(text: str) -> str:
-    return text.upper()
 
 
 def quoted(text: str) -> str:
@@ -61,17 +59,6 @@ def paragraphs(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
 
 
-def count(number: int, noun: str = "đồng chí") -> str:
-    return f"{number} {noun}"
-
-
-def minutes_label(minutes: int) -> str:
-    """150 -> '150 phút (2 giờ 30 phút)'."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{minutes} phút"
-    spelled = f"{hours} giờ" + (f" {rest:02d} phút" if rest else "")
-    return f"{minutes} phút ({spelled})"
 
 
 def slug(text: str) -> str:

@@ -152,12 +152,13 @@ def baseline_command(workbook: Path, work: Path) -> list[str]:
     comparison is of reading and rendering."""
     import json
 
-    from chibo.building import choose_quarter_end
+    from chibo.building import Run, choose_quarter_end
     from chibo.outputs import OutputFolder
     from chibo.reading import read_workbook
 
     records, _ = read_workbook(workbook)
-    documents, _ = choose_quarter_end(None, True)(records, OutputFolder(work / "unused"))
+    documents, _ = choose_quarter_end(None, True)(records, OutputFolder(work / "unused"),
+                                                  Run(dt.date.today(), False))
     jobs = work / "naive-jobs.json"
     jobs.write_text(json.dumps([[d.template, d.path, d.context] for d in documents],
                                ensure_ascii=False), encoding="utf-8")

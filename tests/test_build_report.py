@@ -156,3 +156,41 @@ def test_build_report_is_also_its_own_command(sample, tmp_path):
                           encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"Đã ghi {len(meeting_ids(1)) + 2} văn bản:" in done.stdout
+
+
+def test_meetings_still_to_come_get_no_minutes_and_do_not_set_the_quarter(sample, tmp_path):
+    """A secretary who types the year's schedule in advance gets documents of what was held."""
+    result = build(sample, tmp_path, "--today", "20/05/2022")
+    assert result.exit_code == 0, result.output
+    names = docx_names(tmp_path)
+    assert "2022/quy-2/bao-cao-quy-2-2022.docx" in names
+    assert not any("quy-3" in n or "quy-4" in n or "bao-cao-nam" in n for n in names)
+
+
+def test_names_are_printed_as_the_members_sheet_spells_them(sample, tmp_path):
+    from chibo import sample as data
+
+    secretary = data.SETTINGS["Bí thư"]
+    set_cell(sample, "Buổi sinh hoạt", "Chủ trì", ("Mã buổi", "2022-Q1"),
+             "  " + secretary.lower().replace(" ", "  ") + " ")
+    build(sample, tmp_path, "--quarter", "1")
+    import docx
+
+    minutes = docx.Document(tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx")
+    signatures = [p.text for t in minutes.tables for c in t._cells for p in c.paragraphs]
+    assert secretary in signatures and secretary.lower() not in signatures
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_message(sample, tmp_path):
+    (tmp_path / "tep").write_text("x")
+    result = build(sample, tmp_path / "tep" / "con", "--quarter", "1")
+    assert result.exit_code == 1
+    assert "Lỗi không mong đợi" not in result.output and "Không ghi được" in result.output
+
+
+def test_a_lost_manifest_does_not_turn_identical_files_into_hand_edits(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    (tmp_path / ".chibo-manifest.json").unlink()
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert "sửa tay" not in result.output
+    assert not list(tmp_path.rglob("*sua-tay*"))

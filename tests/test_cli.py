@@ -1,6 +1,7 @@
 """The command line: what the secretary sees, and the exit codes scripts rely on."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -99,10 +100,11 @@ CELL_VALUES = st.one_of(
 SHEET_NAMES = [sheet.name for sheet in schema.SHEETS]
 
 
-@settings(max_examples=int(__import__("os").environ.get("HYPO_N", 60)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(os.environ.get("HYPO_N", 40)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(changes=st.lists(st.tuples(st.sampled_from(SHEET_NAMES), st.integers(1, 25),
                                   st.integers(1, 18), CELL_VALUES), min_size=1, max_size=6))
 def test_random_values_in_random_cells_never_raise(tmp_path_factory, changes):
+    """check, status and build-report on a workbook with random values in random cells."""
     from chibo.checking import check
 
     path = tmp_path_factory.mktemp("hypo") / "chibo.xlsx"
@@ -116,6 +118,8 @@ def test_random_values_in_random_cells_never_raise(tmp_path_factory, changes):
     for problem in report.problems:
         assert problem.severity in ("error", "warning")
         assert problem.message and problem.sheet
-    result = run("check", path)
-    assert result.exit_code in (0, 1)
-    assert "Lỗi không mong đợi" not in result.output
+    for command in (["check", path], ["status", path, "-o", path.parent / "out"],
+                    ["build-report", path, "--all", "--no-pdf", "-o", path.parent / "out"]):
+        result = run(*command)
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert "Lỗi không mong đợi" not in result.output, (command, result.output)

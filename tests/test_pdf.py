@@ -107,3 +107,10 @@ def test_a_hanging_libreoffice_is_stopped(sample, tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert "không chuyển xong sau 1 giây" in result.output
     assert (tmp_path / "out" / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.docx").exists()
+
+
+@needs_libreoffice
+def test_a_plan_first_built_without_pdf_gets_its_pdf_on_the_next_run(sample, tmp_path):
+    run("build-report", sample, "--quarter", "1", "--no-pdf", "-o", tmp_path)
+    run("build-report", sample, "--quarter", "2", "-o", tmp_path)
+    assert (tmp_path / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.pdf").exists()

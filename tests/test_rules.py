@@ -307,3 +307,9 @@ def test_a_probationary_member_does_not_vote(sample):
              f"{present}/{present} nhất trí")
     (problem,) = only(check_problems(sample), "vote-count")
     assert "đảng viên dự bị không biểu quyết" in problem.message
+
+
+def test_a_past_years_last_quarter_is_judged_too(sample):
+    set_cell(sample, "Buổi sinh hoạt", "Loại", ("Mã buổi", "2022-Q4"), "Thường kỳ")
+    (problem,) = only(check(sample, today=dt.date(2023, 2, 15)), "no-thematic-meeting")
+    assert "Quý 4/2022" in problem.message

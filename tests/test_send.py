@@ -272,3 +272,48 @@ def test_an_untrusted_certificate_is_refused(built, secure_inbox, secure_env):
     result = send(built, "--quarter", "1", "--yes")
     assert result.exit_code == 1
     assert "kết nối bảo mật" in result.output and secure_inbox.messages == []
+
+
+def test_no_email_at_all_is_said_plainly(built, smtp_env):
+    sample, output = built
+    from conftest import edit
+
+    def drop_emails(book):
+        ws = book["Nơi nhận"]
+        for row in range(2, ws.max_row + 1):
+            ws.cell(row=row, column=3).value = None
+
+    edit(sample, drop_emails)
+    result = send(built, "--quarter", "1", "--dry-run")
+    assert result.exit_code == 1 and "Chưa có địa chỉ email nào" in result.output
+
+
+def test_the_same_document_as_pdf_later_is_not_sent_again(built, inbox, smtp_env, tmp_path):
+    """The log knows documents, not attachments: a PDF made later of an unchanged document
+    does not send it again."""
+    import shutil as sh
+
+    if sh.which("soffice") is None:
+        pytest.skip("LibreOffice is installed by .ci/run")
+    sample, output = built
+    send(built, "--quarter", "1", "--yes")
+    run("build-report", sample, "--quarter", "1", "--pdf", "-o", output)
+    assert list(output.rglob("*.pdf"))
+    result = send(built, "--quarter", "1", "--yes")
+    assert "Không có văn bản mới để gửi" in result.output and len(inbox.messages) == 2
+
+
+def test_an_outdated_pdf_is_never_attached(built, inbox, smtp_env):
+    import shutil as sh
+
+    if sh.which("soffice") is None:
+        pytest.skip("LibreOffice is installed by .ci/run")
+    sample, output = built
+    run("build-report", sample, "--quarter", "1", "--pdf", "-o", output)
+    set_cell(sample, "Ý kiến", "Nội dung", ("Mã buổi", "2022-Q1"), "Ý kiến mới sửa.")
+    run("build-report", sample, "--quarter", "1", "--no-pdf", "-o", output)
+    send(built, "--quarter", "1", "--yes")
+    (office,) = inbox.to(OFFICE)
+    names = [p.get_filename() for p in office.iter_attachments()]
+    assert "bien-ban-2022-Q1.docx" in names and "bien-ban-2022-Q1.pdf" not in names
+    assert "bien-ban-2022-T01.pdf" in names

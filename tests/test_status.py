@@ -64,3 +64,14 @@ def test_the_table_uses_no_box_drawing_characters(sample, tmp_path):
     output = status(sample, tmp_path, "01/03/2023").output
     assert not any(0x2500 <= ord(c) <= 0x259F for c in output)
     assert "\x1b[" not in output   # no colour when not on a terminal
+
+
+def test_a_workbook_with_errors_still_gets_its_status(sample, tmp_path):
+    from conftest import set_cell
+
+    set_cell(sample, "Buổi sinh hoạt", "Bắt đầu", ("Mã buổi", "2022-Q1"), None)
+    set_cell(sample, "Buổi sinh hoạt", "Kết thúc", ("Mã buổi", "2022-Q2"), "abc")
+    result = status(sample, tmp_path, "01/03/2023")
+    assert result.exit_code == 0, result.output
+    assert "Sổ có 2 lỗi: chạy «chibo check» để xem và sửa." in result.output
+    assert "Lỗi không mong đợi" not in result.output

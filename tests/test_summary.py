@@ -167,3 +167,13 @@ def test_init_dang_uy_makes_the_settings_workbook(tmp_path):
     assert book.sheetnames == ["Hướng dẫn", "Thông tin", "Văn bản", "Nơi nhận", "Danh mục"]
     keys = [c.value for c in book["Thông tin"]["A"]][1:]
     assert keys == [s.header for s in schema.COMMITTEE_SETTINGS.settings]
+
+
+def test_a_workbook_without_its_year_is_reported_with_its_errors(tmp_path):
+    committee_workbook(tmp_path / "dang-uy.xlsx")
+    shutil.copyfile(SAMPLE, tmp_path / "cb.xlsx")
+    set_setting(tmp_path / "cb.xlsx", "Năm", None)
+    shutil.copyfile(SAMPLE, tmp_path / "cb-tot.xlsx")
+    result = run("tong-hop", tmp_path, "--quarter", "1", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "cb.xlsx (Chi bộ Mầm non Mỹ Hòa): có 1 lỗi" in result.output

@@ -63,7 +63,7 @@ def _common(workbook: Workbook, doc_type: str, period: str, default_date=None) -
     entry = _register_entry(workbook, doc_type, period)
     number = entry.number if entry else None
     day = (entry.date if entry and entry.date else None) or default_date
-    secretary = s.cell_secretary
+    secretary = _name(workbook, s.cell_secretary)
     return {
         "superior_body": s.superior_body.upper(),
         "issuer": s.cell_name.upper(),
@@ -91,21 +91,31 @@ def _themes_of(workbook: Workbook, quarter: int) -> list[Record]:
     return [t for t in workbook.themes if t.quarter == quarter]
 
 
-def _meetings_in(workbook: Workbook, quarters) -> list[Record]:
+def _meetings_in(workbook: Workbook, quarters, until: dt.date | None = None) -> list[Record]:
+    """The meetings of the plan year in these quarters, in date order; with `until`, only
+    those held by that day (a schedule typed in advance is not yet a meeting)."""
     year = workbook.settings.year
     found = [m for m in workbook.meetings
-             if m.date and m.date.year == year and quarter_of(m.date) in quarters]
+             if m.id and m.date and m.date.year == year and quarter_of(m.date) in quarters
+             and (until is None or m.date <= until)]
     return sorted(found, key=lambda m: (m.date, m.start or dt.time()))
+
+
+def _name(workbook: Workbook, name: str | None) -> str | None:
+    """A person's name as the `Đảng viên` sheet spells it (a cell may differ in case or
+    spacing), or as typed when no member has it."""
+    member = workbook.member_named(name)
+    return member.name if member is not None else name
 
 
 def _theme_of_meeting(workbook: Workbook, meeting: Record) -> tuple[str | None, str | None]:
     """(theme title, presenter) of a thematic meeting; the quarter's plan fills the gaps."""
     if meeting.kind not in schema.THEMATIC_KINDS:
-        return meeting.theme, meeting.presenter
+        return meeting.theme, _name(workbook, meeting.presenter)
     planned = _themes_of(workbook, quarter_of(meeting.date))
     title = meeting.theme or (planned[0].title if planned else None)
     presenter = meeting.presenter or (planned[0].preparer if planned else None)
-    return title, presenter
+    return title, _name(workbook, presenter)
 
 
 def _ordered(records: list[Record]) -> list[Record]:
@@ -152,8 +162,7 @@ def plan_document(workbook: Workbook) -> Document:
         "closing": f"Trên đây là kế hoạch tổ chức sinh hoạt chuyên đề của {s.cell_name} năm "
                    f"{year}. Chi bộ, đảng viên nghiêm túc triển khai thực hiện./.",
     })
-    return Document("KH", "Năm", "ke-hoach.docx",
-                    f"{year}/ke-hoach-sinh-hoat-chuyen-de-{year}.docx",
+    return Document("KH", "Năm", "ke-hoach.docx", plan_path(year),
                     f"Kế hoạch sinh hoạt chuyên đề năm {year}", context)
 
 
@@ -224,9 +233,10 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
         if lines:
             parts.append({"heading": f"{len(parts) + 1}. {heading}", "lines": lines})
 
-    chair_title = POSITION_TITLES.get(_position(workbook, meeting.chair), "")
-    chair = f"Đồng chí {meeting.chair}, {chair_title}," if chair_title and \
-        chair_title != "đảng viên" else f"Đồng chí {meeting.chair}"
+    chair_name, minute_taker = _name(workbook, meeting.chair), _name(workbook, meeting.minute_taker)
+    chair_title = POSITION_TITLES.get(_position(workbook, chair_name), "")
+    chair = f"Đồng chí {chair_name}, {chair_title}," if chair_title and \
+        chair_title != "đảng viên" else f"Đồng chí {chair_name}"
     part("Khai mạc", [text(f"{chair} chủ trì buổi sinh hoạt, tuyên bố lý do, giới thiệu thành phần "
                            "dự họp và thông qua chương trình.")])
     content = [text(p) for p in paragraphs(meeting.summary)]
@@ -238,13 +248,14 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
         content.insert(0, text(sentence(title)))
     part("Nội dung sinh hoạt", content)
     opinions = workbook.of_meeting("opinions", meeting)
-    part("Thảo luận", [{"text": sentence(o.text), "speaker": o.speaker, "item": False}
-                       for o in opinions])
+    part("Thảo luận", [{"text": sentence(o.text), "speaker": _name(workbook, o.speaker),
+                        "item": False} for o in opinions])
     tasks = workbook.of_meeting("tasks", meeting)
     conclusion = [text(p) for p in paragraphs(meeting.conclusion)]
     if tasks:
         conclusion.append(text("Phân công thực hiện:"))
-        conclusion += [{"text": _task_line(t), "speaker": "", "item": True} for t in tasks]
+        conclusion += [{"text": _task_line(workbook, t), "speaker": "", "item": True}
+                       for t in tasks]
     if conclusion:
         conclusion.insert(0, text("Đồng chí chủ trì kết luận:"))
     part("Kết luận", conclusion)
@@ -264,27 +275,25 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
         "opening": (f"Hôm nay, vào lúc {time_in_words(meeting.start)}, {date_in_words(meeting.date)}, "
                     f"tại {meeting.place}, {s.cell_name} tiến hành {_activity(meeting)}."),
         "attendance": _attendance_lines(figures) + guests + [
-            f"Chủ trì: {_member_title(workbook, meeting.chair)}.",
-            f"Thư ký: {_member_title(workbook, meeting.minute_taker)}."],
+            f"Chủ trì: {_member_title(workbook, chair_name)}.",
+            f"Thư ký: {_member_title(workbook, minute_taker)}."],
         "parts": parts,
         "closing": (f"Buổi sinh hoạt kết thúc vào lúc {time_in_words(meeting.end)} cùng ngày. Biên "
                     f"bản đã được đọc lại trước chi bộ, {agree}/{voters} đồng chí nhất trí./."),
-        "chair": meeting.chair,
-        "minute_taker": meeting.minute_taker,
+        "chair": chair_name,
+        "minute_taker": minute_taker,
     })
-    quarter = quarter_of(meeting.date)
-    stem = file_stem or slug(meeting.id)
     return Document("BB", meeting.id, "bien-ban.docx",
-                    f"{meeting.date.year}/quy-{quarter}/bien-ban-{stem}.docx",
+                    minutes_path(meeting, file_stem or slug(meeting.id)),
                     f"Biên bản buổi {meeting.id} ({short_date(meeting.date)})", context)
 
 
-def _task_line(task: Record, assigned: dt.date | None = None) -> str:
+def _task_line(workbook: Workbook, task: Record, assigned: dt.date | None = None) -> str:
     """'Rà soát hồ sơ (đồng chí Lê Thị Ánh; thời hạn 31/03/2022).'"""
     details = []
     if task.assignee:
-        details.append(f"đồng chí {task.assignee}" if _is_one_person(task.assignee)
-                       else _lower_first(task.assignee))
+        details.append(f"đồng chí {_name(workbook, task.assignee)}"
+                       if _is_one_person(task.assignee) else _lower_first(task.assignee))
     if assigned:
         details.append(f"giao ngày {short_date(assigned)}")
     if task.due:
@@ -310,14 +319,15 @@ def _period_words(quarter: int | None, year: int) -> str:
     return f"quý {quarter} năm {year}" if quarter else f"năm {year}"
 
 
-def report_document(workbook: Workbook, quarter: int | None) -> Document:
-    """The quarter's report, or the year's (quarter None)."""
+def report_document(workbook: Workbook, quarter: int | None,
+                    until: dt.date | None = None) -> Document:
+    """The quarter's report, or the year's (quarter None), of the meetings held by `until`."""
     s = workbook.settings
     year = s.year
     quarters = [quarter] if quarter else [1, 2, 3, 4]
     period = f"Quý {quarter}" if quarter else "Năm"
     period_words = _period_words(quarter, year)
-    meetings = _meetings_in(workbook, quarters)
+    meetings = _meetings_in(workbook, quarters, until)
     period_end = quarter_end(year, quarter or 4)
     period_start = dt.date(year, 3 * (quarter - 1) + 1, 1) if quarter else dt.date(year, 1, 1)
 
@@ -375,7 +385,8 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
     task_lines = []
     for task in workbook.tasks:
         meeting = workbook.meeting_with_id(task.meeting_id)
-        if meeting is None or not meeting.date or meeting.date > min(period_end, report_day):
+        if meeting is None or not meeting.date or meeting.date > min(period_end, report_day) \
+                or (until is not None and meeting.date > until):
             continue
         in_period = period_start <= meeting.date <= period_end
         due_in_period = task.due is not None and period_start <= task.due <= period_end
@@ -386,7 +397,7 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
             result = "Đang thực hiện."
         else:
             result = sentence(task.result) if task.result else "Chưa có kết quả."
-        task_lines.append(f"{_task_line(task, assigned=meeting.date)} {result}")
+        task_lines.append(f"{_task_line(workbook, task, assigned=meeting.date)} {result}")
     if not task_lines:
         task_lines = ["Không có nhiệm vụ nào đến hạn trong kỳ."]
 
@@ -444,38 +455,50 @@ def report_document(workbook: Workbook, quarter: int | None) -> Document:
         "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề {period_words} của "
                    f"{s.cell_name}./.",
     })
-    if quarter:
-        return Document("BC", period, "bao-cao.docx",
-                        f"{year}/quy-{quarter}/bao-cao-quy-{quarter}-{year}.docx",
-                        f"Báo cáo quý {quarter} năm {year}", context)
-    return Document("BC", period, "bao-cao.docx", f"{year}/bao-cao-nam-{year}.docx",
-                    f"Báo cáo năm {year}", context)
+    return Document("BC", period, "bao-cao.docx", report_path(year, quarter),
+                    f"Báo cáo {period_words}", context)
 
 
 # --- choosing and rendering -----------------------------------------------------------------
 
-def meetings_of_year(workbook: Workbook) -> list[Record]:
-    return _meetings_in(workbook, (1, 2, 3, 4))
+def meetings_of_year(workbook: Workbook, until: dt.date | None = None) -> list[Record]:
+    return _meetings_in(workbook, (1, 2, 3, 4), until)
 
 
-def latest_quarter(workbook: Workbook) -> int | None:
-    """The last quarter of the plan year that has a meeting."""
-    meetings = meetings_of_year(workbook)
+def latest_quarter(workbook: Workbook, until: dt.date | None = None) -> int | None:
+    """The last quarter of the plan year with a meeting held (by `until`)."""
+    meetings = meetings_of_year(workbook, until)
     return quarter_of(meetings[-1].date) if meetings else None
 
 
-def minutes_documents(workbook: Workbook, quarters) -> list[Document]:
-    """One BIÊN BẢN per meeting of the quarters, with distinct ASCII file names."""
-    stems: dict[str, int] = {}
-    documents = []
+def minutes_stems(workbook: Workbook) -> dict[int, str]:
+    """id(meeting) -> a distinct ASCII file-name stem, for every meeting of the year."""
+    stems, taken = {}, {}
     for meeting in meetings_of_year(workbook):
         stem = slug(meeting.id)
-        stems[stem] = stems.get(stem, 0) + 1
-        if stems[stem] > 1:
-            stem = f"{stem}-{stems[stem]}"
-        if quarter_of(meeting.date) in quarters:
-            documents.append(minutes_document(workbook, meeting, stem))
-    return documents
+        taken[stem] = taken.get(stem, 0) + 1
+        stems[id(meeting)] = stem if taken[stem] == 1 else f"{stem}-{taken[stem]}"
+    return stems
+
+
+def minutes_path(meeting: Record, stem: str) -> str:
+    return f"{meeting.date.year}/quy-{quarter_of(meeting.date)}/bien-ban-{stem}.docx"
+
+
+def report_path(year: int, quarter: int | None) -> str:
+    return (f"{year}/quy-{quarter}/bao-cao-quy-{quarter}-{year}.docx" if quarter
+            else f"{year}/bao-cao-nam-{year}.docx")
+
+
+def plan_path(year: int) -> str:
+    return f"{year}/ke-hoach-sinh-hoat-chuyen-de-{year}.docx"
+
+
+def minutes_documents(workbook: Workbook, quarters, until: dt.date | None = None) -> list[Document]:
+    """One BIÊN BẢN per meeting of the quarters held by `until`, with distinct file names."""
+    stems = minutes_stems(workbook)
+    return [minutes_document(workbook, meeting, stems[id(meeting)])
+            for meeting in _meetings_in(workbook, quarters, until)]
 
 
 def meeting_by_id(workbook: Workbook, meeting_id: str) -> Record:
@@ -555,6 +578,14 @@ def _stable_zip(data: bytes) -> bytes:
 
 # --- the build: check, choose, render, write ------------------------------------------------
 
+@dataclass(frozen=True)
+class Run:
+    """What a build knows besides the workbook: the day, and whether PDFs are wanted."""
+
+    today: dt.date
+    pdf: bool
+
+
 @dataclass
 class BuildResult:
     report: object                       # problems.Report of the workbook
@@ -580,8 +611,8 @@ def build(workbook_path, choose, output_dir="output", templates_dir=None,
     """Check the workbook; unless it has errors, write the documents `choose` picks, and
     their PDFs when `pdf` is set.
 
-    `choose(workbook, outputs)` returns (documents, notes): the documents to write and
-    sentences for the summary."""
+    `choose(workbook, outputs, run)` returns (documents, notes): the documents to write
+    and sentences for the summary; `run` says the day and whether PDFs are wanted."""
     from .checking import check_rules
     from .outputs import OutputFolder
     from .reading import read_workbook
@@ -590,11 +621,12 @@ def build(workbook_path, choose, output_dir="output", templates_dir=None,
     result = BuildResult(report, workbook, pdf_required=pdf_required)
     if workbook is None:
         return result
-    check_rules(workbook, report, today or dt.date.today())
+    today = today or dt.date.today()
+    check_rules(workbook, report, today)
     if report.has_errors:
         return result
     outputs = OutputFolder(output_dir)
-    documents, result.notes = choose(workbook, outputs)
+    documents, result.notes = choose(workbook, outputs, Run(today, pdf))
     templates = Path(templates_dir) if templates_dir else TEMPLATES_DIR
     for document in documents:
         data = render(document, templates, workbook.settings)
@@ -628,60 +660,67 @@ def _make_pdfs(result: BuildResult, outputs) -> None:
         result.pdf_outcomes.append((document, outputs.write(relative, data, source=source)))
 
 
-def choose_plan(workbook, outputs):
+def choose_plan(workbook, outputs, run):
     return [plan_document(workbook)], []
 
 
 def choose_minutes(quarter: int | None = None, meeting_id: str | None = None):
-    def choose(workbook, outputs):
+    def choose(workbook, outputs, run):
+        today = run.today
         if meeting_id is not None:
             meeting = meeting_by_id(workbook, meeting_id)
             if not meeting.date or meeting.date.year != workbook.settings.year:
                 raise ChiboError(f"Buổi «{meeting.id}» không thuộc năm {workbook.settings.year}.")
-            quarter_of_meeting = quarter_of(meeting.date)
-            return [d for d in minutes_documents(workbook, [quarter_of_meeting])
+            if meeting.date > today:
+                raise ChiboError(f"Buổi «{meeting.id}» chưa diễn ra (ngày "
+                                 f"{short_date(meeting.date)}): chưa có biên bản.")
+            return [d for d in minutes_documents(workbook, [quarter_of(meeting.date)], today)
                     if d.period == meeting.id], []
-        chosen = quarter or latest_quarter(workbook)
-        documents = minutes_documents(workbook, [chosen]) if chosen else []
+        chosen = quarter or latest_quarter(workbook, today)
+        documents = minutes_documents(workbook, [chosen], today) if chosen else []
         if not documents:
             where = f"quý {chosen}" if chosen else f"năm {workbook.settings.year}"
-            raise ChiboError(f"Sổ chưa có buổi sinh hoạt nào trong {where}.")
+            raise ChiboError(f"Sổ chưa có buổi sinh hoạt nào đã diễn ra trong {where}.")
         return documents, []
     return choose
 
 
 def choose_report(quarter: int | None = None, year: bool = False):
-    def choose(workbook, outputs):
+    def choose(workbook, outputs, run):
+        today = run.today
         if year:
-            return [report_document(workbook, None)], []
-        chosen = quarter or latest_quarter(workbook)
+            return [report_document(workbook, None, today)], []
+        chosen = quarter or latest_quarter(workbook, today)
         if chosen is None:
-            raise ChiboError("Sổ chưa có buổi sinh hoạt nào: hãy ghi "
-                             "quý cần báo cáo (--quarter N).")
-        return [report_document(workbook, chosen)], []
+            raise ChiboError("Sổ chưa có buổi sinh hoạt nào đã diễn ra: hãy ghi quý cần báo cáo "
+                             "(--quarter N).")
+        return [report_document(workbook, chosen, today)], []
     return choose
 
 
 def choose_quarter_end(quarter: int | None = None, everything: bool = False):
-    """build-report: the plan if not built yet, the quarter's minutes and report, and the
-    year's report after quarter 4; with `everything`, the whole year."""
-    def choose(workbook, outputs):
+    """build-report: the plan if not built yet (or its PDF is missing), the quarter's minutes
+    and report, and the year's report after quarter 4; with `everything`, the whole year.
+    Only meetings held by today count: a schedule typed in advance is not yet a meeting."""
+    def choose(workbook, outputs, run):
+        today = run.today
         notes = []
         plan = plan_document(workbook)
         documents = []
-        if everything or not outputs.is_built(plan.path):
+        if everything or not outputs.is_built(plan.path) or (
+                run.pdf and not outputs.pdf_is_current(plan.path)):
             documents.append(plan)
         if everything:
-            quarters = [q for q in (1, 2, 3, 4) if _meetings_in(workbook, [q])]
+            quarters = [q for q in (1, 2, 3, 4) if _meetings_in(workbook, [q], today)]
         else:
-            chosen = quarter or latest_quarter(workbook)
+            chosen = quarter or latest_quarter(workbook, today)
             quarters = [chosen] if chosen else []
             if chosen is None:
-                notes.append("Sổ chưa có buổi sinh hoạt nào: chỉ lập kế hoạch.")
+                notes.append("Sổ chưa có buổi sinh hoạt nào đã diễn ra: chỉ lập kế hoạch.")
         for q in quarters:
-            documents += minutes_documents(workbook, [q])
-            documents.append(report_document(workbook, q))
+            documents += minutes_documents(workbook, [q], today)
+            documents.append(report_document(workbook, q, today))
         if 4 in quarters:
-            documents.append(report_document(workbook, None))
+            documents.append(report_document(workbook, None, today))
         return documents, notes
     return choose

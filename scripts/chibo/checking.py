@@ -385,11 +385,15 @@ class Rules:
                                 "«Nơi nhận».", sheet=schema.RECIPIENTS.name, cell="A2")
 
     def _as_of(self) -> dt.date:
-        """The day by which periods are judged ended: today, or for a past year the day of its
-        last meeting (a workbook of an old year is judged by what it covers)."""
+        """The day by which periods are judged ended: today; for a past year, the end of the
+        month of its last meeting — a workbook of an old year is judged as far as it goes,
+        that month and quarter included."""
         if self.year < self.today.year:
             dates = [m.date for m in self.wb.meetings if m.date and m.date.year == self.year]
-            return max(dates, default=dt.date(self.year, 12, 31))
+            if not dates:
+                return dt.date(self.year + 1, 1, 1)
+            last = max(dates)
+            return dt.date(last.year + last.month // 12, last.month % 12 + 1, 1)
         return self.today
 
     def regular_meeting_every_month(self):

@@ -84,6 +84,9 @@ class OutputFolder:
                 self.entries = {}  # a damaged manifest: every existing file counts as hers
 
     def path_of(self, relative: str) -> Path:
+        if self.root.exists() and not self.root.is_dir():
+            raise ChiboError(f"{self.root} là một tệp, không phải thư mục: hãy chọn thư mục "
+                             "khác bằng -o.")
         path = (self.root / relative).resolve()
         if not path.is_relative_to(self.root.resolve()):
             raise ChiboError(f"Tên tệp không hợp lệ: {relative}")
@@ -114,26 +117,36 @@ class OutputFolder:
                            f"{lock.name}): hãy đóng tệp trong Word rồi chạy lại.")
         kept = None
         if path.exists():
-            current = path.read_bytes()
+            if path.read_bytes() == data:   # what chibo would write: ours, even unrecorded
+                self._record(relative, data, now, source)
+                return Outcome(path, UNCHANGED)
             if self.edited_by_hand(relative):
                 kept = self._keep(path, now or dt.datetime.now())
-            elif current == data:
-                return Outcome(path, UNCHANGED)
         try:
             atomic_write(path, data)
         except PermissionError:
             return Outcome(path, LOCKED, message=f"Không ghi được {shown}: tệp đang mở trong Word "
                            "hoặc chỉ cho đọc; hãy đóng tệp rồi chạy lại.")
-        self.entries[relative] = {"sha256": sha256(data),
-                                  "written": (now or dt.datetime.now()).isoformat(timespec="seconds")}
-        if source:
-            self.entries[relative]["source_sha256"] = source
-        self._save()
+        except OSError as error:
+            raise ChiboError(f"Không ghi được vào thư mục {self._shown(path.parent)} "
+                             f"({error.strerror or error}): hãy chọn thư mục khác bằng -o.") from None
+        self._record(relative, data, now, source)
         if kept is not None:
             return Outcome(path, KEPT_EDITED, kept, f"{shown} đã được sửa tay sau khi tạo: bản "
                            f"của đồng chí được giữ lại thành {self._shown(kept)}; bản mới ghi đè "
                            "tên cũ.")
         return Outcome(path, WRITTEN)
+
+    def _record(self, relative: str, data: bytes, now: dt.datetime | None,
+                source: str | None) -> None:
+        entry = {"sha256": sha256(data),
+                 "written": (now or dt.datetime.now()).isoformat(timespec="seconds")}
+        if source:
+            entry["source_sha256"] = source
+        if self.entries.get(relative, {}).get("sha256") == entry["sha256"] and not source:
+            return   # nothing new to record
+        self.entries[relative] = entry
+        self._save()
 
     def pdf_is_current(self, relative_docx: str) -> bool:
         """Whether the PDF beside a document was made from the document as it is now."""

@@ -91,14 +91,16 @@ class SendResult:
 
 # --- what goes to whom ----------------------------------------------------------------------
 
-def period_documents(workbook: Workbook, quarter: int | None) -> list[Document]:
-    """The plan, then the period's minutes and report (quarter None: the year's report)."""
+def period_documents(workbook: Workbook, quarter: int | None,
+                     until: dt.date | None = None) -> list[Document]:
+    """The plan, then the period's minutes and report (quarter None: the year's report), of
+    the meetings held by `until`."""
     documents = [plan_document(workbook)]
     if quarter is None:
-        documents.append(report_document(workbook, None))
+        documents.append(report_document(workbook, None, until))
     else:
-        documents += minutes_documents(workbook, [quarter])
-        documents.append(report_document(workbook, quarter))
+        documents += minutes_documents(workbook, [quarter], until)
+        documents.append(report_document(workbook, quarter, until))
     return documents
 
 
@@ -117,8 +119,12 @@ class SentLog:
                 raise ChiboError(f"Sổ theo dõi thư đã gửi {self.path} bị hỏng: hãy khôi phục "
                                  "hoặc xóa tệp đó (khi xóa, mọi văn bản sẽ được gửi lại).") from None
 
-    def was_sent(self, address: str, relative: str, digest: str) -> bool:
-        return any(m["to"] == address and {"path": relative, "sha256": digest} in m["files"]
+    def was_sent(self, address: str, document: str, digest: str) -> bool:
+        """Whether this document, as it is now (its .docx hash), reached this address, as a
+        PDF or as the Word file."""
+        return any(m["to"] == address and any(f.get("document") == document
+                                               and f.get("document_sha256") == digest
+                                               for f in m["files"])
                    for m in self.messages)
 
     def record(self, letter: Letter) -> None:
@@ -127,21 +133,30 @@ class SentLog:
             "to": letter.address,
             "subject": str(letter.message["Subject"]),
             "message_id": str(letter.message["Message-ID"]),
-            "files": [{"path": relative, "sha256": sha256(path.read_bytes())}
-                      for _, path, relative in letter.files],
+            "files": [{"path": relative, "sha256": sha256(path.read_bytes()),
+                       "document": document.path,
+                       "document_sha256": sha256((self.path.parent / document.path).read_bytes())}
+                      for document, path, relative in letter.files],
         })
         data = json.dumps({"messages": self.messages}, ensure_ascii=False, indent=1)
         atomic_write(self.path, data.encode("utf-8"))
 
 
 def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: bool,
-                 log: SentLog) -> list[Letter]:
-    """The letters to send: per address, the period's files not yet sent there."""
-    documents = period_documents(workbook, quarter)
+                 log: SentLog, until: dt.date | None = None) -> list[Letter]:
+    """The letters to send: per address, the period's documents not yet sent there (or
+    rebuilt since); each as its PDF when the PDF was made from the document as it is now."""
+    from .outputs import OutputFolder
+
+    outputs = OutputFolder(output)
+    documents = period_documents(workbook, quarter, until)
     files, missing = {}, []
     for document in documents:
         pdf, docx = output / pdf_name(document.path), output / document.path
-        chosen = pdf if pdf.is_file() else docx if docx.is_file() else None
+        if not docx.is_file():
+            chosen = None
+        else:
+            chosen = pdf if outputs.pdf_is_current(document.path) else docx
         if chosen is None:
             missing.append(document.label)
         else:
@@ -162,7 +177,8 @@ def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: 
             if "*" not in kinds and document.doc_type not in kinds:
                 continue
             path, relative = files[document.path]
-            if resend or not log.was_sent(address, relative, sha256(path.read_bytes())):
+            digest = sha256((output / document.path).read_bytes())
+            if resend or not log.was_sent(address, document.path, digest):
                 chosen.append((document, path, relative))
         if chosen:
             letters.append(Letter(address, addressee, chosen))
@@ -336,12 +352,17 @@ def prepare(workbook_path, output_dir, quarter: int | None, year: bool, resend: 
     check_rules(workbook, report, today or dt.date.today())
     if report.has_errors:
         return report, None
-    period = None if year else (quarter or latest_quarter(workbook))
+
+    today = today or dt.date.today()
+    if not any(r.email for r in workbook.recipients):
+        raise ChiboError("Chưa có địa chỉ email nào ở trang Nơi nhận: hãy ghi cột «Email» cho "
+                         "những nơi nhận văn bản qua thư.")
+    period = None if year else (quarter or latest_quarter(workbook, today))
     if not year and period is None:
         raise ChiboError("Sổ chưa có buổi sinh hoạt nào: hãy chọn --quarter N hoặc --year.")
     output = Path(output_dir)
     log = SentLog(output)
-    letters = plan_letters(workbook, output, period, resend, log)
+    letters = plan_letters(workbook, output, period, resend, log, today)
     settings = None if dry_run or not letters else SmtpSettings.from_environment(
         workbook.settings.email)
     sender = settings.sender if settings else (os.environ.get("CHIBO_SMTP_FROM")

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import schema
-from .building import meetings_of_year, minutes_documents, plan_document, report_document
+from .building import meetings_of_year, minutes_path, minutes_stems, plan_path, report_path
 from .model import quarter_end, quarter_of
 from .outputs import OutputFolder, pdf_name
 from .sending import SentLog
@@ -48,69 +48,75 @@ def _sent_on(log: SentLog, relative_paths: set[str]) -> str | None:
 
 
 def status(workbook, report, output_dir: str | Path, today: dt.date) -> Status:
-    """The state of a checked workbook's year (its `report` holds the check's problems)."""
+    """The state of a checked workbook's year (its `report` holds the check's problems).
+    It only looks at dates, kinds and file names, so a workbook with errors still gets its
+    table; the errors themselves are the first thing due."""
     output = Path(output_dir)
     outputs = OutputFolder(output)
     log = SentLog(output)
-    year = workbook.settings.year
-    result = Status(workbook.settings.cell_name, year, short_date(today),
+    settings = workbook.settings
+    year = settings.year
+    result = Status(settings.cell_name or Path(workbook.path).stem, year, short_date(today),
                     errors=len(report.errors), warnings=len(report.warnings))
     if result.errors:
         result.due.append(f"Sổ có {result.errors} lỗi: chạy «chibo check» để xem và sửa.")
+    if year is None:
+        return result
+    mails = any(r.email for r in workbook.recipients)
 
-    plan = plan_document(workbook)
-    if not outputs.path_of(plan.path).exists():
+    def state(path: str) -> tuple[bool, bool, str | None]:
+        """(built, edited by hand, sent on) of a document under output/."""
+        built = outputs.path_of(path).exists()
+        return built, built and outputs.edited_by_hand(path), _sent_on(log, {path, pdf_name(path)})
+
+    built, _, sent = state(plan_path(year))
+    if not built:
         result.due.append(f"Kế hoạch năm {year} chưa lập: chạy build-report.")
-    elif not _sent_on(log, {plan.path, pdf_name(plan.path)}) and _has_recipient_email(workbook):
+    elif not sent and mails:
         result.due.append(f"Kế hoạch năm {year} chưa gửi.")
 
+    stems = minutes_stems(workbook)
     for quarter in (1, 2, 3, 4):
-        themes = [t.title for t in workbook.themes if t.quarter == quarter]
+        themes = [t.title for t in workbook.themes if t.quarter == quarter and t.title]
         meetings = [m for m in meetings_of_year(workbook) if quarter_of(m.date) == quarter]
+        held_meetings = [m for m in meetings if m.date <= today]
         thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
-        minutes = minutes_documents(workbook, [quarter])
-        built = [d for d in minutes if outputs.path_of(d.path).exists()]
-        bao_cao = report_document(workbook, quarter)
-        report_built = outputs.path_of(bao_cao.path).exists()
-        sent = _sent_on(log, {bao_cao.path, pdf_name(bao_cao.path)})
-        places = _places(workbook, meetings)
-        problems = sum(1 for p in report.problems if (p.sheet, p.cell) in places)
+        held = [m for m in thematic if m.date <= today]
+        minutes = [(m, minutes_path(m, stems[id(m)])) for m in held_meetings]
+        report_built, report_edited, sent = state(report_path(year, quarter))
         result.quarters.append(QuarterStatus(
-            quarter, themes[0] if themes else None, [short_date(m.date) for m in thematic],
-            len(meetings), len(built), report_built, sent, problems))
+            quarter, themes[0] if themes else None, [short_date(m.date) for m in held],
+            len(held_meetings), sum(1 for _, path in minutes if outputs.path_of(path).exists()),
+            report_built, sent,
+            sum(1 for p in report.problems if (p.sheet, p.cell) in _places(workbook, meetings))))
 
         end = quarter_end(year, quarter)
-        held = [m for m in thematic if m.date <= today]
-        planned = [m for m in thematic if m.date > today]
         if year == today.year and quarter == quarter_of(today) and not held:
-            left = (end - today).days
-            when = (f" (dự kiến ngày {short_date(planned[0].date)})" if planned else "")
+            planned = [m for m in thematic if m.date > today]
+            when = f" (dự kiến ngày {short_date(planned[0].date)})" if planned else ""
             result.due.append(f"Quý {quarter}: chưa có buổi sinh hoạt chuyên đề{when}, còn "
-                              f"{left} ngày.")
+                              f"{(end - today).days} ngày.")
         ended = end < today
-        if ended and not thematic:
+        if ended and not held:
             result.due.append(f"Quý {quarter}: không tổ chức sinh hoạt chuyên đề.")
-        held_ids = {m.id for m in meetings if m.date <= today}
-        for document in minutes:
-            if document.period not in held_ids:
-                continue  # a meeting still to come has no minutes yet
-            if not outputs.path_of(document.path).exists():
-                result.due.append(f"Biên bản {document.period} chưa lập.")
-            elif outputs.edited_by_hand(document.path):
-                result.due.append(f"Biên bản {document.period} đã được sửa tay sau khi tạo.")
-        if ended and meetings and not report_built:
+        for meeting, path in minutes:
+            made, edited, _ = state(path)
+            if not made:
+                result.due.append(f"Biên bản {meeting.id} chưa lập.")
+            elif edited:
+                result.due.append(f"Biên bản {meeting.id} đã được sửa tay sau khi tạo.")
+        if ended and held_meetings and not report_built:
             result.due.append(f"Báo cáo quý {quarter} chưa lập.")
-        elif report_built and outputs.edited_by_hand(bao_cao.path):
+        elif report_edited:
             result.due.append(f"Báo cáo quý {quarter} đã được sửa tay sau khi tạo.")
-        if ended and report_built and not sent and _has_recipient_email(workbook):
+        if ended and report_built and not sent and mails:
             result.due.append(f"Báo cáo quý {quarter} chưa gửi.")
 
     if quarter_end(year, 4) < today:
-        yearly = report_document(workbook, None)
-        if not outputs.path_of(yearly.path).exists():
+        built, _, sent = state(report_path(year, None))
+        if not built:
             result.due.append(f"Báo cáo năm {year} chưa lập.")
-        elif not _sent_on(log, {yearly.path, pdf_name(yearly.path)}) and \
-                _has_recipient_email(workbook):
+        elif not sent and mails:
             result.due.append(f"Báo cáo năm {year} chưa gửi.")
     return result
 
@@ -125,5 +131,3 @@ def _places(workbook, meetings) -> set[tuple[str, str]]:
     return places
 
 
-def _has_recipient_email(workbook) -> bool:
-    return any(r.email for r in workbook.recipients)

@@ -86,7 +86,7 @@ def read_cell(path: Path, today: dt.date) -> Cell:
         meetings = sorted((m for m in workbook.meetings if m.date and m.date.year == s.year
                            and quarter_of(m.date) == quarter and m.id),
                           key=lambda m: m.date)
-        thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
+        thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS and m.date <= today]
         for meeting in meetings:
             row.absent_without_reason += len(attendance(workbook, meeting).absent_without_reason)
         if thematic:
@@ -152,6 +152,8 @@ def sort_out(cells: list[Cell], year: int) -> list[Cell]:
     for cell in cells:
         if cell.note:
             continue
+        if cell.year is None:
+            continue   # no year: its errors say why, and it is counted with them
         if cell.year != year:
             cell.note = f"sổ năm {cell.year}, không phải năm {year}"
             continue

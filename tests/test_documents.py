@@ -409,6 +409,15 @@ def test_every_template_variable_is_in_the_context():
     workbook, _ = read_workbook(SAMPLE)
     documents = [plan_document(workbook), minutes_documents(workbook, [1])[0],
                  report_document(workbook, 1), report_document(workbook, None)]
+    from chibo.summary import Cell, CellQuarter, committee_report
+    from chibo.model import Committee, Record
+
+    committee = Committee("dang-uy.xlsx", Record("Thông tin", 1, {
+        "superior_body": "Đảng bộ huyện Phù Mỹ", "committee_name": "Đảng ủy xã Mỹ Hòa",
+        "issuer_code": "ĐU", "place": "Mỹ Hòa", "year": 2022, "signer": "Trần Văn Hùng",
+        "signer_role": "Bí thư", "cell_count": None}, {}))
+    cells = [Cell("a.xlsx", "Chi bộ A", 2022, quarters=[CellQuarter(1, held="10/03/2022")])]
+    documents.append(committee_report(committee, cells, 1))
     for document in documents:
         template = DocxTemplate(TEMPLATES_DIR / document.template)
         missing = template.get_undeclared_template_variables() - set(document.context)
@@ -440,3 +449,13 @@ def test_a_report_says_a_task_due_after_its_date_is_under_way(built):
     for task in later:
         line = next(t for t in report if t.startswith("- " + task["Nội dung"].rstrip(".")))
         assert line.endswith("Đang thực hiện.")
+
+
+def test_a_templates_folder_may_hold_only_the_templates_it_restyles(sample, tmp_path):
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    shutil.copyfile(TEMPLATES_DIR / "bien-ban.docx", templates / "bien-ban.docx")
+    result = run("build-report", sample, "--quarter", "1", "--no-pdf", "-o", tmp_path / "out",
+                 "--templates", templates)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.docx").exists()

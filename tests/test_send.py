@@ -317,3 +317,58 @@ def test_an_outdated_pdf_is_never_attached(built, inbox, smtp_env):
     names = [p.get_filename() for p in office.iter_attachments()]
     assert "bien-ban-2022-Q1.docx" in names and "bien-ban-2022-Q1.pdf" not in names
     assert "bien-ban-2022-T01.pdf" in names
+
+
+def converse(argv, answers, timeout=60):
+    """Run a command on a real terminal (a pty), answering each prompt as it appears;
+    returns everything the terminal showed, and the exit code."""
+    import os
+    import pty
+    import select
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:   # the child: the command, on the terminal
+        os.execv(argv[0], argv)
+    shown, pending, deadline = b"", list(answers), time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+        if pending and pending[0][0].encode() in shown:
+            os.write(fd, pending.pop(0)[1].encode() + b"\r")
+    _, status = os.waitpid(pid, 0)
+    return shown.decode("utf-8", "replace"), os.waitstatus_to_exitcode(status)
+
+
+def test_on_a_terminal_it_asks_first_and_the_password_is_not_shown(built, secure_inbox,
+                                                                   secure_env):
+    import sys
+    from pathlib import Path
+
+    secure_env.delenv("CHIBO_SMTP_PASSWORD")
+    sample, output = built
+    chibo = str(Path(sys.executable).parent / "chibo")
+    shown, code = converse([chibo, "send", str(sample), "-o", str(output), "--quarter", "1"],
+                           [("Gửi các thư này?", "y"), ("Mật khẩu thư của bithu", "mật-khẩu")])
+    assert code == 0, shown
+    assert "Sẽ gửi:" in shown and "mật-khẩu" not in shown
+    assert len(secure_inbox.messages) == 2
+
+
+def test_on_a_terminal_saying_no_sends_nothing(built, inbox, smtp_env):
+    import sys
+    from pathlib import Path
+
+    sample, output = built
+    chibo = str(Path(sys.executable).parent / "chibo")
+    shown, code = converse([chibo, "send", str(sample), "-o", str(output), "--quarter", "1"],
+                           [("Gửi các thư này?", "n")])
+    assert code == 1 and inbox.messages == []
+    assert "Đã hủy: chưa gửi thư nào." in shown

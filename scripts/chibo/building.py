@@ -520,7 +520,9 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
 
     source = templates / document.template
     if not source.is_file():
-        raise ChiboError(f"Không tìm thấy mẫu văn bản {source}.")
+        if not templates.is_dir():
+            raise ChiboError(f"Không tìm thấy thư mục mẫu văn bản {templates}.")
+        source = TEMPLATES_DIR / document.template   # a cell may restyle only some templates
     environment = _environment(SandboxedEnvironment, StrictUndefined)
     try:
         template = DocxTemplate(source)

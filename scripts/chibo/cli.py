@@ -281,7 +281,9 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
     if not yes:
         if not sys.stdin.isatty():
             raise click.UsageError("Không có bàn phím để xác nhận: thêm --yes để gửi.")
-        click.confirm("Gửi các thư này?", abort=True)
+        if not click.confirm("Gửi các thư này?"):
+            click.echo("Đã hủy: chưa gửi thư nào.")
+            sys.exit(1)
     user = mailing.settings.user
     if user and password is None:
         if not sys.stdin.isatty():

@@ -403,7 +403,7 @@ def test_a_template_cannot_reach_python_internals(tmp_path, sample):
 def test_every_template_variable_is_in_the_context():
     from docxtpl import DocxTemplate
 
-    from chibo.building import minutes_documents, plan_document, report_document
+    from chibo.documents import minutes_documents, plan_document, report_document
     from chibo.reading import read_workbook
 
     workbook, _ = read_workbook(SAMPLE)

@@ -21,7 +21,7 @@ from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 
-from .building import (Document, latest_quarter, minutes_documents, plan_document,
+from .documents import (Document, latest_quarter, minutes_documents, plan_document,
                        report_document)
 from .errors import ChiboError
 from .model import Workbook

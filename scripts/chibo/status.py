@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import schema
-from .building import meetings_of_year, minutes_path, minutes_stems, plan_path, report_path
+from .documents import meetings_of_year, minutes_path, minutes_stems, plan_path, report_path
 from .model import quarter_end, quarter_of
 from .outputs import OutputFolder, pdf_name
 from .sending import SentLog

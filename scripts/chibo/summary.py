@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .building import Document
+from .documents import Document
 from .errors import ChiboError
 from .model import attendance, minutes_between, quarter_end, quarter_of
 from .problems import Problem

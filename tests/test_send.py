@@ -372,3 +372,28 @@ def test_on_a_terminal_saying_no_sends_nothing(built, inbox, smtp_env):
                            [("Gửi các thư này?", "n")])
     assert code == 1 and inbox.messages == []
     assert "Đã hủy: chưa gửi thư nào." in shown
+
+
+def test_implicit_ssl_delivers(built, tmp_path, monkeypatch):
+    """CHIBO_SMTP_SECURITY=ssl: TLS from the first byte (port 465 style)."""
+    import ssl
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), ssl_context=context)
+    controller.start()
+    try:
+        for name, value in (("CHIBO_SMTP_HOST", "127.0.0.1"), ("CHIBO_SMTP_PORT", controller.port),
+                            ("CHIBO_SMTP_SECURITY", "ssl"), ("CHIBO_SMTP_CAFILE", cert)):
+            monkeypatch.setenv(name, str(value))
+        monkeypatch.delenv("CHIBO_SMTP_USER", raising=False)
+        result = send(built, "--quarter", "1", "--yes")
+    finally:
+        controller.stop()
+    assert result.exit_code == 0, result.output
+    assert len(handler.messages) == 2

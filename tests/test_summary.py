@@ -177,3 +177,20 @@ def test_a_workbook_without_its_year_is_reported_with_its_errors(tmp_path):
     result = run("tong-hop", tmp_path, "--quarter", "1", "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert "cb.xlsx (Chi bộ Mầm non Mỹ Hòa): có 1 lỗi" in result.output
+
+
+def test_the_report_converts_in_libreoffice_with_its_diacritics(summarised, tmp_path):
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is installed by .ci/run")
+    output, _ = summarised
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(output / "bao-cao-tong-hop-quy-2-2022.docx")],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "bao-cao-tong-hop-quy-2-2022.pdf"),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    for words in ("ĐẢNG BỘ HUYỆN PHÙ MỸ", "ĐẢNG ỦY XÃ MỸ HÒA", "Số 12-BC/ĐU", "T/M ĐẢNG ỦY",
+                  "Chi bộ Thôn 1", "Mỹ Hòa, ngày 05 tháng 7 năm 2022"):
+        assert words in text, words

@@ -372,20 +372,19 @@ def tong_hop(folder, year, quarter, year_report, committee_file, output, today):
     import datetime as dt
     from pathlib import Path
 
-    from .summary import run_summary
+    from .summary import COMMITTEE_FILE, cell_workbooks, run_summary
 
     if quarter and year_report:
         raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --year-report.")
     day = _date_option(today) or dt.date.today()
-    committee_path = Path(committee_file) if committee_file else Path(folder) / "dang-uy.xlsx"
-    total = sum(1 for p in Path(folder).iterdir() if p.suffix.lower() == ".xlsx")
+    committee_path = Path(committee_file) if committee_file else Path(folder) / COMMITTEE_FILE
+    paths, notes = cell_workbooks(Path(folder), committee_path)
+    arguments = (paths, notes, committee_path, Path(output), year, quarter, year_report, day)
     if sys.stdout.isatty():
-        with click.progressbar(length=total, label="Đọc sổ các chi bộ") as bar:
-            result = run_summary(Path(folder), committee_path, Path(output), year, quarter,
-                                 year_report, day, progress=bar.update)
+        with click.progressbar(length=len(paths), label="Đọc sổ các chi bộ") as bar:
+            result = run_summary(*arguments, progress=bar.update)
     else:
-        result = run_summary(Path(folder), committee_path, Path(output), year, quarter,
-                             year_report, day)
+        result = run_summary(*arguments)
     if result.committee_report is not None:
         click.echo(render_report(str(committee_path), result.committee_report)
                    + "\nChưa tổng hợp: hãy sửa sổ thông tin của đảng ủy.")

@@ -23,7 +23,7 @@ from .problems import Problem
 from .values import matching_key
 from .wording import date_in_words, document_number, percent, quoted, short_date
 
-COMMITTEE_FILE = "dang-uy.xlsx"
+COMMITTEE_FILE = "dang-uy.xlsx"   # the Đảng ủy's own workbook, beside the cells' ones
 
 
 @dataclass
@@ -114,15 +114,13 @@ def _rating(score, settings) -> str | None:
     return rating_for(score, settings.score_good, settings.score_fair, settings.score_average)
 
 
-def read_cells(folder: Path, today: dt.date, progress=None) -> tuple[list[Cell], list[str]]:
-    """Every cell workbook of a folder, read in parallel; and notes on the files skipped."""
-    from concurrent.futures import ProcessPoolExecutor
-
+def cell_workbooks(folder: Path, committee_path: Path) -> tuple[list[Path], list[str]]:
+    """The cells' workbooks of a folder, and notes on the other files, which are skipped."""
     paths, notes = [], []
     for path in sorted(folder.iterdir()):
         if path.name.startswith(("~$", ".~lock", ".")) or path.is_dir():
             continue
-        if path.name == COMMITTEE_FILE:
+        if path.resolve() == committee_path.resolve():
             continue
         if path.suffix.lower() != ".xlsx":
             notes.append(f"Bỏ qua {path.name}: không phải sổ Excel (.xlsx).")
@@ -130,6 +128,13 @@ def read_cells(folder: Path, today: dt.date, progress=None) -> tuple[list[Cell],
         paths.append(path)
     if not paths:
         raise ChiboError(f"Thư mục {folder} không có sổ chi bộ (.xlsx) nào.")
+    return paths, notes
+
+
+def read_cells(paths: list[Path], today: dt.date, progress=None) -> list[Cell]:
+    """Every cell's workbook, read in parallel processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
     cells: list[Cell] = []
     workers = min(len(paths), os.cpu_count() or 1, 8)
     if workers > 1:
@@ -143,7 +148,7 @@ def read_cells(folder: Path, today: dt.date, progress=None) -> tuple[list[Cell],
             cells.append(read_cell(path, today))
             if progress:
                 progress(1)
-    return cells, notes
+    return cells
 
 
 def sort_out(cells: list[Cell], year: int) -> list[Cell]:
@@ -338,9 +343,11 @@ class SummaryResult:
     committee_report: object = None      # the problems of the Đảng ủy's own workbook, if any
 
 
-def run_summary(folder: Path, committee_path: Path, output: Path, year: int | None,
-                quarter: int | None, year_report: bool, today: dt.date,
+def run_summary(paths: list[Path], notes: list[str], committee_path: Path, output: Path,
+                year: int | None, quarter: int | None, year_report: bool, today: dt.date,
                 progress=None) -> SummaryResult:
+    """Read every cell's workbook (`paths`, from `cell_workbooks`) and write the summary
+    workbook and the Đảng ủy's report."""
     from .building import TEMPLATES_DIR, render
     from .model import Committee
     from .outputs import OutputFolder
@@ -355,8 +362,8 @@ def run_summary(folder: Path, committee_path: Path, output: Path, year: int | No
         result.committee_report = report
         return result
     year = year or committee.settings.year
-    cells, result.notes = read_cells(folder, today, progress)
-    result.cells = sort_out(cells, year)
+    result.notes = notes
+    result.cells = sort_out(read_cells(paths, today, progress), year)
     if year_report:
         chosen = None
     else:

@@ -19,7 +19,20 @@ from .errors import ChiboError
 from .model import Record, Workbook, quarter_of
 from .wording import short_date
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+def _templates_dir() -> Path:
+    """templates/ of the repository (a checkout, or an editable install), or the copies an
+    installed chibo keeps under <prefix>/share/chibo/templates (or the user's, for
+    `pip install --user`)."""
+    import site
+    import sys
+
+    places = [Path(__file__).resolve().parent.parent.parent / "templates",
+              Path(sys.prefix) / "share" / "chibo" / "templates",
+              Path(site.getuserbase()) / "share" / "chibo" / "templates"]
+    return next((p for p in places if (p / "bien-ban.docx").is_file()), places[0])
+
+
+TEMPLATES_DIR = _templates_dir()
 
 
 def render(document: Document, templates: Path, settings: Record) -> bytes:

@@ -213,16 +213,23 @@ def test_without_a_server_setting_it_says_what_to_set(built, monkeypatch):
 
 # --- STARTTLS with a self-signed certificate, and AUTH ----------------------------------------
 
-@pytest.fixture
-def secure_inbox(tmp_path):
-    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+def self_signed(folder):
+    """A server TLS context with a fresh self-signed certificate for 127.0.0.1, and the
+    certificate's file (what the client is told to trust)."""
+    import ssl
+
+    key, cert = folder / "key.pem", folder / "cert.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
                     "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
-    import ssl
-
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
+    return context, cert
+
+
+@pytest.fixture
+def secure_inbox(tmp_path):
+    context, cert = self_signed(tmp_path)
 
     def authenticator(server, session, envelope, mechanism, auth_data):
         good = (isinstance(auth_data, LoginPassword) and auth_data.login == b"bithu"
@@ -376,14 +383,7 @@ def test_on_a_terminal_saying_no_sends_nothing(built, inbox, smtp_env):
 
 def test_implicit_ssl_delivers(built, tmp_path, monkeypatch):
     """CHIBO_SMTP_SECURITY=ssl: TLS from the first byte (port 465 style)."""
-    import ssl
-
-    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(cert, key)
+    context, cert = self_signed(tmp_path)
     handler = Inbox()
     controller = Controller(handler, hostname="127.0.0.1", port=free_port(), ssl_context=context)
     controller.start()

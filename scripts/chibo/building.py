@@ -140,17 +140,13 @@ def build(workbook_path, choose, output_dir="output", templates_dir=None,
 
     `choose(workbook, outputs, run)` returns (documents, notes): the documents to write
     and sentences for the summary; `run` says the day and whether PDFs are wanted."""
-    from .checking import check_rules
+    from .checking import read_and_check
     from .outputs import OutputFolder
-    from .reading import read_workbook
 
-    workbook, report = read_workbook(workbook_path)
-    result = BuildResult(report, workbook, pdf_required=pdf_required)
-    if workbook is None:
-        return result
     today = today or dt.date.today()
-    check_rules(workbook, report, today)
-    if report.has_errors:
+    workbook, report = read_and_check(workbook_path, today)
+    result = BuildResult(report, workbook, pdf_required=pdf_required)
+    if workbook is None or report.has_errors:
         return result
     outputs = OutputFolder(output_dir)
     documents, result.notes = choose(workbook, outputs, Run(today, pdf))

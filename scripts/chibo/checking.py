@@ -29,10 +29,15 @@ MONTHS_ABSENT_WITHOUT_REASON = 3
 
 def check(path: str | Path, today: dt.date | None = None) -> Report:
     """Read and check a workbook; every problem found, errors first."""
+    return read_and_check(path, today)[1]
+
+
+def read_and_check(path: str | Path, today: dt.date | None = None) -> tuple[Workbook | None, Report]:
+    """The workbook (None when the file cannot be read) and every problem found in it."""
     workbook, report = read_workbook(path)
     if workbook is not None:
         check_rules(workbook, report, today or dt.date.today())
-    return report
+    return workbook, report
 
 
 def check_rules(workbook: Workbook, report: Report, today: dt.date) -> None:

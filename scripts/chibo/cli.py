@@ -312,16 +312,14 @@ def status(workbook, output, as_json, today):
     """Tình hình cả năm: từng quý đã họp, đã lập, đã gửi gì, và việc cần làm ngay."""
     import datetime as dt
 
-    from .checking import check_rules
-    from .reading import read_workbook
+    from .checking import read_and_check
     from .status import status as year_status
 
     day = _date_option(today) or dt.date.today()
-    book, report = read_workbook(workbook)
+    book, report = read_and_check(workbook, day)
     if book is None:
         click.echo(render_report(workbook, report))
         sys.exit(1)
-    check_rules(book, report, day)
     result = year_status(book, report, output, day)
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))

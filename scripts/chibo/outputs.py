@@ -106,8 +106,7 @@ class OutputFolder:
         entry = self.entries.get(relative)
         return entry is None or entry.get("sha256") != sha256(path.read_bytes())
 
-    def write(self, relative: str, data: bytes, now: dt.datetime | None = None,
-              source: str | None = None) -> Outcome:
+    def write(self, relative: str, data: bytes, source: str | None = None) -> Outcome:
         """Write one file safely; `source` is the hash of the document a PDF was made from."""
         path = self.path_of(relative)
         shown = self._shown(path)
@@ -117,11 +116,12 @@ class OutputFolder:
                            f"{lock.name}): hãy đóng tệp trong Word rồi chạy lại.")
         kept = None
         if path.exists():
-            if path.read_bytes() == data:   # what chibo would write: ours, even unrecorded
-                self._record(relative, data, now, source)
+            old = path.read_bytes()
+            if old == data:   # what chibo would write: ours, even if not recorded
+                self._record(relative, data, source)
                 return Outcome(path, UNCHANGED)
-            if self.edited_by_hand(relative):
-                kept = self._keep(path, now or dt.datetime.now())
+            if self.entries.get(relative, {}).get("sha256") != sha256(old):   # edited by hand
+                kept = self._keep(path, dt.datetime.now())
         try:
             atomic_write(path, data)
         except PermissionError:
@@ -130,17 +130,16 @@ class OutputFolder:
         except OSError as error:
             raise ChiboError(f"Không ghi được vào thư mục {self._shown(path.parent)} "
                              f"({error.strerror or error}): hãy chọn thư mục khác bằng -o.") from None
-        self._record(relative, data, now, source)
+        self._record(relative, data, source)
         if kept is not None:
             return Outcome(path, KEPT_EDITED, kept, f"{shown} đã được sửa tay sau khi tạo: bản "
                            f"của đồng chí được giữ lại thành {self._shown(kept)}; bản mới ghi đè "
                            "tên cũ.")
         return Outcome(path, WRITTEN)
 
-    def _record(self, relative: str, data: bytes, now: dt.datetime | None,
-                source: str | None) -> None:
+    def _record(self, relative: str, data: bytes, source: str | None) -> None:
         entry = {"sha256": sha256(data),
-                 "written": (now or dt.datetime.now()).isoformat(timespec="seconds")}
+                 "written": dt.datetime.now().isoformat(timespec="seconds")}
         if source:
             entry["source_sha256"] = source
         if self.entries.get(relative, {}).get("sha256") == entry["sha256"] and not source:

@@ -343,17 +343,12 @@ def prepare(workbook_path, output_dir, quarter: int | None, year: bool, resend: 
             dry_run: bool = False, today: dt.date | None = None):
     """Read and check the workbook and compose the letters: (report, mailing). Nothing is
     sent; the mailing is None when the workbook has errors."""
-    from .checking import check_rules
-    from .reading import read_workbook
-
-    workbook, report = read_workbook(workbook_path)
-    if workbook is None:
-        return report, None
-    check_rules(workbook, report, today or dt.date.today())
-    if report.has_errors:
-        return report, None
+    from .checking import read_and_check
 
     today = today or dt.date.today()
+    workbook, report = read_and_check(workbook_path, today)
+    if workbook is None or report.has_errors:
+        return report, None
     if not any(r.email for r in workbook.recipients):
         raise ChiboError("Chưa có địa chỉ email nào ở trang Nơi nhận: hãy ghi cột «Email» cho "
                          "những nơi nhận văn bản qua thư.")

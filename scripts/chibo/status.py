@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import schema
-from .documents import meetings_of_year, minutes_path, minutes_stems, plan_path, report_path
+from .documents import meetings_in, minutes_path, minutes_stems, plan_path, report_path
 from .model import quarter_end, quarter_of
 from .outputs import OutputFolder, pdf_name
 from .sending import SentLog
@@ -78,17 +78,17 @@ def status(workbook, report, output_dir: str | Path, today: dt.date) -> Status:
     stems = minutes_stems(workbook)
     for quarter in (1, 2, 3, 4):
         themes = [t.title for t in workbook.themes if t.quarter == quarter and t.title]
-        meetings = [m for m in meetings_of_year(workbook) if quarter_of(m.date) == quarter]
+        meetings = meetings_in(workbook, [quarter])
         held_meetings = [m for m in meetings if m.date <= today]
         thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
         held = [m for m in thematic if m.date <= today]
-        minutes = [(m, minutes_path(m, stems[id(m)])) for m in held_meetings]
+        minutes = [(m, state(minutes_path(m, stems[id(m)]))) for m in held_meetings]
         report_built, report_edited, sent = state(report_path(year, quarter))
+        places = _places(workbook, meetings)
         result.quarters.append(QuarterStatus(
             quarter, themes[0] if themes else None, [short_date(m.date) for m in held],
-            len(held_meetings), sum(1 for _, path in minutes if outputs.path_of(path).exists()),
-            report_built, sent,
-            sum(1 for p in report.problems if (p.sheet, p.cell) in _places(workbook, meetings))))
+            len(held_meetings), sum(1 for _, (made, _, _) in minutes if made), report_built, sent,
+            sum(1 for p in report.problems if (p.sheet, p.cell) in places)))
 
         end = quarter_end(year, quarter)
         if year == today.year and quarter == quarter_of(today) and not held:
@@ -99,8 +99,7 @@ def status(workbook, report, output_dir: str | Path, today: dt.date) -> Status:
         ended = end < today
         if ended and not held:
             result.due.append(f"Quý {quarter}: không tổ chức sinh hoạt chuyên đề.")
-        for meeting, path in minutes:
-            made, edited, _ = state(path)
+        for meeting, (made, edited, _) in minutes:
             if not made:
                 result.due.append(f"Biên bản {meeting.id} chưa lập.")
             elif edited:

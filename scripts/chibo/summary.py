@@ -62,17 +62,13 @@ class Cell:
 
 def read_cell(path: Path, today: dt.date) -> Cell:
     """One cell's figures; runs in a worker process, so it returns plain data."""
-    from .checking import check_rules
-    from .reading import read_workbook
+    from .checking import read_and_check
 
-    workbook, report = read_workbook(path)
-    cell = Cell(path.name, path.stem)
+    workbook, report = read_and_check(path, today)
+    cell = Cell(path.name, path.stem, problems=report.sorted())
     if workbook is None:
-        cell.problems = report.sorted()
         cell.note = "không đọc được"
         return cell
-    check_rules(workbook, report, today)
-    cell.problems = report.sorted()
     s = workbook.settings
     cell.name = s.cell_name or path.stem
     cell.year = s.year

@@ -417,7 +417,7 @@ def test_every_template_variable_is_in_the_context():
         "issuer_code": "ĐU", "place": "Mỹ Hòa", "year": 2022, "signer": "Trần Văn Hùng",
         "signer_role": "Bí thư", "cell_count": None}, {}))
     cells = [Cell("a.xlsx", "Chi bộ A", 2022, quarters=[CellQuarter(1, held="10/03/2022")])]
-    documents.append(committee_report(committee, cells, 1))
+    documents.append(committee_report(committee, cells, 1, 2022))
     for document in documents:
         template = DocxTemplate(TEMPLATES_DIR / document.template)
         missing = template.get_undeclared_template_variables() - set(document.context)

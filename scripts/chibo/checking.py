@@ -16,8 +16,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import schema
-from .model import (Record, Workbook, attendance, in_cell_on, minutes_between, quarter_end,
-                    quarter_of, rating_for)
+from .model import (Record, Workbook, attendance, in_cell_on, minutes_between, parse_vote,
+                    quarter_end, quarter_of, rating_for)
 from .problems import Report
 from .reading import read_workbook
 from .values import matching_key
@@ -68,13 +68,8 @@ class Rules:
         self.wb = workbook
         self.report = report
         self.today = today
-        self.settings_record = workbook.settings
         self.year = workbook.settings.values.get("year")
         self._absent_names: dict[str, set[str]] = {}
-        self.meetings_by_id: dict[str, Record] = {}
-        for meeting in workbook.meetings:
-            if meeting.id is not None:
-                self.meetings_by_id.setdefault(meeting.id, meeting)
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -123,9 +118,10 @@ class Rules:
         meeting_id = record.values.get("meeting_id")
         if meeting_id is None:
             return None
-        meeting = self.meetings_by_id.get(meeting_id)
+        meeting = self.wb.meeting_with_id(meeting_id)
         if meeting is None:
-            near = difflib.get_close_matches(meeting_id, list(self.meetings_by_id), n=1)
+            ids = [m.id for m in self.wb.meetings if m.id]
+            near = difflib.get_close_matches(meeting_id, ids, n=1)
             hint = f"; có phải «{near[0]}»?" if near else ""
             self._error("unknown-meeting", record, "meeting_id",
                         f"Mã buổi «{meeting_id}» không có ở trang Buổi sinh hoạt{hint}")
@@ -140,7 +136,7 @@ class Rules:
     # --- rules, one method per sheet ------------------------------------------------------
 
     def settings(self):
-        s = self.settings_record
+        s = self.wb.settings
         self.member(s, "cell_secretary", "Bí thư")
         self.member(s, "deputy_secretary", "Phó bí thư")
         good, fair, average = (s.values.get(k) for k in ("score_good", "score_fair", "score_average"))
@@ -166,7 +162,7 @@ class Rules:
             if member.joined and member.left and member.left <= member.joined:
                 self._error("left-before-joined", member, "left",
                             "Ngày chuyển đi phải sau ngày chuyển đến")
-        secretary = self.wb.member_named(self.settings_record.values.get("cell_secretary"))
+        secretary = self.wb.member_named(self.wb.settings.values.get("cell_secretary"))
         if secretary is not None and secretary.position not in (None, "Bí thư"):
             self._warning("position-mismatch", secretary, "position",
                           f"Đồng chí «{secretary.name}» là Bí thư ở trang Thông tin nhưng Chức vụ "
@@ -186,7 +182,7 @@ class Rules:
                               f"Tháng {month} không thuộc quý {theme.quarter}")
 
     def meetings(self):
-        s = self.settings_record.values
+        s = self.wb.settings.values
         seen: dict[str, Record] = {}
         for meeting in self.wb.meetings:
             if meeting.id is not None:
@@ -255,9 +251,9 @@ class Rules:
             self._warning("low-attendance", meeting, "id",
                           f"Tỷ lệ dự họp {figures.rate:.1f}% ({figures.present}/{figures.required}) "
                           f"thấp hơn mức tối thiểu {minimum}%")
-        vote = re.match(r"\s*(\d+)\s*/\s*(\d+)", meeting.vote or "")
+        vote = parse_vote(meeting.vote)
         if vote:
-            agree, voters = int(vote.group(1)), int(vote.group(2))
+            agree, voters = vote
             if agree > voters:
                 self._error("vote-count", meeting, "vote",
                             f"Biểu quyết «{meeting.vote}»: số nhất trí lớn hơn số biểu quyết")
@@ -364,7 +360,7 @@ class Rules:
                     cell=_next_free_row(self.wb.documents))
 
     def _document_meeting(self, document: Record) -> str | None:
-        if document.period not in self.meetings_by_id:
+        if self.wb.meeting_with_id(document.period) is None:
             self._error("bad-period", document, "period",
                         f"Biên bản phải ghi Kỳ là một Mã buổi ở trang Buổi sinh hoạt; "
                         f"không có buổi «{document.period}»")

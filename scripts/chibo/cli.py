@@ -171,12 +171,9 @@ def render_build(workbook: str, result) -> str:
 
 
 def _shown(path) -> str:
-    from pathlib import Path
+    from .outputs import shown
 
-    try:
-        return str(Path(path).relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    return shown(path)
 
 
 @main.command(cls=ChiboCommand)

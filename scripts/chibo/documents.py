@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from . import schema
 from .errors import ChiboError
-from .model import Record, Workbook, attendance, minutes_between, quarter_end, quarter_of, rating_for
+from .model import (Record, Workbook, attendance, minutes_between, parse_vote, quarter_end,
+                    quarter_of, rating_of)
 from .values import matching_key
-from .wording import (date_in_words, document_number, paragraphs, percent,
-                      quoted, sentence, short_date, slug, time_in_words)
+from .wording import (date_in_words, document_number, paragraphs, percent, period_words,
+                      quoted, recipient_lines, sentence, short_date, slug, time_in_words)
 
 POSITION_TITLES = {"Bí thư": "Bí thư chi bộ", "Phó bí thư": "Phó Bí thư chi bộ",
                    "Chi ủy viên": "Chi ủy viên", "Đảng viên": "đảng viên"}
@@ -44,13 +45,8 @@ def _register_entry(workbook: Workbook, doc_type: str, period: str) -> Record | 
 
 
 def _recipients(workbook: Workbook, doc_type: str) -> list[str]:
-    """'- Đảng ủy xã Mỹ Hòa (báo cáo),' … '- Lưu Chi bộ.' as HD 36 practice writes them."""
-    lines = [r.line for r in workbook.recipients if r.doc_type in (doc_type, "*") and r.line]
-    shown = []
-    for index, line in enumerate(lines):
-        end = "." if index == len(lines) - 1 else ","
-        shown.append(f"- {line.rstrip('.,;')}{end}")
-    return shown
+    return recipient_lines(r.line for r in workbook.recipients
+                           if r.doc_type in (doc_type, "*") and r.line)
 
 
 def _common(workbook: Workbook, doc_type: str, period: str, default_date=None) -> dict:
@@ -203,20 +199,6 @@ def _attendance_lines(figures) -> list[str]:
     return lines
 
 
-def _vote(meeting: Record, present: int) -> tuple[int, int]:
-    found = re.match(r"\s*(\d+)\s*/\s*(\d+)", meeting.vote or "")
-    return (int(found.group(1)), int(found.group(2))) if found else (present, present)
-
-
-def _rating(workbook: Workbook, meeting: Record) -> str | None:
-    if meeting.rating:
-        return meeting.rating
-    s = workbook.settings
-    if meeting.score is None:
-        return None
-    return rating_for(meeting.score, s.score_good, s.score_fair, s.score_average)
-
-
 def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None = None) -> Document:
     s = workbook.settings
     figures = attendance(workbook, meeting)
@@ -254,10 +236,10 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
     if conclusion:
         conclusion.insert(0, text("Đồng chí chủ trì kết luận:"))
     part("Kết luận", conclusion)
-    agree, voters = _vote(meeting, figures.voters)
+    agree, voters = parse_vote(meeting.vote) or (figures.voters, figures.voters)
     if meeting.vote:
         part("Biểu quyết", [text(f"Kết quả biểu quyết thông qua kết luận: {sentence(meeting.vote)}")])
-    rating = _rating(workbook, meeting)
+    rating = rating_of(meeting, workbook.settings)
     if rating or meeting.score is not None:
         scored = f"đạt {meeting.score} điểm, " if meeting.score is not None else ""
         part("Đánh giá chất lượng buổi sinh hoạt",
@@ -310,10 +292,6 @@ def _is_one_person(assignee: str) -> bool:
 
 # --- BÁO CÁO ----------------------------------------------------------------------------------
 
-def _period_words(quarter: int | None, year: int) -> str:
-    return f"quý {quarter} năm {year}" if quarter else f"năm {year}"
-
-
 def report_document(workbook: Workbook, quarter: int | None,
                     until: dt.date | None = None) -> Document:
     """The quarter's report, or the year's (quarter None), of the meetings held by `until`."""
@@ -321,7 +299,7 @@ def report_document(workbook: Workbook, quarter: int | None,
     year = s.year
     quarters = [quarter] if quarter else [1, 2, 3, 4]
     period = f"Quý {quarter}" if quarter else "Năm"
-    period_words = _period_words(quarter, year)
+    words = period_words(quarter, year)
     meetings = meetings_in(workbook, quarters, until)
     period_end = quarter_end(year, quarter or 4)
     period_start = dt.date(year, 3 * (quarter - 1) + 1, 1) if quarter else dt.date(year, 1, 1)
@@ -331,7 +309,7 @@ def report_document(workbook: Workbook, quarter: int | None,
         figures = attendance(workbook, meeting)
         title, presenter = _theme_of_meeting(workbook, meeting)
         length = minutes_between(meeting.start, meeting.end)
-        rating = _rating(workbook, meeting) or ""
+        rating = rating_of(meeting, workbook.settings) or ""
         if meeting.kind == "Kết hợp":
             topic = f"Thường kỳ kết hợp chuyên đề {quoted(title)}" if title else "Kết hợp"
         elif meeting.kind == "Chuyên đề":
@@ -351,12 +329,12 @@ def report_document(workbook: Workbook, quarter: int | None,
     thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
     combined = sum(1 for m in thematic if m.kind == "Kết hợp")
     if meetings:
-        summary = (f"Trong {period_words}, chi bộ đã tổ chức {len(meetings)} buổi sinh hoạt, trong "
+        summary = (f"Trong {words}, chi bộ đã tổ chức {len(meetings)} buổi sinh hoạt, trong "
                    f"đó có {len(thematic)} buổi sinh hoạt chuyên đề"
                    + (f" ({combined} buổi kết hợp với sinh hoạt thường kỳ)" if combined else "")
                    + ". Kết quả cụ thể như sau:")
     else:
-        summary = f"Trong {period_words}, chi bộ chưa tổ chức buổi sinh hoạt nào."
+        summary = f"Trong {words}, chi bộ chưa tổ chức buổi sinh hoạt nào."
 
     totals = None
     if quarter is None and meetings:
@@ -427,14 +405,14 @@ def report_document(workbook: Workbook, quarter: int | None,
         dated = f" {date_in_words(plan_entry.date)}" if plan_entry.date else ""
         opening = (f"Thực hiện Kế hoạch số{number[2:]}{dated} của Chi bộ về tổ chức sinh hoạt "
                    f"chuyên đề năm {year}, {s.cell_name} báo cáo kết quả thực hiện "
-                   f"{period_words} như sau:")
+                   f"{words} như sau:")
     else:
         opening = (f"Thực hiện kế hoạch tổ chức sinh hoạt chuyên đề năm {year}, {s.cell_name} báo "
-                   f"cáo kết quả thực hiện {period_words} như sau:")
+                   f"cáo kết quả thực hiện {words} như sau:")
 
     context = _common(workbook, "BC", period)
     context.update({
-        "subject": f"kết quả sinh hoạt chuyên đề {period_words}",
+        "subject": f"kết quả sinh hoạt chuyên đề {words}",
         "opening": opening,
         "meetings_summary": summary,
         "meetings": rows,
@@ -447,11 +425,11 @@ def report_document(workbook: Workbook, quarter: int | None,
         "next_period": next_period,
         "direction": direction,
         "requests": section("requests"),
-        "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề {period_words} của "
+        "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề {words} của "
                    f"{s.cell_name}./.",
     })
     return Document("BC", period, "bao-cao.docx", report_path(year, quarter),
-                    f"Báo cáo {period_words}", context)
+                    f"Báo cáo {words}", context)
 
 
 # --- choosing and rendering -----------------------------------------------------------------

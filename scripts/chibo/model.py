@@ -4,6 +4,7 @@ few facts of the field that are computed from them (quarter, duration, attendanc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,6 +113,22 @@ def rating_for(score: float, good: float, fair: float, average: float) -> str:
     if score >= average:
         return "Trung bình"
     return "Kém"
+
+
+def rating_of(meeting: Record, settings: Record) -> str | None:
+    """A meeting's Xếp loại as typed, or else derived from its Điểm by the cell's levels."""
+    if meeting.rating:
+        return meeting.rating
+    levels = [settings.values.get(k) for k in ("score_good", "score_fair", "score_average")]
+    if meeting.score is None or None in levels:
+        return None
+    return rating_for(meeting.score, *levels)
+
+
+def parse_vote(text: str | None) -> tuple[int, int] | None:
+    """'11/11 nhất trí' -> (11, 11): who agreed, out of how many voted."""
+    found = re.match(r"\s*(\d+)\s*/\s*(\d+)", text or "")
+    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,14 @@ def lock_file_beside(path: Path) -> Path | None:
     return None
 
 
+def shown(path: Path) -> str:
+    """A path as the secretary typed it: relative to where she runs chibo, when inside."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def pdf_name(relative_docx: str) -> str:
     return relative_docx[: -len(".docx")] + ".pdf"
 
@@ -109,10 +117,10 @@ class OutputFolder:
     def write(self, relative: str, data: bytes, source: str | None = None) -> Outcome:
         """Write one file safely; `source` is the hash of the document a PDF was made from."""
         path = self.path_of(relative)
-        shown = self._shown(path)
+        name = shown(path)
         lock = lock_file_beside(path)
         if lock is not None:
-            return Outcome(path, LOCKED, message=f"{shown} đang được mở (thấy tệp khóa "
+            return Outcome(path, LOCKED, message=f"{name} đang được mở (thấy tệp khóa "
                            f"{lock.name}): hãy đóng tệp trong Word rồi chạy lại.")
         kept = None
         if path.exists():
@@ -125,15 +133,15 @@ class OutputFolder:
         try:
             atomic_write(path, data)
         except PermissionError:
-            return Outcome(path, LOCKED, message=f"Không ghi được {shown}: tệp đang mở trong Word "
+            return Outcome(path, LOCKED, message=f"Không ghi được {name}: tệp đang mở trong Word "
                            "hoặc chỉ cho đọc; hãy đóng tệp rồi chạy lại.")
         except OSError as error:
-            raise ChiboError(f"Không ghi được vào thư mục {self._shown(path.parent)} "
+            raise ChiboError(f"Không ghi được vào thư mục {shown(path.parent)} "
                              f"({error.strerror or error}): hãy chọn thư mục khác bằng -o.") from None
         self._record(relative, data, source)
         if kept is not None:
-            return Outcome(path, KEPT_EDITED, kept, f"{shown} đã được sửa tay sau khi tạo: bản "
-                           f"của đồng chí được giữ lại thành {self._shown(kept)}; bản mới ghi đè "
+            return Outcome(path, KEPT_EDITED, kept, f"{name} đã được sửa tay sau khi tạo: bản "
+                           f"của đồng chí được giữ lại thành {shown(kept)}; bản mới ghi đè "
                            "tên cũ.")
         return Outcome(path, WRITTEN)
 
@@ -167,16 +175,10 @@ class OutputFolder:
         try:
             os.replace(path, kept)
         except PermissionError:
-            raise ChiboError(f"Không đổi tên được {self._shown(path)} (bản đã sửa tay): tệp đang "
+            raise ChiboError(f"Không đổi tên được {shown(path)} (bản đã sửa tay): tệp đang "
                              "mở? Hãy đóng tệp rồi chạy lại.") from None
         return kept
 
     def _save(self) -> None:
         data = json.dumps({"files": self.entries}, ensure_ascii=False, indent=1, sort_keys=True)
         atomic_write(self.manifest_path, data.encode("utf-8"))
-
-    def _shown(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(Path.cwd()))
-        except ValueError:
-            return str(path)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from .values import column_number
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -42,10 +44,7 @@ def _cell_order(cell: str | None) -> tuple[int, int]:
     match = re.fullmatch(r"([A-Z]+)(\d+)", cell or "")
     if not match:
         return (0, 0)
-    column = 0
-    for letter in match.group(1):
-        column = column * 26 + ord(letter) - 64
-    return (int(match.group(2)), column)
+    return (int(match.group(2)), column_number(match.group(1)))
 
 
 @dataclass
@@ -64,9 +63,6 @@ class Report:
 
     def warning(self, code: str, message: str, sheet: str | None = None, cell: str | None = None) -> None:
         self.add(code, WARNING, message, sheet, cell)
-
-    def extend(self, problems) -> None:
-        self.problems.extend(problems)
 
     @property
     def errors(self) -> list[Problem]:

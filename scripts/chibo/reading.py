@@ -19,7 +19,7 @@ from .errors import WorkbookUnreadable
 from .outputs import lock_file_beside
 from .model import Record, Workbook
 from .problems import Report
-from .values import EXCEL_ERRORS, BadValue, clean_text, is_empty, matching_key, show
+from .values import EXCEL_ERRORS, BadValue, clean_text, column_number, is_empty, matching_key, show
 
 # A real workbook of a cell is well under a megabyte; these bounds only stop a hostile file
 # (a zip bomb) from filling memory before parsing.
@@ -39,14 +39,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _column_number(letters: str) -> int:
-    """'A' -> 1, 'BL' -> 64."""
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
 
 
 def closest(wanted: str, present: list[str]) -> str | None:
@@ -193,7 +185,7 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, SheetPart]:
         last_row = _LAST_ROW.findall(data[-4096:]) or _LAST_ROW.findall(data)
         rows = int(last_row[-1]) if last_row else 0
         dimension = _DIMENSION.search(data[:4096])
-        width = _column_number(dimension.group(1).decode()) if dimension else 78
+        width = column_number(dimension.group(1).decode()) if dimension else 78
         huge = bool(_WIDE_CELL.search(data)) or rows * width > MAX_DENSE_CELLS
         name = clean_text(html.unescape(raw_name.decode("utf-8", "replace")))
         result[name] = SheetPart(missing, huge)

@@ -26,12 +26,18 @@ from .documents import (Document, latest_quarter, minutes_documents, plan_docume
 from .errors import ChiboError
 from .model import Workbook
 from .outputs import atomic_write, pdf_name, sha256
-from .wording import slug
+from .wording import period_words, slug
 
 SENT_LOG = ".chibo-sent.json"
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 TIMEOUT_SECONDS = 30
+
+
+def sender_address(workbook_email: tuple[str, ...] | None) -> str:
+    """CHIBO_SMTP_FROM, or else the workbook's «Email chi bộ» ('' when neither is set)."""
+    return (os.environ.get("CHIBO_SMTP_FROM", "").strip()
+            or (workbook_email[0] if workbook_email else ""))
 
 
 @dataclass(frozen=True)
@@ -56,8 +62,7 @@ class SmtpSettings:
         port_text = os.environ.get("CHIBO_SMTP_PORT", "").strip()
         if port_text and not port_text.isdigit():
             raise ChiboError(f"CHIBO_SMTP_PORT «{port_text}» phải là một số, ví dụ 587.")
-        sender = (os.environ.get("CHIBO_SMTP_FROM", "").strip()
-                  or (workbook_email[0] if workbook_email else ""))
+        sender = sender_address(workbook_email)
         if not sender:
             raise ChiboError("Chưa có địa chỉ gửi: hãy ghi «Email chi bộ» ở trang Thông tin, "
                              "hoặc đặt CHIBO_SMTP_FROM.")
@@ -78,11 +83,9 @@ class Letter:
 
 @dataclass
 class SendResult:
-    letters: list[Letter] = field(default_factory=list)
     sent: list[Letter] = field(default_factory=list)
     refused: list[tuple[Letter, str]] = field(default_factory=list)
     stopped: str | None = None           # why sending stopped before the end
-    drafts: list[Path] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -185,18 +188,13 @@ def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: 
     return letters
 
 
-def _period_words(workbook: Workbook, quarter: int | None) -> str:
-    year = workbook.settings.year
-    return f"quý {quarter} năm {year}" if quarter else f"năm {year}"
-
-
 def compose(letter: Letter, workbook: Workbook, quarter: int | None, sender: str) -> EmailMessage:
     s = workbook.settings
     kinds = []
     for word, doc_type in (("kế hoạch", "KH"), ("biên bản", "BB"), ("báo cáo", "BC")):
         if any(d.doc_type == doc_type for d, _, _ in letter.files):
             kinds.append(word)
-    period = _period_words(workbook, quarter)
+    period = period_words(quarter, workbook.settings.year)
     message = EmailMessage()
     message["Subject"] = f"{s.cell_name} gửi {', '.join(kinds)} {period}"
     message["From"] = formataddr((s.cell_name, sender))
@@ -282,7 +280,7 @@ def _login(server: smtplib.SMTP, user: str, password: str) -> None:
 
 def send_letters(letters: list[Letter], settings: SmtpSettings, password: str | None,
                  log: SentLog) -> SendResult:
-    result = SendResult(letters=letters)
+    result = SendResult()
     server = _connect(settings, password)
     try:
         for letter in letters:
@@ -360,8 +358,9 @@ def prepare(workbook_path, output_dir, quarter: int | None, year: bool, resend: 
     letters = plan_letters(workbook, output, period, resend, log, today)
     settings = None if dry_run or not letters else SmtpSettings.from_environment(
         workbook.settings.email)
-    sender = settings.sender if settings else (os.environ.get("CHIBO_SMTP_FROM")
-                                               or (workbook.settings.email or ("chibo@localhost",))[0])
+    # drafts need a From too, even before any mail server is set up
+    sender = settings.sender if settings else (sender_address(workbook.settings.email)
+                                               or "chibo@localhost")
     for letter in letters:
         letter.message = compose(letter, workbook, period, sender)
     return report, Mailing(workbook, output, period, letters, log, settings)

@@ -18,10 +18,11 @@ from pathlib import Path
 from . import schema
 from .documents import Document
 from .errors import ChiboError
-from .model import attendance, minutes_between, quarter_end, quarter_of
+from .model import attendance, minutes_between, quarter_end, quarter_of, rating_of
 from .problems import Problem
 from .values import matching_key
-from .wording import date_in_words, document_number, percent, quoted, short_date
+from .wording import (date_in_words, document_number, percent, period_words, quoted,
+                      recipient_lines, short_date)
 
 COMMITTEE_FILE = "dang-uy.xlsx"   # the Đảng ủy's own workbook, beside the cells' ones
 
@@ -93,21 +94,13 @@ def read_cell(path: Path, today: dt.date) -> Cell:
             row.rate = round(attendance(workbook, meeting).rate, 1)
             if meeting.start and meeting.end:
                 row.minutes = minutes_between(meeting.start, meeting.end)
-            row.rating = meeting.rating or _rating(meeting.score, s)
+            row.rating = rating_of(meeting, s)
         entry = register.get(("BC", f"Quý {quarter}"))
         if entry is not None:
             row.report_number = entry.number
             row.report_date = short_date(entry.date) if entry.date else None
         cell.quarters.append(row)
     return cell
-
-
-def _rating(score, settings) -> str | None:
-    from .model import rating_for
-
-    if score is None or None in (settings.score_good, settings.score_fair, settings.score_average):
-        return None
-    return rating_for(score, settings.score_good, settings.score_fair, settings.score_average)
 
 
 def cell_workbooks(folder: Path, committee_path: Path) -> tuple[list[Path], list[str]]:
@@ -253,11 +246,10 @@ def summary_workbook(cells: list[Cell], quarters: list[int]) -> bytes:
 
 # --- the BÁO CÁO of the Đảng ủy -------------------------------------------------------------
 
-def committee_report(committee, cells: list[Cell], quarter: int | None) -> Document:
+def committee_report(committee, cells: list[Cell], quarter: int | None, year: int) -> Document:
     s = committee.settings
-    year = s.year
     period = f"Quý {quarter}" if quarter else "Năm"
-    words = f"quý {quarter} năm {year}" if quarter else f"năm {year}"
+    words = period_words(quarter, year)
     # A workbook with errors is named in section IV, and its figures are left out.
     counted = [c for c in cells if not c.note and not c.errors]
     with_errors = [c for c in cells if not c.note and c.errors]
@@ -317,8 +309,7 @@ def committee_report(committee, cells: list[Cell], quarter: int | None) -> Docum
         "broken": broken or ["Không có."],
         "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề của các chi bộ {words} "
                    f"của {s.committee_name}./.",
-        "recipients": [f"- {line.rstrip('.,;')}{'.' if i == len(recipients) - 1 else ','}"
-                       for i, line in enumerate(recipients)],
+        "recipients": recipient_lines(recipients),
         "sign_for": "T/M ĐẢNG ỦY",
         "sign_role": (s.signer_role or "Bí thư").upper(),
         "signer": s.signer,
@@ -368,16 +359,14 @@ def run_summary(paths: list[Path], notes: list[str], committee_path: Path, outpu
         if chosen is None:
             raise ChiboError(f"Chưa chi bộ nào có buổi sinh hoạt chuyên đề trong năm {year}: "
                              "hãy chọn --quarter N hoặc --year-report.")
-    if committee.settings.year != year:
-        committee.settings.values["year"] = year
-    words = f"quý {chosen} năm {year}" if chosen else f"năm {year}"
+    words = period_words(chosen, year)
     result.title = f"Tổng hợp sinh hoạt chuyên đề {words}"
     stem = f"quy-{chosen}-{year}" if chosen else f"nam-{year}"
     outputs = OutputFolder(output)
     quarters = [chosen] if chosen else [1, 2, 3, 4]
     result.outcomes.append(outputs.write(f"tong-hop-{stem}.xlsx",
                                          summary_workbook(result.cells, quarters)))
-    document = committee_report(committee, result.cells, chosen)
+    document = committee_report(committee, result.cells, chosen, year)
     result.outcomes.append(outputs.write(document.path,
                                          render(document, TEMPLATES_DIR, committee.settings)))
     return result

@@ -50,6 +50,14 @@ def matching_key(text: str) -> str:
     return _SPACES.sub(" ", clean_text(text)).casefold().strip()
 
 
+def column_number(letters: str) -> int:
+    """A spreadsheet column by its letters: 'A' -> 1, 'BL' -> 64."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
 def is_empty(value) -> bool:
     if value is None:
         return True

@@ -61,6 +61,18 @@ def paragraphs(text: str | None) -> list[str]:
 
 
 
+def period_words(quarter: int | None, year: int) -> str:
+    """'quý 2 năm 2022', or 'năm 2022' for the year."""
+    return f"quý {quarter} năm {year}" if quarter else f"năm {year}"
+
+
+def recipient_lines(lines) -> list[str]:
+    """'- Đảng ủy xã Mỹ Hòa (báo cáo),' … '- Lưu Chi bộ.' as HD 36 practice writes them."""
+    lines = list(lines)
+    return [f"- {line.rstrip('.,;')}{'.' if index == len(lines) - 1 else ','}"
+            for index, line in enumerate(lines)]
+
+
 def slug(text: str) -> str:
     """An ASCII file-name part: 'Quý 1/2022' -> 'quy-1-2022'. Never a path."""
     import unicodedata

@@ -269,7 +269,7 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
     click.echo("Sẽ gửi:" if not dry_run else "Thư nháp (không gửi):")
     for letter in mailing.letters:
         click.echo(f"  {letter.address} ({letter.addressee}): "
-                   + ", ".join(path.name for _, path, _ in letter.files))
+                   + ", ".join(a.path.name for a in letter.files))
     if dry_run:
         for path in mailing.draft():
             click.echo(f"  đã ghi {_shown(path)}")

@@ -99,7 +99,7 @@ def _name(workbook: Workbook, name: str | None) -> str | None:
     return member.name if member is not None else name
 
 
-def _theme_of_meeting(workbook: Workbook, meeting: Record) -> tuple[str | None, str | None]:
+def theme_of_meeting(workbook: Workbook, meeting: Record) -> tuple[str | None, str | None]:
     """(theme title, presenter) of a thematic meeting; the quarter's plan fills the gaps."""
     if meeting.kind not in schema.THEMATIC_KINDS:
         return meeting.theme, _name(workbook, meeting.presenter)
@@ -202,7 +202,7 @@ def _attendance_lines(figures) -> list[str]:
 def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None = None) -> Document:
     s = workbook.settings
     figures = attendance(workbook, meeting)
-    title, presenter = _theme_of_meeting(workbook, meeting)
+    title, presenter = theme_of_meeting(workbook, meeting)
     text = lambda line: {"text": line, "speaker": "", "item": False}  # noqa: E731
     parts = []
 
@@ -307,7 +307,7 @@ def report_document(workbook: Workbook, quarter: int | None,
     rows, rates, durations, ratings = [], [], [], []
     for number, meeting in enumerate(meetings, start=1):
         figures = attendance(workbook, meeting)
-        title, presenter = _theme_of_meeting(workbook, meeting)
+        title, presenter = theme_of_meeting(workbook, meeting)
         length = minutes_between(meeting.start, meeting.end)
         rating = rating_of(meeting, workbook.settings) or ""
         if meeting.kind == "Kết hợp":

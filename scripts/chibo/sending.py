@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
+from typing import NamedTuple
 
 from .documents import (Document, latest_quarter, minutes_documents, plan_document,
                        report_document)
@@ -71,13 +72,22 @@ class SmtpSettings:
                    os.environ.get("CHIBO_SMTP_CAFILE", "").strip() or None)
 
 
+class Attachment(NamedTuple):
+    """One document as it goes out: its PDF, or its Word file where no current PDF exists."""
+
+    document: Document
+    path: Path                   # the file attached
+    relative: str                # its path under output/
+    document_sha256: str         # the hash of the .docx: what the sent log compares
+
+
 @dataclass
 class Letter:
     """One message to one address, before and after it is sent."""
 
     address: str
     addressee: str                       # 'Đảng ủy xã Mỹ Hòa', for «Kính gửi»
-    files: list[tuple[Document, Path, str]]   # (document, file, path under output/)
+    files: list[Attachment]
     message: EmailMessage | None = None
 
 
@@ -136,10 +146,9 @@ class SentLog:
             "to": letter.address,
             "subject": str(letter.message["Subject"]),
             "message_id": str(letter.message["Message-ID"]),
-            "files": [{"path": relative, "sha256": sha256(path.read_bytes()),
-                       "document": document.path,
-                       "document_sha256": sha256((self.path.parent / document.path).read_bytes())}
-                      for document, path, relative in letter.files],
+            "files": [{"path": a.relative, "sha256": sha256(a.path.read_bytes()),
+                       "document": a.document.path, "document_sha256": a.document_sha256}
+                      for a in letter.files],
         })
         data = json.dumps({"messages": self.messages}, ensure_ascii=False, indent=1)
         atomic_write(self.path, data.encode("utf-8"))
@@ -163,7 +172,9 @@ def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: 
         if chosen is None:
             missing.append(document.label)
         else:
-            files[document.path] = (chosen, chosen.relative_to(output).as_posix())
+            files[document.path] = Attachment(document, chosen,
+                                              chosen.relative_to(output).as_posix(),
+                                              sha256(docx.read_bytes()))
     if missing:
         raise ChiboError("Chưa lập: " + "; ".join(missing) + ". Hãy chạy build-report trước "
                          "rồi gửi.")
@@ -179,10 +190,9 @@ def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: 
         for document in documents:
             if "*" not in kinds and document.doc_type not in kinds:
                 continue
-            path, relative = files[document.path]
-            digest = sha256((output / document.path).read_bytes())
-            if resend or not log.was_sent(address, document.path, digest):
-                chosen.append((document, path, relative))
+            attachment = files[document.path]
+            if resend or not log.was_sent(address, document.path, attachment.document_sha256):
+                chosen.append(attachment)
         if chosen:
             letters.append(Letter(address, addressee, chosen))
     return letters
@@ -192,7 +202,7 @@ def compose(letter: Letter, workbook: Workbook, quarter: int | None, sender: str
     s = workbook.settings
     kinds = []
     for word, doc_type in (("kế hoạch", "KH"), ("biên bản", "BB"), ("báo cáo", "BC")):
-        if any(d.doc_type == doc_type for d, _, _ in letter.files):
+        if any(a.document.doc_type == doc_type for a in letter.files):
             kinds.append(word)
     period = period_words(quarter, workbook.settings.year)
     message = EmailMessage()
@@ -201,12 +211,12 @@ def compose(letter: Letter, workbook: Workbook, quarter: int | None, sender: str
     message["To"] = letter.address
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
-    listed = "\n".join(f"- {d.label} (tệp {path.name})" for d, path, _ in letter.files)
+    listed = "\n".join(f"- {a.document.label} (tệp {a.path.name})" for a in letter.files)
     message.set_content(
         f"Kính gửi: {letter.addressee},\n\n"
         f"{s.cell_name} xin gửi kèm theo thư này các văn bản {period}:\n{listed}\n\n"
         f"Trân trọng.\n\nT/M CHI BỘ\nBÍ THƯ\n{s.cell_secretary}\n")
-    for _, path, _ in letter.files:
+    for path in (a.path for a in letter.files):
         kind = ("application", "pdf") if path.suffix == ".pdf" else DOCX_TYPE
         message.add_attachment(path.read_bytes(), maintype=kind[0], subtype=kind[1],
                                filename=path.name)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .documents import Document
+from .documents import Document, meetings_in, theme_of_meeting
 from .errors import ChiboError
-from .model import attendance, minutes_between, quarter_end, quarter_of, rating_of
+from .model import attendance, minutes_between, quarter_end, rating_of
 from .problems import Problem
 from .values import matching_key
 from .wording import (date_in_words, document_number, percent, period_words, quoted,
@@ -80,18 +80,15 @@ def read_cell(path: Path, today: dt.date) -> Cell:
     register = {(d.doc_type, d.period): d for d in workbook.documents}
     for quarter in (1, 2, 3, 4):
         row = CellQuarter(quarter, ended=quarter_end(s.year, quarter) < today)
-        meetings = sorted((m for m in workbook.meetings if m.date and m.date.year == s.year
-                           and quarter_of(m.date) == quarter and m.id),
-                          key=lambda m: m.date)
-        thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS and m.date <= today]
-        for meeting in meetings:
-            row.absent_without_reason += len(attendance(workbook, meeting).absent_without_reason)
+        meetings = meetings_in(workbook, [quarter], today)
+        figures = {id(m): attendance(workbook, m) for m in meetings}
+        row.absent_without_reason = sum(len(f.absent_without_reason) for f in figures.values())
+        thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
         if thematic:
             meeting = thematic[0]
-            planned = [t.title for t in workbook.themes if t.quarter == quarter]
             row.held = short_date(meeting.date)
-            row.theme = meeting.theme or (planned[0] if planned else None)
-            row.rate = round(attendance(workbook, meeting).rate, 1)
+            row.theme = theme_of_meeting(workbook, meeting)[0]
+            row.rate = round(figures[id(meeting)].rate, 1)
             if meeting.start and meeting.end:
                 row.minutes = minutes_between(meeting.start, meeting.end)
             row.rating = rating_of(meeting, s)

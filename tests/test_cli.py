@@ -123,3 +123,12 @@ def test_random_values_in_random_cells_never_raise(tmp_path_factory, changes):
         result = run(*command)
         assert result.exit_code in (0, 1), (command, result.output)
         assert "Lỗi không mong đợi" not in result.output, (command, result.output)
+
+
+def test_output_to_a_file_is_utf8_whatever_the_code_page(tmp_path):
+    """A Windows console in cp1252 cannot encode Vietnamese; redirected output must not fail."""
+    env = dict(os.environ, PYTHONIOENCODING="cp1252", PYTHONUTF8="0")
+    done = subprocess.run([sys.executable, "-m", "chibo", "check", str(SAMPLE)], env=env,
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Sổ hợp lệ" in done.stdout.decode("utf-8")

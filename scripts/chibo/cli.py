@@ -20,6 +20,7 @@ class ChiboCommand(click.Command):
     """Turns known errors into a message and exit 1, and hides tracebacks unless --debug."""
 
     def invoke(self, ctx):
+        _utf8_when_redirected()
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
@@ -35,6 +36,15 @@ class ChiboCommand(click.Command):
             click.echo(f"Lỗi không mong đợi ({type(error).__name__}: {error}). Hãy chạy lại với "
                        "--debug và gửi toàn bộ thông báo cho người hỗ trợ.", err=True)
             ctx.exit(1)
+
+
+def _utf8_when_redirected() -> None:
+    """Output sent to a file or a pipe is UTF-8, whatever the system's code page (a Windows
+    console set to cp1252 cannot encode Vietnamese; click writes to a real console itself)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def _date_option(value: str | None) -> dt.date | None:

@@ -53,7 +53,8 @@ def folder(tmp_path_factory):
 @pytest.fixture(scope="module")
 def summarised(folder, tmp_path_factory):
     output = tmp_path_factory.mktemp("tong-hop")
-    result = run("tong-hop", folder, "--quarter", "2", "-o", output, "--today", "01/03/2023")
+    result = run("tong-hop", folder, "--quarter", "2", "-o", output, "--today", "01/03/2023",
+                 "--no-pdf")
     assert result.exit_code == 0, result.output
     return output, result
 
@@ -174,21 +175,18 @@ def test_a_workbook_without_its_year_is_reported_with_its_errors(tmp_path):
     shutil.copyfile(SAMPLE, tmp_path / "cb.xlsx")
     set_setting(tmp_path / "cb.xlsx", "Năm", None)
     shutil.copyfile(SAMPLE, tmp_path / "cb-tot.xlsx")
-    result = run("tong-hop", tmp_path, "--quarter", "1", "-o", tmp_path / "out")
+    result = run("tong-hop", tmp_path, "--quarter", "1", "-o", tmp_path / "out", "--no-pdf")
     assert result.exit_code == 0, result.output
     assert "cb.xlsx (Chi bộ Mầm non Mỹ Hòa): có 1 lỗi" in result.output
 
 
-def test_the_report_converts_in_libreoffice_with_its_diacritics(summarised, tmp_path):
+def test_the_report_comes_as_a_pdf_that_reads_right(folder, tmp_path):
     import subprocess
 
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice is installed by .ci/run")
-    output, _ = summarised
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(output / "bao-cao-tong-hop-quy-2-2022.docx")],
-                   check=True, capture_output=True, timeout=180)
+    result = run("tong-hop", folder, "--quarter", "2", "-o", tmp_path, "--today", "01/03/2023")
+    assert result.exit_code == 0, result.output
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "bao-cao-tong-hop-quy-2-2022.pdf"),
                            "-"], capture_output=True, text=True, check=True).stdout
     for words in ("ĐẢNG BỘ HUYỆN PHÙ MỸ", "ĐẢNG ỦY XÃ MỸ HÒA", "Số 12-BC/ĐU", "T/M ĐẢNG ỦY",

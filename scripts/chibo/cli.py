@@ -371,8 +371,10 @@ def render_status(result) -> str:
               help="Sổ thông tin của đảng ủy (mặc định: dang-uy.xlsx trong thư mục).")
 @click.option("-o", "--output", default="output/tong-hop", show_default=True,
               type=click.Path(file_okay=False), help="Thư mục ghi kết quả.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Chuyển báo cáo sang PDF bằng LibreOffice.")
 @click.option("--today", hidden=True)
-def tong_hop(folder, year, quarter, year_report, committee_file, output, today):
+def tong_hop(folder, year, quarter, year_report, committee_file, output, pdf, today):
     """Tổng hợp sổ của mọi chi bộ trong một thư mục: bảng tổng hợp và báo cáo của đảng ủy."""
     import datetime as dt
     from pathlib import Path
@@ -387,9 +389,9 @@ def tong_hop(folder, year, quarter, year_report, committee_file, output, today):
     arguments = (paths, notes, committee_path, Path(output), year, quarter, year_report, day)
     if sys.stdout.isatty():
         with click.progressbar(length=len(paths), label="Đọc sổ các chi bộ") as bar:
-            result = run_summary(*arguments, progress=bar.update)
+            result = run_summary(*arguments, progress=bar.update, pdf=pdf)
     else:
-        result = run_summary(*arguments)
+        result = run_summary(*arguments, pdf=pdf)
     if result.committee_report is not None:
         click.echo(render_report(str(committee_path), result.committee_report)
                    + "\nChưa tổng hợp: hãy sửa sổ thông tin của đảng ủy.")

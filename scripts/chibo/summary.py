@@ -329,9 +329,9 @@ class SummaryResult:
 
 def run_summary(paths: list[Path], notes: list[str], committee_path: Path, output: Path,
                 year: int | None, quarter: int | None, year_report: bool, today: dt.date,
-                progress=None) -> SummaryResult:
+                progress=None, pdf: bool = False) -> SummaryResult:
     """Read every cell's workbook (`paths`, from `cell_workbooks`) and write the summary
-    workbook and the Đảng ủy's report."""
+    workbook and the Đảng ủy's report (and its PDF, with `pdf`)."""
     from .building import TEMPLATES_DIR, render
     from .model import Committee
     from .outputs import OutputFolder
@@ -364,6 +364,27 @@ def run_summary(paths: list[Path], notes: list[str], committee_path: Path, outpu
     result.outcomes.append(outputs.write(f"tong-hop-{stem}.xlsx",
                                          summary_workbook(result.cells, quarters)))
     document = committee_report(committee, result.cells, chosen, year)
-    result.outcomes.append(outputs.write(document.path,
-                                         render(document, TEMPLATES_DIR, committee.settings)))
+    written = outputs.write(document.path, render(document, TEMPLATES_DIR, committee.settings))
+    result.outcomes.append(written)
+    if pdf:
+        _report_pdf(result, outputs, document.path, written.path)
     return result
+
+
+def _report_pdf(result: SummaryResult, outputs, relative: str, docx: Path) -> None:
+    """The report's PDF, through LibreOffice; without it the Word file still stands."""
+    from .converting import convert_to_pdf
+    from .outputs import pdf_name
+
+    if outputs.pdf_is_current(relative):
+        return
+    try:
+        data = convert_to_pdf([docx]).get(docx)
+    except ChiboError as error:
+        result.notes.append(f"Chưa tạo PDF: {error}")
+        return
+    if data is None:
+        result.notes.append("LibreOffice không tạo được PDF của báo cáo.")
+        return
+    source = outputs.recorded(relative)["sha256"]
+    result.outcomes.append(outputs.write(pdf_name(relative), data, source=source))

@@ -8,16 +8,21 @@ template is a file people pass around, and text from cells must appear exactly a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 
 from .documents import (Document, latest_quarter, meeting_by_id, meetings_in,
                         minutes_documents, plan_document, report_document)
 from .errors import ChiboError
 from .model import Record, Workbook, quarter_of
 from .wording import short_date
+
 
 def _templates_dir() -> Path:
     """templates/ of the repository (a checkout, or an editable install), or the copies an
@@ -40,18 +45,16 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
     bytes depend only on the content (so an unchanged document is recognised as unchanged)."""
     from docxtpl import DocxTemplate
     from docx.shared import Mm
-    from jinja2 import StrictUndefined, TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import TemplateError
 
     source = templates / document.template
     if not source.is_file():
         if not templates.is_dir():
             raise ChiboError(f"Không tìm thấy thư mục mẫu văn bản {templates}.")
         source = TEMPLATES_DIR / document.template   # a cell may restyle only some templates
-    environment = _environment(SandboxedEnvironment, StrictUndefined)
     try:
         template = DocxTemplate(source)
-        template.render(document.context, jinja_env=environment, autoescape=True)
+        template.render(document.context, jinja_env=_environment(), autoescape=True)
     except TemplateError as error:
         raise ChiboError(f"Mẫu văn bản {source} có lỗi: {error}. Hãy sửa mẫu hoặc dùng lại mẫu "
                          "gốc của chibo.") from None
@@ -68,26 +71,27 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
     return _stable_zip(buffer.getvalue())
 
 
-_ENVIRONMENT = None
+class _CompilingOnce(SandboxedEnvironment):
+    """A sandboxed environment that compiles each template part once: docxtpl asks for the
+    same source again for every document made from a template."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.compiled: dict[str, object] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals or template_class:
+            return super().from_string(source, globals, template_class)
+        if source not in self.compiled:
+            self.compiled[source] = super().from_string(source)
+        return self.compiled[source]
 
 
-def _environment(sandbox, undefined):
-    """One sandboxed Jinja environment per process that compiles each template part once:
-    docxtpl asks for the same source again for every document made from a template."""
-    global _ENVIRONMENT
-    if _ENVIRONMENT is None:
-        class CompilingOnce(sandbox):
-            compiled: dict = {}
-
-            def from_string(self, source, globals=None, template_class=None):
-                if globals or template_class:
-                    return super().from_string(source, globals, template_class)
-                if source not in self.compiled:
-                    self.compiled[source] = super().from_string(source)
-                return self.compiled[source]
-
-        _ENVIRONMENT = CompilingOnce(autoescape=True, undefined=undefined)
-    return _ENVIRONMENT
+@functools.cache
+def _environment() -> _CompilingOnce:
+    """One environment per process: autoescape (a '<' from a cell must not break the XML)
+    and StrictUndefined (a missing variable must not print nothing)."""
+    return _CompilingOnce(autoescape=True, undefined=StrictUndefined)
 
 
 def _stable_zip(data: bytes) -> bytes:

@@ -161,7 +161,7 @@ def _write_lists(book, sheets: tuple) -> dict[tuple[str, str], str]:
     index = 0
     for sheet in sheets:
         for column in sheet.columns + sheet.settings:
-            if column.kind != "choice" or (sheet.is_key_value and column in sheet.columns):
+            if column.kind != "choice":
                 continue
             letter = column_letter(index)
             header = lists.cell(row=1, column=index + 1)

@@ -109,10 +109,11 @@ class OutputFolder:
     def edited_by_hand(self, relative: str) -> bool:
         """Whether the file on disk differs from what chibo last wrote there."""
         path = self.path_of(relative)
-        if not path.exists():
-            return False
-        entry = self.entries.get(relative)
-        return entry is None or entry.get("sha256") != sha256(path.read_bytes())
+        return path.exists() and not self._is_recorded(relative, path.read_bytes())
+
+    def _is_recorded(self, relative: str, data: bytes) -> bool:
+        """Whether `data` is what the manifest says chibo wrote at `relative`."""
+        return self.entries.get(relative, {}).get("sha256") == sha256(data)
 
     def write(self, relative: str, data: bytes, source: str | None = None) -> Outcome:
         """Write one file safely; `source` is the hash of the document a PDF was made from."""
@@ -128,7 +129,7 @@ class OutputFolder:
             if old == data:   # what chibo would write: ours, even if not recorded
                 self._record(relative, data, source)
                 return Outcome(path, UNCHANGED)
-            if self.entries.get(relative, {}).get("sha256") != sha256(old):   # edited by hand
+            if not self._is_recorded(relative, old):   # edited by hand
                 kept = self._keep(path, dt.datetime.now())
         try:
             atomic_write(path, data)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import schema
-from .model import (Record, Workbook, attendance, in_cell_on, minutes_between, parse_vote,
-                    quarter_end, quarter_of, rating_for)
+from .model import (Record, Workbook, assignees, attendance, in_cell_on, is_collective,
+                    minutes_between, parse_vote, quarter_end, quarter_of, rating_for)
 from .problems import Report
 from .reading import read_workbook
 from .values import matching_key
@@ -299,12 +298,10 @@ class Rules:
                             f"«{speaker.name}» phát biểu nhưng được ghi vắng mặt ở buổi {meeting.id}")
 
     def tasks(self):
-        collective = {matching_key(c) for c in schema.COLLECTIVE_ASSIGNEES}
         for task in self.wb.tasks:
             meeting = self.meeting(task)
-            for name in re.split(r"\s*[,;]\s*|\s+và\s+", task.assignee or ""):
-                if name and matching_key(name) not in collective and \
-                        self.wb.member_named(name) is None:
+            for name in assignees(task.assignee):
+                if not is_collective(name) and self.wb.member_named(name) is None:
                     near = self.suggest_member(name)
                     hint = (f"; có phải đồng chí «{near}»?" if near else
                             f"; hãy ghi họ tên đảng viên hoặc {', '.join(schema.COLLECTIVE_ASSIGNEES[:3])}")

@@ -10,13 +10,12 @@ not yet a meeting.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from . import schema
 from .errors import ChiboError
-from .model import (Record, Workbook, attendance, minutes_between, parse_vote, quarter_end,
-                    quarter_of, rating_of)
+from .model import (Record, Workbook, assignees, attendance, is_collective, minutes_between,
+                    parse_vote, quarter_end, quarter_of, rating_of)
 from .values import matching_key
 from .wording import (date_in_words, document_number, paragraphs, percent, period_words,
                       quoted, recipient_lines, sentence, short_date, slug, time_in_words)
@@ -286,8 +285,8 @@ def _lower_first(text: str) -> str:
 
 def _is_one_person(assignee: str) -> bool:
     """A person's name rather than a body ('Chi ủy', 'Toàn chi bộ') or a list of names."""
-    collective = {matching_key(c) for c in schema.COLLECTIVE_ASSIGNEES}
-    return matching_key(assignee) not in collective and not re.search(r",|;| và ", assignee)
+    names = assignees(assignee)
+    return len(names) == 1 and not is_collective(names[0])
 
 
 # --- BÁO CÁO ----------------------------------------------------------------------------------

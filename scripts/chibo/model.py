@@ -125,6 +125,18 @@ def rating_of(meeting: Record, settings: Record) -> str | None:
     return rating_for(meeting.score, *levels)
 
 
+def assignees(text: str | None) -> list[str]:
+    """Who carries out a task: 'Chi ủy, Lê Thị Ánh và Hồ Văn Tuấn' -> three names."""
+    return [name for name in re.split(r"\s*[,;]\s*|\s+và\s+", text or "") if name.strip()]
+
+
+def is_collective(name: str) -> bool:
+    """A body of the cell ('Chi ủy', 'Toàn chi bộ', …) rather than a person."""
+    from .schema import COLLECTIVE_ASSIGNEES
+
+    return matching_key(name) in {matching_key(c) for c in COLLECTIVE_ASSIGNEES}
+
+
 def parse_vote(text: str | None) -> tuple[int, int] | None:
     """'11/11 nhất trí' -> (11, 11): who agreed, out of how many voted."""
     found = re.match(r"\s*(\d+)\s*/\s*(\d+)", text or "")

@@ -34,11 +34,30 @@ def test_a_chosen_quarter_and_no_year_report_before_quarter_four(sample, tmp_pat
         + [f"2022/quy-2/bien-ban-{m}.docx" for m in meeting_ids(2)])
 
 
-def test_the_plan_is_built_once_unless_all_is_asked(sample, tmp_path):
+def test_an_unchanged_plan_is_not_written_again_nor_listed(sample, tmp_path):
     build(sample, tmp_path, "--quarter", "1")
     result = build(sample, tmp_path, "--quarter", "2")
     assert "ke-hoach" not in result.output
     assert "ke-hoach" in build(sample, tmp_path, "--all").output
+
+
+def test_a_plan_paragraph_changed_after_a_build_rebuilds_the_plan(sample, tmp_path):
+    import docx
+
+    build(sample, tmp_path, "--quarter", "1")
+    set_cell(sample, "Kế hoạch", "Nội dung", ("STT", 3), "Chuẩn bị kỹ nội dung trước mỗi buổi.")
+    result = build(sample, tmp_path, "--quarter", "2")
+    plan = tmp_path / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.docx"
+    assert "Đã ghi" in result.output and "ke-hoach-sinh-hoat-chuyen-de-2022.docx" in result.output
+    assert "Chuẩn bị kỹ nội dung trước mỗi buổi." in [p.text for p in docx.Document(plan).paragraphs]
+
+
+def test_a_corrected_meeting_of_an_earlier_quarter_rebuilds_its_built_minutes(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    set_cell(sample, "Buổi sinh hoạt", "Địa điểm", ("Mã buổi", "2022-T01"), "Hội trường xã")
+    result = build(sample, tmp_path, "--quarter", "2")
+    assert "bien-ban-2022-T01.docx" in result.output
+    assert "bien-ban-2022-T02.docx" not in result.output   # unchanged: not named
 
 
 def test_the_summary_lists_every_file_written(sample, tmp_path):
@@ -52,25 +71,71 @@ def test_a_rebuild_with_nothing_changed_rewrites_nothing(sample, tmp_path):
     build(sample, tmp_path, "--all")
     stamps = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.docx")}
     result = build(sample, tmp_path, "--all")
-    assert f"Không thay đổi {documents_of_year()} văn bản:" in result.output
+    assert f"Không thay đổi {documents_of_year()} văn bản:" in result.output, result.output
     assert stamps == {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.docx")}
 
 
-def test_a_document_edited_by_hand_survives_a_rerun(sample, tmp_path):
-    build(sample, tmp_path, "--quarter", "1")
-    minutes = tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx"
+def edit_in_word(path, text="Ý kiến bổ sung do bí thư ghi tay."):
+    """What the secretary does in Word: a paragraph added, the file saved in place."""
     import docx
 
-    document = docx.Document(minutes)
-    document.add_paragraph("Ý kiến bổ sung do bí thư ghi tay.")
-    document.save(minutes)
-    hers = minutes.read_bytes()
+    document = docx.Document(path)
+    document.add_paragraph(text)
+    document.save(path)
+    return path.read_bytes()
+
+
+def test_a_document_edited_by_hand_stays_as_she_left_it(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    minutes = tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx"
+    hers = edit_in_word(minutes)
     result = build(sample, tmp_path, "--quarter", "1")
     assert result.exit_code == 0
-    kept = list(minutes.parent.glob("bien-ban-2022-Q1.sua-tay-*.docx"))
-    assert len(kept) == 1 and kept[0].read_bytes() == hers
-    assert "đã được sửa tay sau khi tạo" in result.output and kept[0].name in result.output
-    assert minutes.read_bytes() != hers
+    assert minutes.read_bytes() == hers
+    assert "Giữ nguyên bản đồng chí đã sửa 1 văn bản:" in result.output
+    assert sorted(p.name for p in minutes.parent.glob("bien-ban-2022-Q1*")) == [minutes.name]
+    assert not list(tmp_path.rglob("*sua-tay*"))
+
+
+def test_a_workbook_change_under_her_edit_writes_the_new_version_beside_it(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    minutes = tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx"
+    hers = edit_in_word(minutes)
+    set_cell(sample, "Buổi sinh hoạt", "Địa điểm", ("Mã buổi", "2022-Q1"), "Hội trường xã")
+    result = build(sample, tmp_path, "--quarter", "1")
+    newer = minutes.with_name("bien-ban-2022-Q1-ban-moi.docx")
+    assert minutes.read_bytes() == hers and newer.exists()
+    import docx
+
+    assert any("Hội trường xã" in p.text for p in docx.Document(newer).paragraphs)
+    assert "Giữ bản đồng chí đã sửa, ghi bản mới bên cạnh 1 văn bản:" in result.output
+    assert minutes.name in result.output and newer.name in result.output
+
+
+def test_removing_the_new_version_keeps_her_choice(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    minutes = tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx"
+    hers = edit_in_word(minutes)
+    set_cell(sample, "Buổi sinh hoạt", "Địa điểm", ("Mã buổi", "2022-Q1"), "Hội trường xã")
+    build(sample, tmp_path, "--quarter", "1")
+    minutes.with_name("bien-ban-2022-Q1-ban-moi.docx").unlink()
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert not minutes.with_name("bien-ban-2022-Q1-ban-moi.docx").exists()
+    assert minutes.read_bytes() == hers and "Giữ nguyên bản đồng chí đã sửa" in result.output
+
+
+def test_removing_her_version_takes_the_new_one(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    minutes = tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx"
+    edit_in_word(minutes)
+    set_cell(sample, "Buổi sinh hoạt", "Địa điểm", ("Mã buổi", "2022-Q1"), "Hội trường xã")
+    build(sample, tmp_path, "--quarter", "1")
+    newer = minutes.with_name("bien-ban-2022-Q1-ban-moi.docx").read_bytes()
+    minutes.unlink()
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert minutes.read_bytes() == newer
+    assert not minutes.with_name("bien-ban-2022-Q1-ban-moi.docx").exists()
+    assert "Đã ghi" in result.output
 
 
 def test_a_document_open_in_word_is_named_and_the_others_are_written(sample, tmp_path):
@@ -80,7 +145,7 @@ def test_a_document_open_in_word_is_named_and_the_others_are_written(sample, tmp
     result = build(sample, tmp_path, "--quarter", "1")
     assert result.exit_code == 1
     assert "Không ghi được 1 văn bản:" in result.output and "bien-ban-2022-Q1.docx" in result.output
-    assert "hãy đóng tệp trong Word" in result.output
+    assert "đang mở trong Word: hãy đóng tệp rồi chạy lại" in result.output
     assert (folder / "bao-cao-quy-1-2022.docx").exists()
     assert not (folder / "bien-ban-2022-Q1.docx").exists()
 
@@ -185,12 +250,13 @@ def test_an_output_folder_that_is_a_file_is_a_clear_message(sample, tmp_path):
     (tmp_path / "tep").write_text("x")
     result = build(sample, tmp_path / "tep" / "con", "--quarter", "1")
     assert result.exit_code == 1
-    assert "Lỗi không mong đợi" not in result.output and "Không ghi được" in result.output
+    assert "Lỗi không mong đợi" not in result.output
+    assert "Không tạo được thư mục" in result.output and "trùng tên thư mục" in result.output
 
 
 def test_a_lost_manifest_does_not_turn_identical_files_into_hand_edits(sample, tmp_path):
     build(sample, tmp_path, "--quarter", "1")
     (tmp_path / ".chibo-manifest.json").unlink()
     result = build(sample, tmp_path, "--quarter", "1")
-    assert "sửa tay" not in result.output
-    assert not list(tmp_path.rglob("*sua-tay*"))
+    assert "đã sửa" not in result.output
+    assert not list(tmp_path.rglob("*ban-moi*"))

@@ -42,8 +42,12 @@ def test_headers_are_the_contract_bold_and_frozen(fresh):
 
 
 def test_columns_have_their_widths(fresh):
+    from conftest import column_of
+    from chibo.reading import column_letter
+
     ws = openpyxl.load_workbook(fresh)["Buổi sinh hoạt"]
-    assert ws.column_dimensions["L"].width == 60   # Tóm tắt nội dung
+    summary = column_letter(column_of(ws, "Tóm tắt nội dung") - 1)
+    assert ws.column_dimensions[summary].width == 60
 
 
 def test_date_and_time_columns_are_formatted(fresh):

@@ -263,13 +263,18 @@ def test_a_missing_document_number_is_a_warning(sample):
 
 
 def test_a_document_without_a_row_is_a_warning(sample):
-    edit(sample, lambda book: book["Văn bản"].delete_rows(row_of(book["Văn bản"], "Kỳ", "2022-Q2")))
+    edit(sample, lambda book: book["Văn bản"].delete_rows(row_of(book["Văn bản"], "Kỳ", "Quý 2")))
     (problem,) = only(check_problems(sample), "missing-number")
-    assert "văn bản BB kỳ «2022-Q2»" in problem.message
+    assert "văn bản BC kỳ «Quý 2»" in problem.message
+
+
+def test_minutes_may_go_unnumbered(sample):
+    append_row(sample, "Văn bản", {"Loại": "BB", "Kỳ": "2022-Q2"})
+    assert not check_problems(sample).problems
 
 
 def test_minutes_must_name_a_meeting(sample):
-    set_cell(sample, "Văn bản", "Kỳ", ("Kỳ", "2022-Q2"), "Quý 2")
+    append_row(sample, "Văn bản", {"Loại": "BB", "Kỳ": "Quý 2", "Số": 3})
     assert only(check_problems(sample), "bad-period")
 
 
@@ -289,7 +294,7 @@ def test_the_sample_is_clean_whenever_it_is_checked(sample, today):
 def test_a_month_without_a_regular_meeting(sample):
     set_cell(sample, "Buổi sinh hoạt", "Loại", ("Mã buổi", "2022-T06"), "Chuyên đề")
     (problem,) = only(check_problems(sample), "no-regular-meeting")
-    assert problem.message.startswith("Tháng 6/2022 đã hết nhưng chưa có buổi sinh hoạt thường kỳ")
+    assert problem.message.startswith("Chưa sinh hoạt thường kỳ tháng 6/2022 (")
 
 
 def test_a_quarter_without_its_assessment(sample):

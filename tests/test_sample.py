@@ -10,7 +10,11 @@ from conftest import SAMPLE, SEED, run
 
 # The seed's typos that the sample corrects (seed -> sample); nothing else may differ.
 SEED_TYPOS = {"sinh hoạt cho bộ": "sinh hoạt chi bộ", "sinh hoat": "sinh hoạt",
-              "trongchi bộ": "trong chi bộ", "câp sủy": "cấp ủy", "lần thức sáu": "lần thứ sáu"}
+              "trongchi bộ": "trong chi bộ", "câp sủy": "cấp ủy", "lần thức sáu": "lần thứ sáu",
+              # proper names capitalised as a Đảng ủy office expects them (domain.md §5)
+              "nghị quyết hội nghị lần thứ sáu Ban chấp hành Trung ương đảng":
+              "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng",
+              "Báo cáo đảng ủy xã": "Báo cáo Đảng ủy xã"}
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +101,7 @@ def test_the_sample_fills_every_other_sheet(workbook):
     assert workbook.opinions and workbook.tasks and any(t.result for t in workbook.tasks)
     assert {a.period for a in workbook.assessments} == {"Quý 1", "Quý 2", "Quý 3", "Quý 4", "Năm"}
     assert all(d.number for d in workbook.documents)
+    assert "BB" not in {d.doc_type for d in workbook.documents}   # minutes go unnumbered
     assert all(e.endswith("@example.vn") for r in workbook.recipients for e in r.email or ())
     assert any(r.email for r in workbook.recipients)
 

@@ -17,10 +17,11 @@ from pathlib import Path
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from .documents import (Document, latest_quarter, meeting_by_id, meetings_in,
-                        minutes_documents, plan_document, report_document)
+from .documents import (Document, compose, latest_quarter, meeting_by_id, plan_document,
+                        report_document, year_documents)
 from .errors import ChiboError
-from .model import Record, Workbook, quarter_of
+from .model import Record, Workbook
+from .outputs import pdf_name
 from .wording import short_date
 
 
@@ -107,6 +108,82 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# --- writing a run's files, and their PDFs ------------------------------------------------------
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file a run writes under the output folder."""
+
+    relative: str
+    label: str                   # how the summary names it
+    data: bytes
+    as_pdf: bool = True          # also wanted as PDF (a document; not a spreadsheet)
+    # Written only where it was built before, and named only when something happened to it:
+    # a document of another period that the workbook may have corrected.
+    refresh: bool = False
+
+
+@dataclass
+class Written:
+    """What became of a run's files: one summary, whatever the command."""
+
+    files: list = field(default_factory=list)   # (OutputFile, outputs.Outcome)
+    pdfs: list = field(default_factory=list)    # (OutputFile, outputs.Outcome) of the PDFs
+    pdf_failure: str | None = None               # why no PDF was made, when none could be
+
+    @property
+    def failed(self) -> bool:
+        from .outputs import FAILED, LOCKED
+
+        return any(o.status in (LOCKED, FAILED) for _, o in self.files + self.pdfs)
+
+
+def write_outputs(outputs, files: list[OutputFile], pdf: bool) -> Written:
+    """Write each file safely (see outputs.py), then make the PDFs of the documents as they
+    are on disk — the secretary's edited file where she edited one — in one LibreOffice run.
+    A file that could not be written is reported as such and gets no PDF."""
+    from .outputs import UNCHANGED
+
+    written = Written()
+    for file in files:
+        if file.refresh and not outputs.path_of(file.relative).exists():
+            continue
+        outcome = outputs.write(file.relative, file.data)
+        stale_pdf = pdf and file.as_pdf and not outputs.pdf_is_current(file.relative) and (
+            not file.refresh or outputs.recorded(pdf_name(file.relative)) is not None)
+        if file.refresh and outcome.status == UNCHANGED and not stale_pdf:
+            continue
+        written.files.append((file, outcome))
+    if pdf:
+        _make_pdfs(written, outputs)
+    return written
+
+
+def _make_pdfs(written: Written, outputs) -> None:
+    from .converting import convert_to_pdf
+    from .outputs import FAILED, LOCKED, Outcome
+
+    wanted = [(f, o) for f, o in written.files if f.as_pdf and o.status not in (LOCKED, FAILED)
+              and not outputs.pdf_is_current(f.relative)]
+    if not wanted:
+        return
+    try:
+        converted = convert_to_pdf([o.path for _, o in wanted])
+    except ChiboError as error:
+        written.pdf_failure = str(error)
+        return
+    for file, outcome in wanted:
+        data = converted.get(outcome.path)
+        relative = pdf_name(file.relative)
+        if data is None:
+            written.pdfs.append((file, Outcome(outputs.path_of(relative), FAILED,
+                                               message="LibreOffice không tạo được PDF cho văn "
+                                                       "bản này.")))
+            continue
+        written.pdfs.append((file, outputs.write(relative, data,
+                                                 source=outputs.document_hash(file.relative))))
+
+
 # --- the build: check, choose, render, write ------------------------------------------------
 
 @dataclass(frozen=True)
@@ -121,19 +198,14 @@ class Run:
 class BuildResult:
     report: object                       # problems.Report of the workbook
     workbook: Workbook | None = None
-    outcomes: list = field(default_factory=list)       # (Document, outputs.Outcome) of .docx
-    pdf_outcomes: list = field(default_factory=list)   # (Document, outputs.Outcome) of .pdf
+    written: Written = field(default_factory=Written)
     notes: list[str] = field(default_factory=list)
-    pdf_failure: str | None = None       # why no PDF was made, when none could be
     pdf_required: bool = False           # the user asked for PDF explicitly
 
     @property
     def failed(self) -> bool:
-        from .outputs import FAILED, LOCKED
-
-        return (self.report.has_errors
-                or any(o.status in (LOCKED, FAILED) for _, o in self.outcomes + self.pdf_outcomes)
-                or (self.pdf_failure is not None and self.pdf_required))
+        return (self.report.has_errors or self.written.failed
+                or (self.written.pdf_failure is not None and self.pdf_required))
 
 
 def build(workbook_path, choose, output_dir="output", templates_dir=None,
@@ -155,36 +227,10 @@ def build(workbook_path, choose, output_dir="output", templates_dir=None,
     outputs = OutputFolder(output_dir)
     documents, result.notes = choose(workbook, outputs, Run(today, pdf))
     templates = Path(templates_dir) if templates_dir else TEMPLATES_DIR
-    for document in documents:
-        data = render(document, templates, workbook.settings)
-        result.outcomes.append((document, outputs.write(document.path, data)))
-    if pdf:
-        _make_pdfs(result, outputs)
+    files = [OutputFile(d.path, d.label, render(d, templates, workbook.settings),
+                        refresh=d.refresh) for d in documents]
+    result.written = write_outputs(outputs, files, pdf)
     return result
-
-
-def _make_pdfs(result: BuildResult, outputs) -> None:
-    """PDFs of the documents written now, and of unchanged ones whose PDF is missing or old."""
-    from .converting import convert_to_pdf
-    from .outputs import FAILED, LOCKED, UNCHANGED, Outcome, pdf_name
-
-    wanted = [(d, o) for d, o in result.outcomes if o.status != LOCKED
-              and not (o.status == UNCHANGED and outputs.pdf_is_current(d.path))]
-    try:
-        converted = convert_to_pdf([o.path for _, o in wanted])
-    except ChiboError as error:
-        result.pdf_failure = str(error)
-        return
-    for document, outcome in wanted:
-        data = converted.get(outcome.path)
-        relative = pdf_name(document.path)
-        if data is None:
-            result.pdf_outcomes.append((document, Outcome(
-                outputs.path_of(relative), FAILED,
-                message="LibreOffice không tạo được PDF cho văn bản này.")))
-            continue
-        source = outputs.recorded(document.path)["sha256"]
-        result.pdf_outcomes.append((document, outputs.write(relative, data, source=source)))
 
 
 def choose_plan(workbook, outputs, run):
@@ -201,10 +247,11 @@ def choose_minutes(quarter: int | None = None, meeting_id: str | None = None):
             if meeting.date > today:
                 raise ChiboError(f"Buổi «{meeting.id}» chưa diễn ra (ngày "
                                  f"{short_date(meeting.date)}): chưa có biên bản.")
-            return [d for d in minutes_documents(workbook, [quarter_of(meeting.date)], today)
-                    if d.period == meeting.id], []
+            return [compose(workbook, p) for p in year_documents(workbook, today)
+                    if p.meeting is meeting], []
         chosen = quarter or latest_quarter(workbook, today)
-        documents = minutes_documents(workbook, [chosen], today) if chosen else []
+        documents = [compose(workbook, p) for p in year_documents(workbook, today)
+                     if p.doc_type == "BB" and p.quarter == chosen]
         if not documents:
             where = f"quý {chosen}" if chosen else f"năm {workbook.settings.year}"
             raise ChiboError(f"Sổ chưa có buổi sinh hoạt nào đã diễn ra trong {where}.")
@@ -219,35 +266,32 @@ def choose_report(quarter: int | None = None, year: bool = False):
             return [report_document(workbook, None, today)], []
         chosen = quarter or latest_quarter(workbook, today)
         if chosen is None:
-            raise ChiboError("Sổ chưa có buổi sinh hoạt nào đã diễn ra: hãy ghi quý cần báo cáo "
-                             "(--quarter N).")
+            raise ChiboError("Sổ chưa có buổi sinh hoạt nào đã diễn ra: hãy chọn quý cần báo "
+                             "cáo.")
         return [report_document(workbook, chosen, today)], []
     return choose
 
 
 def choose_quarter_end(quarter: int | None = None, everything: bool = False):
-    """build-report: the plan if not built yet (or its PDF is missing), the quarter's minutes
-    and report, and the year's report after quarter 4; with `everything`, the whole year.
-    Only meetings held by today count: a schedule typed in advance is not yet a meeting."""
+    """build-report: the plan if not built yet, the quarter's minutes and report, and the
+    year's report after quarter 4; with `everything`, the whole year. Every other document
+    of the year already built — the plan too — is written again where the workbook changed
+    what it says. Only meetings held by
+    today count: a schedule typed in advance is not yet a meeting."""
     def choose(workbook, outputs, run):
         today = run.today
         notes = []
-        plan = plan_document(workbook)
+        chosen = quarter or latest_quarter(workbook, today)
+        if chosen is None and not everything:
+            notes.append("Sổ chưa có buổi sinh hoạt nào đã diễn ra: chỉ lập kế hoạch.")
         documents = []
-        if everything or not outputs.is_built(plan.path) or (
-                run.pdf and not outputs.pdf_is_current(plan.path)):
-            documents.append(plan)
-        if everything:
-            quarters = [q for q in (1, 2, 3, 4) if meetings_in(workbook, [q], today)]
-        else:
-            chosen = quarter or latest_quarter(workbook, today)
-            quarters = [chosen] if chosen else []
-            if chosen is None:
-                notes.append("Sổ chưa có buổi sinh hoạt nào đã diễn ra: chỉ lập kế hoạch.")
-        for q in quarters:
-            documents += minutes_documents(workbook, [q], today)
-            documents.append(report_document(workbook, q, today))
-        if 4 in quarters:
-            documents.append(report_document(workbook, None, today))
+        for planned in year_documents(workbook, today):
+            document = compose(workbook, planned, today)
+            in_scope = everything or planned.quarter == chosen or (
+                planned.period == "Năm" and chosen == 4) or (
+                planned.doc_type == "KH" and not (outputs.path_of(planned.path).exists() and (
+                    not run.pdf or outputs.pdf_is_current(planned.path))))
+            document.refresh = not in_scope
+            documents.append(document)
         return documents, notes
     return choose

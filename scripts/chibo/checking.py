@@ -2,8 +2,10 @@
 records. The reader has already checked each cell's form; here a cell is judged against the
 rest of the workbook: names against `Đảng viên`, meetings against the plan year, and so on.
 
-Errors are what would make a document wrong; warnings are what a careful secretary wants to
-know before she signs (a short meeting, a missing document number).
+One function per sheet, then the rules that look at the whole year. Errors are what would
+make a document wrong; warnings are what a careful secretary wants to know before she signs
+(a short meeting, a missing document number). A cell already in error raises no warning of
+what follows from it.
 """
 
 from __future__ import annotations
@@ -15,15 +17,19 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import schema
+from .documents import register_entry, year_documents
 from .model import (Record, Workbook, assignees, attendance, in_cell_on, is_collective,
-                    minutes_between, parse_vote, quarter_end, quarter_of, rating_for)
+                    minutes_between, parse_vote, quarter_end, quarter_of, rating_for, rating_of)
 from .problems import Report
 from .reading import read_workbook
 from .values import matching_key
+from .wording import decimal, percent, short_date
 
 # Điều lệ Đảng, Điều 8: a member who misses cell meetings in three months of a year without
 # good reason is to be considered for removal.
 MONTHS_ABSENT_WITHOUT_REASON = 3
+# HD 42-HD/BTCTW: the material reaches the members at least a day before the meeting.
+MATERIAL_DAYS_BEFORE = 1
 
 
 def check(path: str | Path, today: dt.date | None = None) -> Report:
@@ -40,12 +46,17 @@ def read_and_check(path: str | Path, today: dt.date | None = None) -> tuple[Work
 
 
 def check_rules(workbook: Workbook, report: Report, today: dt.date) -> None:
-    rules = Rules(workbook, report, today)
-    for rule in (rules.settings, rules.members, rules.themes, rules.meetings, rules.absences,
-                 rules.opinions, rules.tasks, rules.assessments, rules.documents,
-                 rules.recipients, rules.thematic_meeting_every_quarter,
-                 rules.regular_meeting_every_month, rules.assessment_every_quarter):
-        rule()
+    checker = Checker(workbook, report, today)
+    for rule in SHEET_RULES + YEAR_RULES:
+        rule(checker)
+
+
+def check_committee(committee, report: Report) -> None:
+    """The Đảng ủy's own workbook: its report needs somewhere to go."""
+    if not committee.recipients:
+        report.error("no-recipients", "Chưa có nơi nhận của báo cáo tổng hợp: hãy ghi ít nhất "
+                     "một dòng, ví dụ «Ban Tổ chức Tỉnh ủy (báo cáo)» và «Lưu Văn phòng Đảng ủy».",
+                     sheet=schema.COMMITTEE_RECIPIENTS.name, cell="A2")
 
 
 def _plain(text: str) -> str:
@@ -58,25 +69,33 @@ def _next_free_row(records: list[Record]) -> str:
     return f"A{max((r.row for r in records), default=1) + 1}"
 
 
-def _dmy(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-class Rules:
+class Checker:
+    """What every rule needs: the workbook, the report, the day, and a few lookups."""
+
     def __init__(self, workbook: Workbook, report: Report, today: dt.date):
         self.wb = workbook
         self.report = report
         self.today = today
         self.year = workbook.settings.values.get("year")
         self._absent_names: dict[str, set[str]] = {}
+        # Cells already in error when the rules begin: the reader could not read them.
+        self.unreadable = {(p.sheet, p.cell) for p in report.errors}
 
-    # --- helpers ------------------------------------------------------------------------
-
-    def _error(self, code, record: Record, field, message):
+    def error(self, code: str, record: Record, field: str, message: str) -> None:
         self.report.error(code, message, sheet=record.sheet, cell=record.cell(field))
 
-    def _warning(self, code, record: Record, field, message):
+    def warning(self, code: str, record: Record, field: str, message: str) -> None:
         self.report.warning(code, message, sheet=record.sheet, cell=record.cell(field))
+
+    def is_unreadable(self, record: Record, field: str) -> bool:
+        return (record.sheet, record.cell(field)) in self.unreadable
+
+    def year_meetings(self) -> list[Record]:
+        return [m for m in self.wb.meetings if m.date and m.date.year == self.year]
 
     def suggest_member(self, name: str) -> str | None:
         names = [m.name for m in self.wb.members if m.name]
@@ -95,8 +114,8 @@ class Rules:
         if member is None:
             near = self.suggest_member(name)
             hint = f"; có phải đồng chí «{near}»?" if near else "; hãy thêm vào trang Đảng viên"
-            self._error("unknown-name", record, field,
-                        f"{label} «{name}» không có trong danh sách Đảng viên{hint}")
+            self.error("unknown-name", record, field,
+                       f"{label} «{name}» không có trong danh sách Đảng viên{hint}")
         return member
 
     def member_on(self, record: Record, field: str, label: str, day: dt.date | None) -> Record | None:
@@ -105,12 +124,12 @@ class Rules:
         if member is not None and day is not None and not in_cell_on(member, day):
             joined, left = member.values.get("joined"), member.values.get("left")
             if joined and day < joined:
-                message = (f"{label} «{member.name}» chưa sinh hoạt ở chi bộ vào ngày {_dmy(day)} "
-                           f"(chuyển đến ngày {_dmy(joined)})")
+                message = (f"{label} «{member.name}» chưa sinh hoạt ở chi bộ vào ngày "
+                           f"{short_date(day)} (chuyển đến ngày {short_date(joined)})")
             else:
                 message = (f"{label} «{member.name}» không còn sinh hoạt ở chi bộ vào ngày "
-                           f"{_dmy(day)} (chuyển đi ngày {_dmy(left)})")
-            self._error("not-in-cell", record, field, message)
+                           f"{short_date(day)} (chuyển đi ngày {short_date(left)})")
+            self.error("not-in-cell", record, field, message)
         return member
 
     def meeting(self, record: Record) -> Record | None:
@@ -122,8 +141,8 @@ class Rules:
             ids = [m.id for m in self.wb.meetings if m.id]
             near = difflib.get_close_matches(meeting_id, ids, n=1)
             hint = f"; có phải «{near[0]}»?" if near else ""
-            self._error("unknown-meeting", record, "meeting_id",
-                        f"Mã buổi «{meeting_id}» không có ở trang Buổi sinh hoạt{hint}")
+            self.error("unknown-meeting", record, "meeting_id",
+                       f"Mã buổi «{meeting_id}» không có ở trang Buổi sinh hoạt{hint}")
         return meeting
 
     def absent_names(self, meeting: Record) -> set[str]:
@@ -132,310 +151,391 @@ class Rules:
                                               for a in self.wb.absences_of(meeting) if a.name}
         return self._absent_names[meeting.id]
 
-    # --- rules, one method per sheet ------------------------------------------------------
+    def as_of(self) -> dt.date:
+        """The day by which periods are judged ended: today; a past year is judged to its
+        end, so a year whose meetings stop in June has its missing months named."""
+        return min(self.today, dt.date(self.year + 1, 1, 1)) if self.year else self.today
 
-    def settings(self):
-        s = self.wb.settings
-        self.member(s, "cell_secretary", "Bí thư")
-        self.member(s, "deputy_secretary", "Phó bí thư")
-        good, fair, average = (s.values.get(k) for k in ("score_good", "score_fair", "score_average"))
-        if None not in (good, fair, average) and not good > fair > average:
-            self._error("score-levels", s, "score_fair",
-                        f"Các mức điểm phải giảm dần: Tốt ({good}) > Khá ({fair}) > "
-                        f"Trung bình ({average})")
 
-    def members(self):
-        if not self.wb.members:
-            self.report.error("no-members", "Chưa có đảng viên nào.", sheet=schema.MEMBERS.name,
-                              cell="A2")
-        first_row: dict[str, Record] = {}
-        for member in self.wb.members:
-            if member.name:
-                earlier = first_row.setdefault(matching_key(member.name), member)
-                if earlier is not member:
-                    self._error("duplicate-name", member, "name",
-                                f"«{member.name}» trùng tên với {earlier.sheet}!"
-                                f"{earlier.cell('name')}: hãy thêm dấu phân biệt, ví dụ "
-                                f"«{member.name} ({member.birth_year or 'năm sinh'})», và ghi "
-                                "đúng như vậy ở các trang khác")
-            if member.joined and member.left and member.left <= member.joined:
-                self._error("left-before-joined", member, "left",
-                            "Ngày chuyển đi phải sau ngày chuyển đến")
-        secretary = self.wb.member_named(self.wb.settings.values.get("cell_secretary"))
-        if secretary is not None and secretary.position not in (None, "Bí thư"):
-            self._warning("position-mismatch", secretary, "position",
-                          f"Đồng chí «{secretary.name}» là Bí thư ở trang Thông tin nhưng Chức vụ "
-                          f"ghi «{secretary.position}»")
+# --- one rule per sheet ---------------------------------------------------------------------
 
-    def themes(self):
-        quarters = {t.quarter for t in self.wb.themes if t.quarter}
-        for quarter in (1, 2, 3, 4):
-            if quarter not in quarters:
-                self.report.error("missing-theme", f"Quý {quarter} chưa có chuyên đề.",
-                                  sheet=schema.THEMES.name, cell=_next_free_row(self.wb.themes))
-        for theme in self.wb.themes:
-            self.member(theme, "preparer", "Người chuẩn bị")
-            month = theme.planned_month
-            if theme.quarter and month and quarter_of(dt.date(2000, month, 1)) != theme.quarter:
-                self._warning("month-outside-quarter", theme, "planned_month",
-                              f"Tháng {month} không thuộc quý {theme.quarter}")
+def check_settings(c: Checker) -> None:
+    s = c.wb.settings
+    c.member(s, "cell_secretary", "Bí thư")
+    c.member(s, "deputy_secretary", "Phó bí thư")
+    good, fair, average = (s.values.get(k) for k in ("score_good", "score_fair", "score_average"))
+    if None not in (good, fair, average) and not good > fair > average:
+        c.error("score-levels", s, "score_fair",
+                f"Các mức điểm phải giảm dần: Tốt ({decimal(good)}) > Khá ({decimal(fair)}) > "
+                f"Trung bình ({decimal(average)})")
 
-    def meetings(self):
-        s = self.wb.settings.values
-        seen: dict[str, Record] = {}
-        for meeting in self.wb.meetings:
-            if meeting.id is not None:
-                first = seen.setdefault(meeting.id, meeting)
-                if first is not meeting:
-                    self._error("duplicate-id", meeting, "id",
-                                f"Mã buổi «{meeting.id}» trùng với {first.sheet}!{first.cell('id')}")
-            day = meeting.date
-            if day and self.year and day.year != self.year:
-                self._error("outside-year", meeting, "date",
-                            f"Ngày họp {_dmy(day)} không thuộc năm kế hoạch {self.year}")
-            absent = self.absent_names(meeting) if meeting.id else set()
-            for field, label in (("chair", "Chủ trì"), ("minute_taker", "Thư ký"),
-                                 ("presenter", "Người trình bày")):
-                person = self.member_on(meeting, field, label, day)
-                if person is not None and matching_key(person.name) in absent:
-                    self._error("absent-officer", meeting, field,
-                                f"{label} «{person.name}» lại được ghi vắng mặt ở trang Vắng mặt")
-            if meeting.chair and meeting.minute_taker and \
-                    matching_key(meeting.chair) == matching_key(meeting.minute_taker):
-                self._warning("chair-is-minute-taker", meeting, "minute_taker",
-                              "Chủ trì và thư ký là cùng một người")
-            self._duration(meeting, s)
-            self._rating(meeting, s)
-            if day and self.wb.members and meeting.id:
-                self._attendance(meeting, s)
-            if meeting.kind in schema.THEMATIC_KINDS and not meeting.presenter and day:
-                preparers = [t.preparer for t in self.wb.themes
-                             if t.quarter == quarter_of(day) and t.preparer]
-                if not meeting.theme and not preparers:
-                    self._warning("no-presenter", meeting, "presenter",
-                                  "Chưa ghi người trình bày chuyên đề")
 
-    def _duration(self, meeting: Record, s: dict):
-        if not (meeting.start and meeting.end):
-            return
-        length = minutes_between(meeting.start, meeting.end)
-        if length <= 0:
-            self._error("end-before-start", meeting, "end",
-                        f"Giờ kết thúc {meeting.end:%H:%M} phải sau giờ bắt đầu {meeting.start:%H:%M}")
-            return
-        combined = meeting.kind == "Kết hợp"
-        minimum = s.get("min_minutes_combined" if combined else "min_minutes")
-        if minimum and length < minimum:
-            what = "buổi kết hợp chuyên đề với thường kỳ" if combined else "buổi sinh hoạt"
-            self._warning("too-short", meeting, "end",
-                          f"Buổi họp kéo dài {length} phút, ít hơn {minimum} phút tối thiểu cho "
-                          f"{what}")
+def check_plan(c: Checker) -> None:
+    """A plan without its purpose, requirements or measures is sent back."""
+    present = {p.part for p in c.wb.plan_paragraphs if p.text}
+    for part in schema.PLAN_PARTS:
+        if part not in present:
+            c.report.error("empty-plan-part", f"Kế hoạch chưa có phần «{part}»: hãy ghi các đoạn "
+                           f"văn của phần này (cột Phần ghi «{part}»).",
+                           sheet=schema.PLAN_PARAGRAPHS.name, cell=_next_free_row(c.wb.plan_paragraphs))
 
-    def _rating(self, meeting: Record, s: dict):
-        if meeting.score is None or meeting.rating is None:
-            return
-        levels = [s.get(k) for k in ("score_good", "score_fair", "score_average")]
-        if None in levels:
-            return
-        expected = rating_for(meeting.score, *levels)
-        if expected != meeting.rating:
-            self._error("rating-mismatch", meeting, "rating",
-                        f"Xếp loại «{meeting.rating}» không khớp với {meeting.score} điểm "
-                        f"(theo thang điểm ở trang Thông tin là «{expected}»)")
 
-    def _attendance(self, meeting: Record, s: dict):
-        figures = attendance(self.wb, meeting)
-        minimum = s.get("min_attendance")
-        if figures.required and minimum is not None and figures.rate < minimum:
-            self._warning("low-attendance", meeting, "id",
-                          f"Tỷ lệ dự họp {figures.rate:.1f}% ({figures.present}/{figures.required}) "
-                          f"thấp hơn mức tối thiểu {minimum}%")
-        vote = parse_vote(meeting.vote)
-        if vote:
-            agree, voters = vote
-            if agree > voters:
-                self._error("vote-count", meeting, "vote",
-                            f"Biểu quyết «{meeting.vote}»: số nhất trí lớn hơn số biểu quyết")
-            elif voters != figures.voters:
-                self._warning("vote-count", meeting, "vote",
-                              f"Biểu quyết «{meeting.vote}» nhưng có {figures.voters} đảng viên "
-                              "chính thức dự họp theo trang Vắng mặt (đảng viên dự bị không "
-                              "biểu quyết)")
+def check_members(c: Checker) -> None:
+    if not c.wb.members:
+        c.report.error("no-members", "Chưa có đảng viên nào.", sheet=schema.MEMBERS.name, cell="A2")
+    first_row: dict[str, Record] = {}
+    for member in c.wb.members:
+        if member.name:
+            earlier = first_row.setdefault(matching_key(member.name), member)
+            if earlier is not member:
+                c.error("duplicate-name", member, "name",
+                        f"«{member.name}» trùng tên với {earlier.sheet}!{earlier.cell('name')}: "
+                        f"hãy thêm dấu phân biệt, ví dụ «{member.name} "
+                        f"({member.birth_year or 'năm sinh'})», và ghi đúng như vậy ở các trang khác")
+        if member.joined and member.left and member.left <= member.joined:
+            c.error("left-before-joined", member, "left", "Ngày chuyển đi phải sau ngày chuyển đến")
+    secretary = c.wb.member_named(c.wb.settings.values.get("cell_secretary"))
+    if secretary is not None and secretary.position not in (None, "Bí thư"):
+        c.warning("position-mismatch", secretary, "position",
+                  f"Đồng chí «{secretary.name}» là Bí thư ở trang Thông tin nhưng Chức vụ ghi "
+                  f"«{secretary.position}»")
 
-    def absences(self):
-        seen: set[tuple[str, str]] = set()
-        months_without_reason: dict[str, set[int]] = defaultdict(set)
-        for absence in self.wb.absences:
-            meeting = self.meeting(absence)
-            day = meeting.date if meeting is not None else None
-            member = self.member_on(absence, "name", "Người vắng", day)
-            if member is None or meeting is None:
-                continue
-            key = (meeting.id, matching_key(member.name))
-            if key in seen:
-                self._error("duplicate-absence", absence, "name",
-                            f"«{member.name}» đã được ghi vắng mặt ở buổi {meeting.id}")
-            seen.add(key)
-            if member.exempt == "Có":
-                self._warning("exempt-absent", absence, "name",
-                              f"«{member.name}» được miễn sinh hoạt nên không cần ghi vắng mặt")
-            elif not absence.reason and day:
-                months_without_reason[member.name].add(day.month)
-                if len(months_without_reason[member.name]) == MONTHS_ABSENT_WITHOUT_REASON:
-                    self._warning("absent-without-reason", absence, "reason",
-                                  f"«{member.name}» đã vắng không lý do trong "
-                                  f"{MONTHS_ABSENT_WITHOUT_REASON} tháng của năm; theo Điều lệ "
-                                  "Đảng (Điều 8), chi bộ cần xem xét")
 
-    def opinions(self):
-        for opinion in self.wb.opinions:
-            meeting = self.meeting(opinion)
-            day = meeting.date if meeting is not None else None
-            speaker = self.member_on(opinion, "speaker", "Người phát biểu", day)
-            if speaker is not None and meeting is not None and \
-                    matching_key(speaker.name) in self.absent_names(meeting):
-                self._error("absent-speaker", opinion, "speaker",
-                            f"«{speaker.name}» phát biểu nhưng được ghi vắng mặt ở buổi {meeting.id}")
+def check_themes(c: Checker) -> None:
+    quarters = {t.quarter for t in c.wb.themes if t.quarter}
+    for quarter in (1, 2, 3, 4):
+        if quarter not in quarters:
+            c.report.error("missing-theme", f"Quý {quarter} chưa có chuyên đề.",
+                           sheet=schema.THEMES.name, cell=_next_free_row(c.wb.themes))
+    for theme in c.wb.themes:
+        c.member(theme, "preparer", "Người chuẩn bị")
+        month = theme.planned_month
+        if theme.quarter and month and quarter_of(dt.date(2000, month, 1)) != theme.quarter:
+            c.warning("month-outside-quarter", theme, "planned_month",
+                      f"Tháng {month} không thuộc quý {theme.quarter}")
 
-    def tasks(self):
-        for task in self.wb.tasks:
-            meeting = self.meeting(task)
-            for name in assignees(task.assignee):
-                if not is_collective(name) and self.wb.member_named(name) is None:
-                    near = self.suggest_member(name)
-                    hint = (f"; có phải đồng chí «{near}»?" if near else
-                            f"; hãy ghi họ tên đảng viên hoặc {', '.join(schema.COLLECTIVE_ASSIGNEES[:3])}")
-                    self._error("unknown-name", task, "assignee",
-                                f"Người thực hiện «{name}» không có trong danh sách Đảng viên{hint}")
-            if meeting is not None and meeting.date and task.due and task.due < meeting.date:
-                self._warning("due-before-meeting", task, "due",
-                              f"Thời hạn {_dmy(task.due)} trước ngày họp {_dmy(meeting.date)}")
 
-    def assessments(self):
-        seen: dict[str, Record] = {}
-        for assessment in self.wb.assessments:
-            if assessment.period:
-                first = seen.setdefault(assessment.period, assessment)
-                if first is not assessment:
-                    self._error("duplicate-period", assessment, "period",
-                                f"Kỳ «{assessment.period}» đã có ở {first.sheet}!{first.cell('period')}")
+def check_meetings(c: Checker) -> None:
+    settings = c.wb.settings.values
+    seen: dict[str, Record] = {}
+    for meeting in c.wb.meetings:
+        if meeting.id is not None:
+            first = seen.setdefault(meeting.id, meeting)
+            if first is not meeting:
+                c.error("duplicate-id", meeting, "id",
+                        f"Mã buổi «{meeting.id}» trùng với {first.sheet}!{first.cell('id')}")
+        day = meeting.date
+        if day and c.year and day.year != c.year:
+            c.error("outside-year", meeting, "date",
+                    f"Ngày họp {short_date(day)} không thuộc năm kế hoạch {c.year}")
+        absent = c.absent_names(meeting) if meeting.id else set()
+        for field, label in (("chair", "Chủ trì"), ("minute_taker", "Thư ký"),
+                             ("presenter", "Người trình bày")):
+            person = c.member_on(meeting, field, label, day)
+            if person is not None and matching_key(person.name) in absent:
+                c.error("absent-officer", meeting, field,
+                        f"{label} «{person.name}» lại được ghi vắng mặt ở trang Vắng mặt")
+        if meeting.chair and meeting.minute_taker and \
+                matching_key(meeting.chair) == matching_key(meeting.minute_taker):
+            c.warning("chair-is-minute-taker", meeting, "minute_taker",
+                      "Chủ trì và thư ký là cùng một người")
+        _duration(c, meeting, settings)
+        _rating(c, meeting, settings)
+        if day:
+            _material(c, meeting)
+        if day and c.wb.members and meeting.id:
+            _attendance(c, meeting, settings)
+        if meeting.kind in schema.THEMATIC_KINDS and not meeting.presenter and day:
+            preparers = [t.preparer for t in c.wb.themes
+                         if t.quarter == quarter_of(day) and t.preparer]
+            if not meeting.theme and not preparers:
+                c.warning("no-presenter", meeting, "presenter", "Chưa ghi người trình bày chuyên đề")
 
-    def documents(self):
-        by_key: dict[tuple[str, str], Record] = {}
-        numbers: Counter = Counter()
-        for document in self.wb.documents:
-            kind, period = document.doc_type, document.period
-            if not (kind and period):
-                continue
-            if kind == "BB":
-                period = self._document_meeting(document)
-            elif period not in (("Năm",) if kind == "KH" else schema.PERIODS):
-                allowed = "Năm" if kind == "KH" else "Quý 1 … Quý 4 hoặc Năm"
-                self._error("bad-period", document, "period",
-                            f"Kỳ «{period}» không hợp lệ cho văn bản {kind}: ghi {allowed}")
-                continue
-            if period is None:
-                continue
-            first = by_key.setdefault((kind, period), document)
-            if first is not document:
-                self._error("duplicate-document", document, "period",
-                            f"Văn bản {kind} kỳ «{period}» đã có ở {first.sheet}!{first.cell('period')}")
-            if document.number is None:
-                self._warning("missing-number", document, "number",
-                              f"Văn bản {kind} kỳ «{period}» chưa có số: văn bản sẽ để trống số "
-                              "để ghi tay")
-            else:
-                numbers[(kind, document.number)] += 1
-                if numbers[(kind, document.number)] == 2:
-                    self._warning("duplicate-number", document, "number",
-                                  f"Số {document.number} đã dùng cho một văn bản {kind} khác")
-        for kind, period in self._documents_due():
-            if (kind, period) not in by_key:
-                self.report.warning(
-                    "missing-number", f"Chưa có số của văn bản {kind} kỳ «{period}»: hãy thêm một "
-                    f"dòng (Loại {kind}, Kỳ {period}, Số, Ngày).", sheet=schema.DOCUMENTS.name,
-                    cell=_next_free_row(self.wb.documents))
 
-    def _document_meeting(self, document: Record) -> str | None:
-        if self.wb.meeting_with_id(document.period) is None:
-            self._error("bad-period", document, "period",
-                        f"Biên bản phải ghi Kỳ là một Mã buổi ở trang Buổi sinh hoạt; "
-                        f"không có buổi «{document.period}»")
-            return None
-        return document.period
+def _duration(c: Checker, meeting: Record, settings: dict) -> None:
+    if not (meeting.start and meeting.end):
+        return
+    length = minutes_between(meeting.start, meeting.end)
+    if length <= 0:
+        c.error("end-before-start", meeting, "end",
+                f"Giờ kết thúc {meeting.end:%H:%M} phải sau giờ bắt đầu {meeting.start:%H:%M}")
+        return
+    combined = meeting.kind == "Kết hợp"
+    minimum = settings.get("min_minutes_combined" if combined else "min_minutes")
+    if minimum and length < minimum:
+        what = "buổi kết hợp chuyên đề với thường kỳ" if combined else "buổi sinh hoạt"
+        c.warning("too-short", meeting, "end",
+                  f"Buổi họp kéo dài {length} phút, ít hơn {minimum} phút tối thiểu cho {what}")
 
-    def _documents_due(self) -> list[tuple[str, str]]:
-        """The documents the build will write: the plan, each minutes, each report."""
-        due = [("KH", "Năm")]
-        quarters = set()
-        for meeting in self.wb.meetings:
-            if meeting.id and meeting.date and (self.year is None or meeting.date.year == self.year):
-                due.append(("BB", meeting.id))
-                quarters.add(quarter_of(meeting.date))
-        due += [("BC", f"Quý {q}") for q in sorted(quarters)]
-        if 4 in quarters:
-            due.append(("BC", "Năm"))
-        return due
 
-    def recipients(self):
-        if not self.wb.recipients:
-            self.report.warning("no-recipients", "Chưa có nơi nhận: văn bản sẽ không có mục "
-                                "«Nơi nhận».", sheet=schema.RECIPIENTS.name, cell="A2")
+def _rating(c: Checker, meeting: Record, settings: dict) -> None:
+    if meeting.score is None or meeting.rating is None:
+        return
+    levels = [settings.get(k) for k in ("score_good", "score_fair", "score_average")]
+    if None in levels:
+        return
+    expected = rating_for(meeting.score, *levels)
+    if expected != meeting.rating:
+        c.error("rating-mismatch", meeting, "rating",
+                f"Xếp loại «{meeting.rating}» không khớp với {decimal(meeting.score)} điểm "
+                f"(theo thang điểm ở trang Thông tin là «{expected}»)")
 
-    def _as_of(self) -> dt.date:
-        """The day by which periods are judged ended: today; for a past year, the end of the
-        month of its last meeting — a workbook of an old year is judged as far as it goes,
-        that month and quarter included."""
-        if self.year < self.today.year:
-            dates = [m.date for m in self.wb.meetings if m.date and m.date.year == self.year]
-            if not dates:
-                return dt.date(self.year + 1, 1, 1)
-            last = max(dates)
-            return dt.date(last.year + last.month // 12, last.month % 12 + 1, 1)
-        return self.today
 
-    def regular_meeting_every_month(self):
-        """Điều lệ Đảng, Điều 24: the cell meets every month (a combined meeting counts)."""
-        if not self.year:
-            return
-        as_of = self._as_of()
-        held = {m.date.month for m in self.wb.meetings if m.date and m.date.year == self.year
-                and m.kind in ("Thường kỳ", "Kết hợp")}
-        for month in range(1, 13):
-            month_end = (dt.date(self.year + month // 12, month % 12 + 1, 1)
-                         - dt.timedelta(days=1))
-            if month_end < as_of and month not in held:
-                self.report.warning(
-                    "no-regular-meeting", f"Tháng {month}/{self.year} đã hết nhưng chưa có buổi "
-                    "sinh hoạt thường kỳ (Loại «Thường kỳ» hoặc «Kết hợp»); chi bộ sinh hoạt "
-                    "thường kỳ mỗi tháng một lần (Điều lệ Đảng).", sheet=schema.MEETINGS.name,
-                    cell=_next_free_row(self.wb.meetings))
+def _material(c: Checker, meeting: Record) -> None:
+    """HD 12 and HD 42: the chi ủy approves the outline, and the material reaches the
+    members at least a day before the meeting."""
+    day, approved, sent = meeting.date, meeting.outline_approved, meeting.material_sent
+    if approved and approved > day:
+        c.error("outline-after-meeting", meeting, "outline_approved",
+                f"Ngày duyệt đề cương {short_date(approved)} sau ngày họp {short_date(day)}")
+    if sent and sent > day:
+        c.error("material-after-meeting", meeting, "material_sent",
+                f"Ngày gửi tài liệu {short_date(sent)} sau ngày họp {short_date(day)}")
+    elif sent and (day - sent).days < MATERIAL_DAYS_BEFORE:
+        c.warning("material-late", meeting, "material_sent",
+                  f"Tài liệu đến đảng viên ngày {short_date(sent)}, chưa đủ "
+                  f"{MATERIAL_DAYS_BEFORE} ngày trước buổi họp {short_date(day)} (Hướng dẫn "
+                  "42-HD/BTCTW: gửi tài liệu ít nhất 1 ngày trước)")
+    if approved and sent and sent < approved:
+        c.warning("material-before-outline", meeting, "material_sent",
+                  f"Tài liệu gửi ngày {short_date(sent)}, trước khi chi ủy duyệt đề cương "
+                  f"({short_date(approved)})")
 
-    def assessment_every_quarter(self):
-        """The report of a quarter with meetings needs its «Đánh giá» row."""
-        if not self.year:
-            return
-        have = {a.period for a in self.wb.assessments}
-        quarters = {quarter_of(m.date) for m in self.wb.meetings
-                    if m.date and m.date.year == self.year}
-        for quarter in sorted(quarters):
-            if f"Quý {quarter}" not in have:
-                self.report.warning(
-                    "no-assessment", f"Chưa có phần đánh giá của Quý {quarter} (Ưu điểm, Hạn chế, "
-                    "…): báo cáo quý sẽ để trống các mục này.", sheet=schema.ASSESSMENTS.name,
-                    cell=_next_free_row(self.wb.assessments))
 
-    def thematic_meeting_every_quarter(self):
-        """HD 12: at least one thematic meeting in every quarter that has ended."""
-        if not self.year:
-            return
-        as_of = self._as_of()
-        held = {quarter_of(m.date) for m in self.wb.meetings
-                if m.date and m.kind in schema.THEMATIC_KINDS and m.date.year == self.year}
-        for quarter in (1, 2, 3, 4):
-            if quarter_end(self.year, quarter) < as_of and quarter not in held:
-                self.report.warning(
-                    "no-thematic-meeting", f"Quý {quarter}/{self.year} đã hết nhưng chưa có buổi "
-                    "sinh hoạt chuyên đề (Loại «Chuyên đề» hoặc «Kết hợp»); mỗi quý phải có ít nhất "
-                    "một buổi (Hướng dẫn 12-HD/BTCTW).", sheet=schema.MEETINGS.name,
-                    cell=_next_free_row(self.wb.meetings))
+def _attendance(c: Checker, meeting: Record, settings: dict) -> None:
+    figures = attendance(c.wb, meeting)
+    minimum = settings.get("min_attendance")
+    if figures.required and minimum is not None and figures.rate < minimum:
+        c.warning("low-attendance", meeting, "id",
+                  f"Tỷ lệ dự họp {percent(figures.rate)} ({figures.present}/{figures.required}) "
+                  f"thấp hơn mức tối thiểu {percent(minimum)}")
+    if rating_of(meeting, c.wb.settings) == "Tốt" and not c.is_unreadable(meeting, "rating"):
+        _good_meeting(c, meeting, figures, minimum)
+    vote = parse_vote(meeting.vote)
+    if vote:
+        agree, voters = vote
+        if agree > voters:
+            c.error("vote-count", meeting, "vote",
+                    f"Biểu quyết «{meeting.vote}»: số nhất trí lớn hơn số biểu quyết")
+        elif voters != figures.voters:
+            c.warning("vote-count", meeting, "vote",
+                      f"Biểu quyết «{meeting.vote}» nhưng có {figures.voters} đảng viên chính "
+                      "thức dự họp theo trang Vắng mặt (đảng viên dự bị không biểu quyết)")
+
+
+def _good_meeting(c: Checker, meeting: Record, figures, minimum) -> None:
+    """HD 12's minimum criteria: a meeting with a member absent without reason, or with
+    attendance not above the minimum, is not «Tốt» whatever its score."""
+    why = []
+    if figures.absent_without_reason:
+        names = ", ".join(m.name for m in figures.absent_without_reason)
+        why.append(f"có đảng viên vắng không lý do ({names})")
+    if minimum is not None and figures.required and figures.rate <= minimum:
+        why.append(f"tỷ lệ dự họp {percent(figures.rate)} không cao hơn {percent(minimum)}")
+    if why:
+        c.warning("good-below-criteria", meeting, "rating",
+                  f"Buổi họp ngày {short_date(meeting.date)} xếp loại Tốt nhưng {' và '.join(why)}: "
+                  "theo tiêu chí tối thiểu của Hướng dẫn 12-HD/BTCTW, buổi này không đạt loại Tốt")
+
+
+def check_absences(c: Checker) -> None:
+    seen: set[tuple[str, str]] = set()
+    months_without_reason: dict[str, set[int]] = defaultdict(set)
+    for absence in c.wb.absences:
+        meeting = c.meeting(absence)
+        day = meeting.date if meeting is not None else None
+        member = c.member_on(absence, "name", "Người vắng", day)
+        if member is None or meeting is None:
+            continue
+        key = (meeting.id, matching_key(member.name))
+        if key in seen:
+            c.error("duplicate-absence", absence, "name",
+                    f"«{member.name}» đã được ghi vắng mặt ở buổi {meeting.id}")
+        seen.add(key)
+        if member.exempt == "Có":
+            c.warning("exempt-absent", absence, "name",
+                      f"«{member.name}» được miễn sinh hoạt nên không cần ghi vắng mặt")
+        elif not absence.reason and day:
+            months_without_reason[member.name].add(day.month)
+            if len(months_without_reason[member.name]) == MONTHS_ABSENT_WITHOUT_REASON:
+                c.warning("absent-without-reason", absence, "reason",
+                          f"«{member.name}» đã vắng không lý do trong "
+                          f"{MONTHS_ABSENT_WITHOUT_REASON} tháng của năm; theo Điều lệ Đảng "
+                          "(Điều 8), chi bộ cần xem xét")
+
+
+def check_opinions(c: Checker) -> None:
+    for opinion in c.wb.opinions:
+        meeting = c.meeting(opinion)
+        day = meeting.date if meeting is not None else None
+        speaker = c.member_on(opinion, "speaker", "Người phát biểu", day)
+        if speaker is not None and meeting is not None and \
+                matching_key(speaker.name) in c.absent_names(meeting):
+            c.error("absent-speaker", opinion, "speaker",
+                    f"«{speaker.name}» phát biểu nhưng được ghi vắng mặt ở buổi {meeting.id}")
+
+
+def check_tasks(c: Checker) -> None:
+    for task in c.wb.tasks:
+        meeting = c.meeting(task)
+        for name in assignees(task.assignee):
+            if not is_collective(name) and c.wb.member_named(name) is None:
+                near = c.suggest_member(name)
+                hint = (f"; có phải đồng chí «{near}»?" if near else
+                        f"; hãy ghi họ tên đảng viên hoặc {', '.join(schema.COLLECTIVE_ASSIGNEES[:3])}")
+                c.error("unknown-name", task, "assignee",
+                        f"Người thực hiện «{name}» không có trong danh sách Đảng viên{hint}")
+        if meeting is not None and meeting.date and task.due and task.due < meeting.date:
+            c.warning("due-before-meeting", task, "due",
+                      f"Thời hạn {short_date(task.due)} trước ngày họp {short_date(meeting.date)}")
+
+
+def check_assessments(c: Checker) -> None:
+    seen: dict[str, Record] = {}
+    for assessment in c.wb.assessments:
+        if assessment.period:
+            first = seen.setdefault(assessment.period, assessment)
+            if first is not assessment:
+                c.error("duplicate-period", assessment, "period",
+                        f"Kỳ «{assessment.period}» đã có ở {first.sheet}!{first.cell('period')}")
+
+
+def check_register(c: Checker) -> None:
+    """`Văn bản`: one row per document, numbers not reused, and no document dated before
+    what it records."""
+    by_key: dict[tuple[str, str], Record] = {}
+    numbers: Counter = Counter()
+    for document in c.wb.documents:
+        kind, period = document.doc_type, document.period
+        if not (kind and period):
+            continue
+        if kind == "BB":
+            period = _register_meeting(c, document)
+        elif period not in (("Năm",) if kind == "KH" else schema.PERIODS):
+            allowed = "Năm" if kind == "KH" else "Quý 1 … Quý 4 hoặc Năm"
+            c.error("bad-period", document, "period",
+                    f"Kỳ «{period}» không hợp lệ cho văn bản {kind}: ghi {allowed}")
+            continue
+        if period is None:
+            continue
+        first = by_key.setdefault((kind, period), document)
+        if first is not document:
+            c.error("duplicate-document", document, "period",
+                    f"Văn bản {kind} kỳ «{period}» đã có ở {first.sheet}!{first.cell('period')}")
+        if document.number is None and kind != "BB":   # minutes may go unnumbered
+            c.warning("missing-number", document, "number",
+                      f"Văn bản {kind} kỳ «{period}» chưa có số: văn bản sẽ để trống số để ghi tay")
+        elif document.number is not None:
+            numbers[(kind, document.number)] += 1
+            if numbers[(kind, document.number)] == 2:
+                c.warning("duplicate-number", document, "number",
+                          f"Số {document.number} đã dùng cho một văn bản {kind} khác")
+    _dated_before_its_meetings(c)
+    if not c.year:
+        return
+    for planned in year_documents(c.wb, c.today):
+        if planned.doc_type != "BB" and (planned.doc_type, planned.period) not in by_key:
+            c.report.warning(
+                "missing-number", f"Chưa có số của văn bản {planned.doc_type} kỳ «{planned.period}»: "
+                f"hãy thêm một dòng (Loại {planned.doc_type}, Kỳ {planned.period}, Số, Ngày).",
+                sheet=schema.DOCUMENTS.name, cell=_next_free_row(c.wb.documents))
+
+
+def _register_meeting(c: Checker, document: Record) -> str | None:
+    if c.wb.meeting_with_id(document.period) is None:
+        c.error("bad-period", document, "period",
+                f"Biên bản phải ghi Kỳ là một Mã buổi ở trang Buổi sinh hoạt; không có buổi "
+                f"«{document.period}»")
+        return None
+    return document.period
+
+
+def _dated_before_its_meetings(c: Checker) -> None:
+    """A report cannot be dated before a meeting it reports on, nor minutes before their
+    meeting: a document says only what is true on its date."""
+    if not c.year:
+        return
+    for planned in year_documents(c.wb, c.today):
+        entry = register_entry(c.wb, planned.doc_type, planned.period)
+        if entry is None or entry.date is None or planned.doc_type == "KH":
+            continue
+        if planned.doc_type == "BB":
+            covered = [planned.meeting]
+        else:
+            covered = [m for m in c.year_meetings() if m.date <= c.today and
+                       (planned.quarter is None or quarter_of(m.date) == planned.quarter)]
+        later = [m for m in covered if m.date > entry.date]
+        if later:
+            last = max(later, key=lambda m: m.date)
+            what = "Biên bản" if planned.doc_type == "BB" else f"Báo cáo {planned.period.lower()}"
+            c.error("dated-before-meeting", entry, "date",
+                    f"{what} đề ngày {short_date(entry.date)}, trước buổi sinh hoạt ngày "
+                    f"{short_date(last.date)} ({last.id}) mà văn bản ghi lại: hãy ghi ngày văn "
+                    f"bản từ ngày {short_date(last.date)} trở đi")
+
+
+def check_recipients(c: Checker) -> None:
+    if not c.wb.recipients:
+        c.report.warning("no-recipients", "Chưa có nơi nhận: văn bản sẽ không có mục «Nơi nhận».",
+                         sheet=schema.RECIPIENTS.name, cell="A2")
+
+
+SHEET_RULES = (check_settings, check_plan, check_members, check_themes, check_meetings,
+               check_absences, check_opinions, check_tasks, check_assessments, check_register,
+               check_recipients)
+
+
+# --- rules over the whole year --------------------------------------------------------------
+
+def _unreadable_meeting_dates(c: Checker) -> bool:
+    """A meeting whose date or kind could not be read would make every rule below guess."""
+    return any(c.is_unreadable(m, "date") or c.is_unreadable(m, "kind") for m in c.wb.meetings)
+
+
+def thematic_meeting_every_quarter(c: Checker) -> None:
+    """HD 12: at least one thematic meeting in every quarter that has ended."""
+    if not c.year or _unreadable_meeting_dates(c):
+        return
+    held = {quarter_of(m.date) for m in c.year_meetings() if m.kind in schema.THEMATIC_KINDS}
+    missing = [q for q in (1, 2, 3, 4) if quarter_end(c.year, q) < c.as_of() and q not in held]
+    if missing:
+        c.report.warning(
+            "no-thematic-meeting", f"Quý {', '.join(map(str, missing))}/{c.year} đã hết nhưng chưa "
+            "có buổi sinh hoạt chuyên đề (Loại «Chuyên đề» hoặc «Kết hợp»); mỗi quý phải có ít "
+            "nhất một buổi (Hướng dẫn 12-HD/BTCTW).", sheet=schema.MEETINGS.name,
+            cell=_next_free_row(c.wb.meetings))
+
+
+def regular_meeting_every_month(c: Checker) -> None:
+    """Điều lệ Đảng, Điều 24: the cell meets every month (a combined meeting counts)."""
+    if not c.year or _unreadable_meeting_dates(c):
+        return
+    held = {m.date.month for m in c.year_meetings() if m.kind in ("Thường kỳ", "Kết hợp")}
+    missing = [month for month in range(1, 13)
+               if _month_end(c.year, month) < c.as_of() and month not in held]
+    if missing:
+        months = f"tháng {missing[0]}" if len(missing) == 1 else \
+            f"các tháng {', '.join(map(str, missing))}"
+        c.report.warning(
+            "no-regular-meeting", f"Chưa sinh hoạt thường kỳ {months}/{c.year} (Loại «Thường kỳ» "
+            "hoặc «Kết hợp»); chi bộ sinh hoạt thường kỳ mỗi tháng một lần (Điều lệ Đảng).",
+            sheet=schema.MEETINGS.name, cell=_next_free_row(c.wb.meetings))
+
+
+def assessment_every_quarter(c: Checker) -> None:
+    """The report of a quarter with meetings needs its «Đánh giá» row."""
+    if not c.year:
+        return
+    have = {a.period for a in c.wb.assessments}
+    quarters = sorted({p.quarter for p in year_documents(c.wb, c.today)
+                       if p.doc_type == "BC" and p.quarter})
+    for quarter in quarters:
+        if f"Quý {quarter}" not in have:
+            c.report.warning(
+                "no-assessment", f"Chưa có phần đánh giá của Quý {quarter} (Ưu điểm, Hạn chế, …): "
+                "báo cáo quý sẽ để trống các mục này.", sheet=schema.ASSESSMENTS.name,
+                cell=_next_free_row(c.wb.assessments))
+
+
+YEAR_RULES = (thematic_meeting_every_quarter, regular_meeting_every_month,
+              assessment_every_quarter)

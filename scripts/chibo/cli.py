@@ -152,8 +152,6 @@ def run_build(workbook: str, choose, output: str, templates: str | None, today: 
 
 
 def render_build(workbook: str, result) -> str:
-    from .outputs import FAILED, KEPT_EDITED, LOCKED, UNCHANGED, WRITTEN
-
     report = result.report
     if result.workbook is None or report.has_errors:
         return (render_report(workbook, report)
@@ -161,23 +159,36 @@ def render_build(workbook: str, result) -> str:
     settings = result.workbook.settings
     lines = [f"Sổ: {workbook} — {settings.cell_name}, năm {settings.year}"]
     lines += result.notes
-    groups = {WRITTEN: "Đã ghi", KEPT_EDITED: "Đã ghi (giữ lại bản sửa tay)",
-              UNCHANGED: "Không thay đổi", LOCKED: "Không ghi được", FAILED: "Không tạo được"}
-    for kind, outcomes in (("văn bản", result.outcomes), ("PDF", result.pdf_outcomes)):
-        for status, title in groups.items():
-            chosen = [(d, o) for d, o in outcomes if o.status == status]
-            if chosen:
-                lines.append(f"{title} {len(chosen)} {kind}:")
-                for document, outcome in chosen:
-                    lines.append(f"  {_shown(outcome.path)} — {document.label}")
-                    if outcome.message:
-                        lines.append(f"    {outcome.message}")
-    if result.pdf_failure:
-        lines.append(f"Chưa tạo PDF: {result.pdf_failure}")
+    lines += render_written(result.written)
     if report.warnings:
         lines.append(f"Cảnh báo ({len(report.warnings)}) — nên xem lại:")
         lines += [f"  {problem}" for problem in report.warnings]
     return "\n".join(lines)
+
+
+def render_written(written) -> list[str]:
+    """What became of each file of a run, grouped, as every command that writes says it."""
+    from .outputs import FAILED, KEPT_EDITED, LOCKED, NEW_VERSION, UNCHANGED, WRITTEN
+
+    groups = {WRITTEN: "Đã ghi", NEW_VERSION: "Giữ bản đồng chí đã sửa, ghi bản mới bên cạnh",
+              KEPT_EDITED: "Giữ nguyên bản đồng chí đã sửa", UNCHANGED: "Không thay đổi",
+              LOCKED: "Không ghi được", FAILED: "Không tạo được"}
+    lines = []
+    for kind, outcomes in (("văn bản", written.files), ("PDF", written.pdfs)):
+        for status, title in groups.items():
+            chosen = [(f, o) for f, o in outcomes if o.status == status]
+            if chosen:
+                word = kind if all(f.as_pdf for f, _ in chosen) else "tệp"
+                lines.append(f"{title} {len(chosen)} {word}:")
+                for file, outcome in chosen:
+                    lines.append(f"  {_shown(outcome.path)} — {file.label}")
+                    if outcome.new_version is not None:
+                        lines.append(f"  {_shown(outcome.new_version)} — bản mới theo sổ")
+                    if outcome.message:
+                        lines.append(f"    {outcome.message}")
+    if written.pdf_failure:
+        lines.append(f"Chưa tạo PDF: {written.pdf_failure}")
+    return lines
 
 
 def _shown(path) -> str:
@@ -276,6 +287,8 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
         click.echo("Không có văn bản mới để gửi: mọi văn bản của kỳ này đã được gửi tới từng nơi "
                    "nhận (dùng --resend để gửi lại).")
         return
+    for note in mailing.notes:
+        click.echo(f"Lưu ý: {note}")
     click.echo("Sẽ gửi:" if not dry_run else "Thư nháp (không gửi):")
     for letter in mailing.letters:
         click.echo(f"  {letter.address} ({letter.addressee}): "
@@ -355,6 +368,9 @@ def render_status(result) -> str:
         lines += [click.style(f"  - {item}", fg="yellow") for item in result.due]
     else:
         lines.append(click.style("Không có việc nào đang chờ.", fg="green"))
+    if result.notes:
+        lines.append("Ghi chú:")
+        lines += [f"  - {note}" for note in result.notes]
     return "\n".join(lines)
 
 
@@ -403,6 +419,6 @@ def tong_hop(folder, year, quarter, year_report, committee_file, output, pdf, to
         if cell.note or cell.errors:
             click.echo(f"  {cell.file} ({cell.name}): " + (cell.note or f"có {cell.errors} lỗi")
                        + " — xem trang «Vấn đề» của bảng tổng hợp.")
-    for outcome in result.outcomes:
-        click.echo(f"Đã ghi {_shown(outcome.path)}" + (f" — {outcome.message}"
-                                                      if outcome.message else ""))
+    for line in render_written(result.written):
+        click.echo(line)
+    sys.exit(1 if result.written.failed else 0)

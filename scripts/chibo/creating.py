@@ -21,6 +21,7 @@ KIND_LABELS = {
     "text": "chữ", "integer": "số nguyên", "number": "số", "date": "ngày (dd/mm/yyyy)",
     "time": "giờ (14:00, 14h30)", "email": "email", "name": "họ tên đảng viên",
     "phone": "số điện thoại", "percent": "phần trăm", "choice": "chọn trong danh sách",
+    "heading": "chữ",
 }
 
 
@@ -59,19 +60,20 @@ def build_workbook(settings: dict, rows: dict, sheets: tuple = schema.SHEETS):
     laid out by a contract (by default a cell's)."""
     from openpyxl import Workbook
 
+    year = settings.get("Năm")
     book = Workbook()
     guide = book.active
     guide.title = schema.GUIDE_SHEET
     lists = _write_lists(book, sheets)
     for sheet in sheets:
         worksheet = book.create_sheet(sheet.name)
-        _write_headers(worksheet, sheet)
+        _write_headers(worksheet, sheet, year)
         if sheet.is_key_value:
-            _write_settings(worksheet, sheet, settings)
+            _write_settings(worksheet, sheet, settings, year)
         else:
             _write_rows(worksheet, sheet, rows.get(sheet.name, []))
-        _add_dropdowns(worksheet, sheet, lists)
-    _write_guide(guide, sheets)
+        _add_dropdowns(worksheet, sheet, lists, year)
+    _write_guide(guide, sheets, year)
     book.move_sheet(schema.LISTS_SHEET, offset=len(book.sheetnames))
     book[schema.LISTS_SHEET].sheet_state = "hidden"
     book.active = 0
@@ -92,7 +94,7 @@ def _header_style():
             Alignment(vertical="center", wrap_text=True))
 
 
-def _write_headers(worksheet, sheet: schema.Sheet) -> None:
+def _write_headers(worksheet, sheet: schema.Sheet, year: int | None) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     font, fill, alignment = _header_style()
@@ -107,7 +109,7 @@ def _write_headers(worksheet, sheet: schema.Sheet) -> None:
         if column.kind in KIND_FORMATS:
             for row in range(2, DATA_ROWS + 2):
                 worksheet.cell(row=row, column=index + 1).number_format = KIND_FORMATS[column.kind]
-        hint = _hint(column)
+        hint = _hint(column, year)
         if hint and not sheet.is_key_value:
             prompt = DataValidation(showInputMessage=True, promptTitle=column.header[:32],
                                     prompt=hint[:250])
@@ -116,16 +118,16 @@ def _write_headers(worksheet, sheet: schema.Sheet) -> None:
     worksheet.freeze_panes = "A2"
 
 
-def _hint(column: schema.Column) -> str:
+def _hint(column: schema.Column, year: int | None) -> str:
     parts = ["Bắt buộc." if column.required else "Không bắt buộc."]
-    if column.hint:
-        parts.append(column.hint + ".")
+    if column.hint_for(year):
+        parts.append(column.hint_for(year) + ".")
     elif column.kind != "text":
         parts.append(f"Kiểu: {KIND_LABELS[column.kind]}.")
     return " ".join(parts)
 
 
-def _write_settings(worksheet, sheet: schema.Sheet, settings: dict) -> None:
+def _write_settings(worksheet, sheet: schema.Sheet, settings: dict, year: int | None) -> None:
     from openpyxl.styles import Alignment
 
     for row, setting in enumerate(sheet.settings, start=2):
@@ -134,8 +136,9 @@ def _write_settings(worksheet, sheet: schema.Sheet, settings: dict) -> None:
         cell = worksheet.cell(row=row, column=2)
         _set(cell, value)
         cell.alignment = Alignment(horizontal="left")
-        note = ("Bắt buộc. " if setting.required else "") + (setting.hint or "")
-        if setting.default is not None and not setting.hint:
+        hint = setting.hint_for(year)
+        note = ("Bắt buộc. " if setting.required else "") + hint
+        if setting.default is not None and not hint:
             note += f"Mặc định {setting.default}."
         _set(worksheet.cell(row=row, column=3), note.strip() or None)
 
@@ -178,7 +181,7 @@ def _write_lists(book, sheets: tuple) -> dict[tuple[str, str], str]:
     return ranges
 
 
-def _add_dropdowns(worksheet, sheet: schema.Sheet, lists: dict) -> None:
+def _add_dropdowns(worksheet, sheet: schema.Sheet, lists: dict, year: int | None) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     if sheet.is_key_value:   # a choice among the settings: a dropdown on its value cell
@@ -194,13 +197,15 @@ def _add_dropdowns(worksheet, sheet: schema.Sheet, lists: dict) -> None:
             type="list", formula1=source, allow_blank=True, showDropDown=False,
             showErrorMessage=True, errorStyle="stop", errorTitle="Giá trị không hợp lệ",
             error=f"Hãy chọn một giá trị trong danh sách của cột «{column.header}».",
-            showInputMessage=True, promptTitle=column.header[:32], prompt=_hint(column)[:250])
+            showInputMessage=True, promptTitle=column.header[:32], prompt=_hint(column, year)[:250])
         dropdown.add(area)
         worksheet.add_data_validation(dropdown)
 
 
-def guide_lines(sheets: tuple = schema.SHEETS) -> list[tuple[str, str]]:
-    """The `Hướng dẫn` sheet as (style, text) lines, generated from the schema."""
+def guide_lines(sheets: tuple = schema.SHEETS,
+                year: int | None = schema.TWO_LEVEL_YEAR) -> list[tuple[str, str]]:
+    """The `Hướng dẫn` sheet as (style, text) lines, generated from the schema; the hints of
+    the workbook's year (from 2026: two-level local government, HD 42 and Chỉ thị 50)."""
     lines = [
         ("title", "HƯỚNG DẪN GHI SỔ SINH HOẠT CHI BỘ"),
         ("text", "Sổ này là nguồn duy nhất để chibo lập kế hoạch, biên bản và báo cáo. chibo chỉ "
@@ -215,6 +220,8 @@ def guide_lines(sheets: tuple = schema.SHEETS) -> list[tuple[str, str]]:
     for sheet in sheets:
         lines.append(("heading", f"Trang «{sheet.name}»"))
         lines.append(("text", sheet.purpose))
+        if sheet.guidance_2026 and (year or 0) >= schema.TWO_LEVEL_YEAR:
+            lines.append(("text", sheet.guidance_2026))
         entries = sheet.settings if sheet.is_key_value else sheet.columns
         for column in entries:
             if sheet.is_key_value and column.field in ("key", "value"):
@@ -225,8 +232,8 @@ def guide_lines(sheets: tuple = schema.SHEETS) -> list[tuple[str, str]]:
             if column.default is not None:
                 detail.append(f"mặc định {column.default}")
             text = f"• {column.header}: {'; '.join(detail)}."
-            if column.hint:
-                text += f" {column.hint}."
+            if column.hint_for(year):
+                text += f" {column.hint_for(year)}."
             lines.append(("item", text))
     return lines
 
@@ -242,13 +249,13 @@ def guide_markdown() -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def _write_guide(worksheet, sheets: tuple) -> None:
+def _write_guide(worksheet, sheets: tuple, year: int | None) -> None:
     from openpyxl.styles import Alignment, Font
 
     width = 110
     worksheet.column_dimensions["A"].width = width
     styles = {"title": Font(bold=True, size=14), "heading": Font(bold=True, size=12)}
-    for row, (style, text) in enumerate(guide_lines(sheets), start=1):
+    for row, (style, text) in enumerate(guide_lines(sheets, year), start=1):
         cell = worksheet.cell(row=row, column=1)
         _set(cell, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")

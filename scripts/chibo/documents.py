@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import schema
 from .errors import ChiboError
-from .model import (Record, Workbook, assignees, attendance, is_collective, minutes_between,
-                    parse_vote, quarter_end, quarter_of, rating_of)
+from .model import (Attendance, Record, Workbook, assignees, attendance, is_collective,
+                    minutes_between, parse_vote, quarter_end, quarter_of, rating_of)
 from .values import matching_key
-from .wording import (date_in_words, document_number, paragraphs, percent, period_words,
-                      quoted, recipient_lines, sentence, short_date, slug, time_in_words)
+from .wording import (date_in_words, decimal, document_number, header_lines, paragraphs, percent,
+                      period_words, quoted, recipient_lines, sentence, short_date, slug,
+                      time_in_words)
 
 POSITION_TITLES = {"Bí thư": "Bí thư chi bộ", "Phó bí thư": "Phó Bí thư chi bộ",
                    "Chi ủy viên": "Chi ủy viên", "Đảng viên": "đảng viên"}
@@ -32,32 +34,121 @@ class Document:
     path: str                # under the output folder, '/'-separated, ASCII
     label: str               # how the summary names it
     context: dict = field(repr=False, default_factory=dict)
+    # Written only where it was built before, and named in the summary only when it
+    # changed: a document of another period that the workbook may have corrected.
+    refresh: bool = False
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A document the year has, before anything is composed: what the checks, the build,
+    `status` and `send` all agree on."""
+
+    doc_type: str            # KH, BB, BC
+    period: str              # 'Năm', 'Quý N', or a Mã buổi
+    path: str
+    label: str
+    quarter: int | None = None           # a report's quarter (None: the year's); a minutes' quarter
+    meeting: Record | None = field(default=None, compare=False)
+
+
+def year_documents(workbook: Workbook, until: dt.date | None = None) -> list[Planned]:
+    """Every document of the plan year by `until`: the plan; the minutes of each meeting
+    held; the report of each quarter with a meeting held; the year's report once quarter 4
+    has one. A meeting scheduled ahead has no document yet."""
+    year = workbook.settings.year
+    documents = [Planned("KH", "Năm", plan_path(year), f"Kế hoạch sinh hoạt chuyên đề năm {year}")]
+    stems = minutes_stems(workbook)
+    quarters = []
+    for meeting in meetings_of_year(workbook, until):
+        quarter = quarter_of(meeting.date)
+        documents.append(Planned("BB", meeting.id, minutes_path(meeting, stems[id(meeting)]),
+                                 minutes_label(meeting), quarter, meeting))
+        if quarter not in quarters:
+            quarters.append(quarter)
+    for quarter in quarters:
+        documents.append(Planned("BC", f"Quý {quarter}", report_path(year, quarter),
+                                 f"Báo cáo quý {quarter} năm {year}", quarter))
+    if 4 in quarters:
+        documents.append(Planned("BC", "Năm", report_path(year, None), f"Báo cáo năm {year}"))
+    return documents
+
+
+def period_documents(workbook: Workbook, quarter: int | None,
+                     until: dt.date | None = None) -> list[Planned]:
+    """What a period sends: the plan, then the quarter's minutes and report (quarter None:
+    the year's report)."""
+    def wanted(planned: Planned) -> bool:
+        if planned.doc_type == "KH":
+            return True
+        if quarter is None:
+            return planned.period == "Năm"
+        return planned.quarter == quarter and planned.period != "Năm"
+
+    return [p for p in year_documents(workbook, until) if wanted(p)]
+
+
+def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) -> Document:
+    """What a planned document says."""
+    if planned.doc_type == "KH":
+        return plan_document(workbook)
+    if planned.doc_type == "BB":
+        return minutes_document(workbook, planned.meeting, Path(planned.path).stem[len("bien-ban-"):])
+    return report_document(workbook, planned.quarter, until)
+
+
+def minutes_label(meeting: Record) -> str:
+    """How letters and summaries name a meeting's minutes: by its kind and date, never by
+    its Mã buổi, which only the workbook knows."""
+    kinds = {"Chuyên đề": "sinh hoạt chuyên đề", "Kết hợp": "sinh hoạt thường kỳ kết hợp chuyên đề"}
+    return f"Biên bản {kinds.get(meeting.kind, 'sinh hoạt chi bộ thường kỳ')} ngày " \
+           f"{short_date(meeting.date)}"
 
 
 # --- what is common to every document --------------------------------------------------------
 
-def _register_entry(workbook: Workbook, doc_type: str, period: str) -> Record | None:
+def register_entry(workbook: Workbook, doc_type: str, period: str) -> Record | None:
+    """The row of `Văn bản` that numbers and dates a document."""
     for entry in workbook.documents:
         if entry.doc_type == doc_type and entry.period == period:
             return entry
     return None
 
 
+KEEP_IN_CELL = "Lưu Chi bộ"   # minutes stay in the cell's minutes book unless told otherwise
+
+
+def covers(recipient_kind: str | None, doc_type: str) -> bool:
+    """Whether a `Nơi nhận` row («KH», «BB», «BC» or «*») takes a document type. Minutes go
+    only where a row names «BB»: «*» is what the cell sends upward, and its minutes stay in
+    its minutes book (domain.md §5)."""
+    return recipient_kind == doc_type or (recipient_kind == "*" and doc_type != "BB")
+
+
 def _recipients(workbook: Workbook, doc_type: str) -> list[str]:
-    return recipient_lines(r.line for r in workbook.recipients
-                           if r.doc_type in (doc_type, "*") and r.line)
+    """The `Nơi nhận` lines of a document type; minutes without any stay in the cell."""
+    lines = [r.line for r in workbook.recipients if covers(r.doc_type, doc_type) and r.line]
+    if doc_type == "BB" and not lines:
+        lines = [KEEP_IN_CELL]
+    return recipient_lines(lines)
+
+
+def _heading(value) -> str:
+    """A body's name for the header: its lines (see `wording.header_lines`), upper case."""
+    return "\n".join(header_lines(str(value or ""), getattr(value, "lines", None)))
 
 
 def _common(workbook: Workbook, doc_type: str, period: str, default_date=None) -> dict:
     s = workbook.settings
-    entry = _register_entry(workbook, doc_type, period)
+    entry = register_entry(workbook, doc_type, period)
     number = entry.number if entry else None
     day = (entry.date if entry and entry.date else None) or default_date
     secretary = _name(workbook, s.cell_secretary)
+    unnumbered = doc_type == "BB" and number is None   # minutes may go without a number
     return {
-        "superior_body": s.superior_body.upper(),
-        "issuer": s.cell_name.upper(),
-        "number": document_number(number, doc_type, s.issuer_code or "CB"),
+        "superior_body": _heading(s.superior_body),
+        "issuer": _heading(s.cell_name),
+        "number": "" if unnumbered else document_number(number, doc_type, s.issuer_code or "CB"),
         "place_date": f"{s.place}, {date_in_words(day, s.year)}",
         "recipients": _recipients(workbook, doc_type),
         "sign_for": "T/M CHI BỘ",
@@ -98,13 +189,19 @@ def _name(workbook: Workbook, name: str | None) -> str | None:
     return member.name if member is not None else name
 
 
+def planned_theme(workbook: Workbook, meeting: Record) -> Record | None:
+    """The theme the plan adopted for a thematic meeting's quarter."""
+    planned = _themes_of(workbook, quarter_of(meeting.date))
+    return planned[0] if planned else None
+
+
 def theme_of_meeting(workbook: Workbook, meeting: Record) -> tuple[str | None, str | None]:
     """(theme title, presenter) of a thematic meeting; the quarter's plan fills the gaps."""
     if meeting.kind not in schema.THEMATIC_KINDS:
         return meeting.theme, _name(workbook, meeting.presenter)
-    planned = _themes_of(workbook, quarter_of(meeting.date))
-    title = meeting.theme or (planned[0].title if planned else None)
-    presenter = meeting.presenter or (planned[0].preparer if planned else None)
+    planned = planned_theme(workbook, meeting)
+    title = meeting.theme or (planned.title if planned else None)
+    presenter = meeting.presenter or (planned.preparer if planned else None)
     return title, _name(workbook, presenter)
 
 
@@ -174,28 +271,100 @@ def _names(members) -> str:
     return ", ".join(m.name for m in members)
 
 
-def _attendance_lines(figures) -> list[str]:
-    lines = [f"Tổng số đảng viên của chi bộ: {figures.total} đồng chí (chính thức: "
-             f"{figures.full_members}; dự bị: {figures.probationary})."]
+def _by_membership(members) -> str:
+    """'(chính thức 12, dự bị 1)': a reader sees at once who may vote."""
+    full = sum(1 for m in members if m.membership == "Chính thức")
+    return f"(chính thức {full}, dự bị {len(members) - full})"
+
+
+def attendance_lines(figures: Attendance) -> list[str]:
+    """The attendance block of the minutes (domain.md §2): everyone counted, by name where
+    a reviewer needs the name, full and probationary members told apart."""
+    lines = [f"Tổng số đảng viên của chi bộ {figures.total} đồng chí "
+             f"{_by_membership(figures.members)}."]
     if figures.exempt:
-        lines.append(f"Miễn sinh hoạt: {len(figures.exempt)} đồng chí ({_names(figures.exempt)}).")
+        lines.append(f"Miễn sinh hoạt {len(figures.exempt)} đồng chí ({_names(figures.exempt)}).")
     else:
-        lines.append("Miễn sinh hoạt: không có.")
-    lines.append(f"Số đảng viên phải dự họp: {figures.required} đồng chí.")
-    lines.append(f"Có mặt: {figures.present} đồng chí, đạt tỷ lệ {percent(figures.rate)}.")
-    lines.append(f"Vắng mặt: {figures.absent} đồng chí." if figures.absent else "Vắng mặt: không có.")
+        lines.append("Không có đảng viên miễn sinh hoạt.")
+    lines.append(f"Đảng viên phải dự họp {figures.required} đồng chí.")
+    lines.append(f"Có mặt {figures.present} đồng chí {_by_membership(figures.present_members)}, "
+                 f"đạt tỷ lệ {percent(figures.rate)}.")
+    if not figures.absent:
+        lines.append("Vắng mặt: không có.")
+        return lines
+    lines.append(f"Vắng mặt {figures.absent} đồng chí.")
     if figures.absent_with_reason:
         listed = "; ".join(f"{m.name} – {reason[0].lower() + reason[1:]}".rstrip(".")
                            for m, reason in figures.absent_with_reason)
-        lines.append(f"Vắng có lý do: {len(figures.absent_with_reason)} đồng chí ({listed}).")
-    else:
-        lines.append("Vắng có lý do: không có.")
+        lines.append(f"Vắng có lý do {len(figures.absent_with_reason)} đồng chí ({listed}).")
     if figures.absent_without_reason:
-        lines.append(f"Vắng không lý do: {len(figures.absent_without_reason)} đồng chí "
+        lines.append(f"Vắng không lý do {len(figures.absent_without_reason)} đồng chí "
                      f"({_names(figures.absent_without_reason)}).")
-    else:
-        lines.append("Vắng không lý do: không có.")
     return lines
+
+
+def _people(text: str) -> list[str]:
+    """The people of a guests cell, one per ';' or line break, without a typed 'Đồng chí'."""
+    import re
+
+    found = [p.strip().rstrip(".,;") for p in re.split(r"[;\n]", text or "")]
+    return [re.sub(r"^(đồng chí|đ/c)\s+", "", p, flags=re.I) for p in found if p]
+
+
+def guest_lines(meeting: Record) -> list[str]:
+    """The upper committee's member who attended, and the guests, each by name."""
+    lines = []
+    if meeting.upper_delegate:
+        people = "; ".join(f"đồng chí {p}" for p in _people(meeting.upper_delegate))
+        lines.append(f"Đại biểu cấp trên: {people} dự và chỉ đạo.")
+    if meeting.guests:
+        lines.append(f"Khách mời: {'; '.join(_people(meeting.guests))}.")
+    return lines
+
+
+def vote_line(figures: Attendance, vote: tuple[int, int] | None) -> str:
+    """'Đảng viên chính thức có mặt 12; tán thành 12/12 (100%), không tán thành 0': only
+    full members vote (Điều lệ Đảng, Điều 5)."""
+    agree, voters = vote or (figures.voters, figures.voters)
+    share = percent(100.0 * agree / voters) if voters else percent(0)
+    return (f"Đảng viên chính thức có mặt {figures.voters}; tán thành {agree}/{voters} "
+            f"({share}), không tán thành {voters - agree}.")
+
+
+def thematic_lines(workbook: Workbook, meeting: Record, title: str | None,
+                   presenter: str | None) -> list[str]:
+    """What the minutes book keeps of a thematic meeting (HD 12, HD 42): the theme as the
+    plan adopted it, who prepared it, when the chi ủy approved the outline and when the
+    material reached the members, then who presented it."""
+    planned = planned_theme(workbook, meeting)
+    quarter, year = quarter_of(meeting.date), meeting.date.year
+    plan_entry = register_entry(workbook, "KH", "Năm")
+    plan = (f"Kế hoạch số{document_number(plan_entry.number, 'KH', workbook.settings.issuer_code or 'CB')[2:]}"
+            if plan_entry and plan_entry.number else "kế hoạch sinh hoạt chuyên đề")
+    lines = []
+    if planned is not None:
+        lines.append(f"Chuyên đề quý {quarter} năm {year} theo {plan} của chi bộ: "
+                     f"{quoted(planned.title)}.")
+        if title and matching_key(title.rstrip(".")) != matching_key(planned.title.rstrip(".")):
+            lines.append(f"Nội dung trình bày tại buổi sinh hoạt: {quoted(title)}.")
+    elif title:
+        lines.append(f"Chuyên đề: {quoted(title)}.")
+    preparer = _name(workbook, planned.preparer if planned and planned.preparer else presenter)
+    steps = []
+    if meeting.outline_approved:
+        steps.append(f"đề cương được chi ủy duyệt ngày {short_date(meeting.outline_approved)}")
+    if meeting.material_sent:
+        steps.append(f"tài liệu được gửi đến đảng viên ngày {short_date(meeting.material_sent)}")
+    if preparer or steps:
+        who = [f"đồng chí {preparer} chuẩn bị chuyên đề"] if preparer else []
+        lines.append(sentence(_upper_first("; ".join(who + steps))))
+    if presenter and presenter not in (meeting.summary or ""):
+        lines.append(f"Đồng chí {presenter} trình bày chuyên đề.")
+    return lines
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None = None) -> Document:
@@ -216,11 +385,9 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
     part("Khai mạc", [text(f"{chair} chủ trì buổi sinh hoạt, tuyên bố lý do, giới thiệu thành phần "
                            "dự họp và thông qua chương trình.")])
     content = [text(p) for p in paragraphs(meeting.summary)]
-    if meeting.kind in schema.THEMATIC_KINDS and title and \
-            not (presenter and presenter in (meeting.summary or "")):
-        who = f"Đồng chí {presenter} trình bày" if presenter else "Chi bộ nghe trình bày"
-        content.insert(0, text(f"{who} chuyên đề {quoted(title)}."))
-    elif title and meeting.kind not in schema.THEMATIC_KINDS:
+    if meeting.kind in schema.THEMATIC_KINDS:
+        content[:0] = [text(line) for line in thematic_lines(workbook, meeting, title, presenter)]
+    elif title:
         content.insert(0, text(sentence(title)))
     part("Nội dung sinh hoạt", content)
     opinions = workbook.of_meeting("opinions", meeting)
@@ -235,33 +402,36 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
     if conclusion:
         conclusion.insert(0, text("Đồng chí chủ trì kết luận:"))
     part("Kết luận", conclusion)
-    agree, voters = parse_vote(meeting.vote) or (figures.voters, figures.voters)
+    vote = parse_vote(meeting.vote)
     if meeting.vote:
-        part("Biểu quyết", [text(f"Kết quả biểu quyết thông qua kết luận: {sentence(meeting.vote)}")])
+        part("Biểu quyết", [text(f"Biểu quyết thông qua kết luận: {vote_line(figures, vote)}"
+                                 if vote else f"Kết quả biểu quyết thông qua kết luận: "
+                                 f"{sentence(meeting.vote)}")])
     rating = rating_of(meeting, workbook.settings)
     if rating or meeting.score is not None:
-        scored = f"đạt {meeting.score} điểm, " if meeting.score is not None else ""
+        scored = f"đạt {decimal(meeting.score)} điểm, " if meeting.score is not None else ""
         part("Đánh giá chất lượng buổi sinh hoạt",
              [text(f"Buổi sinh hoạt {scored}xếp loại {rating}.")])
 
-    guests = [f"Khách mời: {sentence(meeting.guests)}"] if meeting.guests else []
+    agree, voters = vote or (figures.voters, figures.voters)
     context = _common(workbook, "BB", meeting.id, default_date=meeting.date)
     context.update({
         "subject": _activity(meeting),
         "opening": (f"Hôm nay, vào lúc {time_in_words(meeting.start)}, {date_in_words(meeting.date)}, "
                     f"tại {meeting.place}, {s.cell_name} tiến hành {_activity(meeting)}."),
-        "attendance": _attendance_lines(figures) + guests + [
+        "attendance": attendance_lines(figures) + guest_lines(meeting) + [
             f"Chủ trì: {_member_title(workbook, chair_name)}.",
             f"Thư ký: {_member_title(workbook, minute_taker)}."],
         "parts": parts,
         "closing": (f"Buổi sinh hoạt kết thúc vào lúc {time_in_words(meeting.end)} cùng ngày. Biên "
-                    f"bản đã được đọc lại trước chi bộ, {agree}/{voters} đồng chí nhất trí./."),
+                    f"bản đã được đọc lại trước chi bộ và được {agree}/{voters} đảng viên chính "
+                    f"thức có mặt nhất trí thông qua./."),
         "chair": chair_name,
         "minute_taker": minute_taker,
     })
     return Document("BB", meeting.id, "bien-ban.docx",
                     minutes_path(meeting, file_stem or slug(meeting.id)),
-                    f"Biên bản buổi {meeting.id} ({short_date(meeting.date)})", context)
+                    minutes_label(meeting), context)
 
 
 def _task_line(workbook: Workbook, task: Record, assigned: dt.date | None = None) -> str:
@@ -291,6 +461,123 @@ def _is_one_person(assignee: str) -> bool:
 
 # --- BÁO CÁO ----------------------------------------------------------------------------------
 
+def _topic(meeting: Record, title: str | None) -> str:
+    if meeting.kind == "Kết hợp":
+        return f"Thường kỳ kết hợp chuyên đề {quoted(title)}" if title else "Kết hợp"
+    if meeting.kind == "Chuyên đề":
+        return f"Chuyên đề {quoted(title)}" if title else "Chuyên đề"
+    return f"Thường kỳ tháng {meeting.date.month}" + (f": {title}" if title else "")
+
+
+def _meeting_rows(workbook: Workbook, meetings: list[Record]) -> list[dict]:
+    """One row of the report's table per meeting, with the figures the totals add up."""
+    rows = []
+    for number, meeting in enumerate(meetings, start=1):
+        figures = attendance(workbook, meeting)
+        title, presenter = theme_of_meeting(workbook, meeting)
+        length = minutes_between(meeting.start, meeting.end)
+        rows.append({
+            "number": str(number), "date": short_date(meeting.date),
+            "topic": _topic(meeting, title), "presenter": presenter or "",
+            "attendance": f"{figures.present}/{figures.required} ({percent(figures.rate)})",
+            "duration": f"{length}\u00a0phút",
+            "conclusion": " ".join(paragraphs(meeting.conclusion)),
+            "rating": rating_of(meeting, workbook.settings) or "",
+            "_rate": figures.rate, "_length": length,
+        })
+    return rows
+
+
+def _meetings_summary(words: str, meetings: list[Record]) -> str:
+    if not meetings:
+        return f"Trong {words}, chi bộ chưa tổ chức buổi sinh hoạt nào."
+    thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
+    combined = sum(1 for m in thematic if m.kind == "Kết hợp")
+    return (f"Trong {words}, chi bộ đã tổ chức {len(meetings)} buổi sinh hoạt, trong đó có "
+            f"{len(thematic)} buổi sinh hoạt chuyên đề"
+            + (f" ({combined} buổi kết hợp với sinh hoạt thường kỳ)" if combined else "")
+            + ". Kết quả cụ thể như sau:")
+
+
+def _year_totals(rows: list[dict], meetings: list[Record]) -> str:
+    thematic = sum(1 for m in meetings if m.kind in schema.THEMATIC_KINDS)
+    ratings = [r["rating"] for r in rows]
+    counted = {r: ratings.count(r) for r in schema.RATINGS if ratings.count(r)}
+    return (f"Cộng: {len(rows)} buổi ({thematic} chuyên đề); dự họp bình quân "
+            f"{percent(sum(r['_rate'] for r in rows) / len(rows))}; thời lượng bình quân "
+            f"{round(sum(r['_length'] for r in rows) / len(rows))} phút; xếp loại "
+            + ", ".join(f"{r} {n}" for r, n in counted.items()) + ".")
+
+
+def _theme_lines(workbook: Workbook, quarters: list[int], meetings: list[Record]) -> list[str]:
+    """The plan's themes, each done (and when) or not."""
+    lines = []
+    for quarter in quarters:
+        held = [m for m in meetings
+                if m.kind in schema.THEMATIC_KINDS and quarter_of(m.date) == quarter]
+        for theme in _themes_of(workbook, quarter) or [None]:
+            name = quoted(theme.title) if theme else "(chưa có chuyên đề)"
+            days = ", ".join(f"ngày {short_date(m.date)}" for m in held)
+            lines.append(f"Quý {quarter}: {name} – {f'đã tổ chức {days}' if held else 'chưa tổ chức'}.")
+    return lines
+
+
+def _task_lines(workbook: Workbook, start: dt.date, end: dt.date, report_day: dt.date,
+                until: dt.date | None) -> list[str]:
+    """The tasks a report follows up: those given in the period, those due in it, and older
+    ones still open. A recorded result is printed as recorded; a task with none is under
+    way until its deadline, and after it has no result yet."""
+    lines = []
+    for task in workbook.tasks:
+        meeting = workbook.meeting_with_id(task.meeting_id)
+        if meeting is None or not meeting.date or meeting.date > min(end, report_day) \
+                or (until is not None and meeting.date > until):
+            continue
+        given_in_period = start <= meeting.date <= end
+        due_in_period = task.due is not None and start <= task.due <= end
+        if not (given_in_period or due_in_period or (not task.result and meeting.date < start)):
+            continue
+        if task.result:
+            result = sentence(task.result)
+        elif task.due is None or task.due > report_day:
+            result = "Đang thực hiện."
+        else:
+            result = "Chưa có kết quả."
+        lines.append(f"{_task_line(workbook, task, assigned=meeting.date)} {result}")
+    return lines or ["Không có nhiệm vụ nào đến hạn trong kỳ."]
+
+
+def _direction(workbook: Workbook, quarter: int | None, written: list[str]) -> list[str]:
+    """Section III: the next quarter's planned theme (unless the secretary's own direction
+    names it), then her direction."""
+    lines = []
+    if quarter and quarter < 4:
+        said = matching_key(" ".join(written))
+        for theme in _themes_of(workbook, quarter + 1):
+            if matching_key(theme.title.rstrip(".")) in said:
+                continue
+            extra = []
+            if theme.preparer:
+                extra.append(f"đồng chí {theme.preparer} chuẩn bị")
+            if theme.planned_month:
+                extra.append(f"dự kiến tháng {theme.planned_month}")
+            lines.append(f"Tổ chức sinh hoạt chuyên đề quý {quarter + 1}: {quoted(theme.title)}"
+                         + (f" ({', '.join(extra)})" if extra else "") + ".")
+    return lines + [p for p in written if p != "Không có."] or ["Không có."]
+
+
+def _report_opening(workbook: Workbook, words: str) -> str:
+    s = workbook.settings
+    plan_entry = register_entry(workbook, "KH", "Năm")
+    if plan_entry and plan_entry.number:
+        number = document_number(plan_entry.number, "KH", s.issuer_code or "CB")
+        dated = f" {date_in_words(plan_entry.date)}" if plan_entry.date else ""
+        return (f"Thực hiện Kế hoạch số{number[2:]}{dated} của Chi bộ về tổ chức sinh hoạt "
+                f"chuyên đề năm {s.year}, {s.cell_name} báo cáo kết quả thực hiện {words} như sau:")
+    return (f"Thực hiện kế hoạch tổ chức sinh hoạt chuyên đề năm {s.year}, {s.cell_name} báo cáo "
+            f"kết quả thực hiện {words} như sau:")
+
+
 def report_document(workbook: Workbook, quarter: int | None,
                     until: dt.date | None = None) -> Document:
     """The quarter's report, or the year's (quarter None), of the meetings held by `until`."""
@@ -300,130 +587,32 @@ def report_document(workbook: Workbook, quarter: int | None,
     period = f"Quý {quarter}" if quarter else "Năm"
     words = period_words(quarter, year)
     meetings = meetings_in(workbook, quarters, until)
-    period_end = quarter_end(year, quarter or 4)
-    period_start = dt.date(year, 3 * (quarter - 1) + 1, 1) if quarter else dt.date(year, 1, 1)
-
-    rows, rates, durations, ratings = [], [], [], []
-    for number, meeting in enumerate(meetings, start=1):
-        figures = attendance(workbook, meeting)
-        title, presenter = theme_of_meeting(workbook, meeting)
-        length = minutes_between(meeting.start, meeting.end)
-        rating = rating_of(meeting, workbook.settings) or ""
-        if meeting.kind == "Kết hợp":
-            topic = f"Thường kỳ kết hợp chuyên đề {quoted(title)}" if title else "Kết hợp"
-        elif meeting.kind == "Chuyên đề":
-            topic = f"Chuyên đề {quoted(title)}" if title else "Chuyên đề"
-        else:
-            topic = f"Thường kỳ tháng {meeting.date.month}" + (f": {title}" if title else "")
-        rows.append({
-            "number": str(number), "date": short_date(meeting.date), "topic": topic,
-            "presenter": presenter or "", "attendance": f"{figures.present}/{figures.required} "
-            f"({percent(figures.rate)})", "duration": f"{length}\u00a0phút",
-            "conclusion": " ".join(paragraphs(meeting.conclusion)), "rating": rating,
-        })
-        rates.append(figures.rate)
-        durations.append(length)
-        ratings.append(rating)
-
-    thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
-    combined = sum(1 for m in thematic if m.kind == "Kết hợp")
-    if meetings:
-        summary = (f"Trong {words}, chi bộ đã tổ chức {len(meetings)} buổi sinh hoạt, trong "
-                   f"đó có {len(thematic)} buổi sinh hoạt chuyên đề"
-                   + (f" ({combined} buổi kết hợp với sinh hoạt thường kỳ)" if combined else "")
-                   + ". Kết quả cụ thể như sau:")
-    else:
-        summary = f"Trong {words}, chi bộ chưa tổ chức buổi sinh hoạt nào."
-
-    totals = None
-    if quarter is None and meetings:
-        counted = {r: ratings.count(r) for r in schema.RATINGS if ratings.count(r)}
-        totals = (f"Cộng: {len(meetings)} buổi ({len(thematic)} chuyên đề); dự họp bình quân "
-                  f"{percent(sum(rates) / len(rates))}; thời lượng bình quân "
-                  f"{round(sum(durations) / len(durations))} phút; xếp loại "
-                  + ", ".join(f"{r} {n}" for r, n in counted.items()) + ".")
-
-    theme_lines = []
-    for q in quarters:
-        held = [m for m in thematic if quarter_of(m.date) == q]
-        for theme in _themes_of(workbook, q) or [None]:
-            name = quoted(theme.title) if theme else "(chưa có chuyên đề)"
-            days = ", ".join(f"ngày {short_date(m.date)}" for m in held)
-            status = f"đã tổ chức {days}" if held else "chưa tổ chức"
-            theme_lines.append(f"Quý {q}: {name} – {status}.")
-
-    entry = _register_entry(workbook, "BC", period)
-    report_day = entry.date if entry and entry.date else period_end
-    task_lines = []
-    for task in workbook.tasks:
-        meeting = workbook.meeting_with_id(task.meeting_id)
-        if meeting is None or not meeting.date or meeting.date > min(period_end, report_day) \
-                or (until is not None and meeting.date > until):
-            continue
-        in_period = period_start <= meeting.date <= period_end
-        due_in_period = task.due is not None and period_start <= task.due <= period_end
-        if not (in_period or due_in_period or (not task.result and meeting.date < period_start)):
-            continue
-        # A report tells only what was known on its date: a task due later is under way.
-        if task.due and task.due > report_day:
-            result = "Đang thực hiện."
-        else:
-            result = sentence(task.result) if task.result else "Chưa có kết quả."
-        task_lines.append(f"{_task_line(workbook, task, assigned=meeting.date)} {result}")
-    if not task_lines:
-        task_lines = ["Không có nhiệm vụ nào đến hạn trong kỳ."]
-
+    end = quarter_end(year, quarter or 4)
+    start = dt.date(year, 3 * (quarter - 1) + 1, 1) if quarter else dt.date(year, 1, 1)
+    entry = register_entry(workbook, "BC", period)
+    report_day = entry.date if entry and entry.date else end
     assessment = next((a for a in workbook.assessments if a.period == period), None)
 
-    def section(field_name):
-        found = paragraphs(assessment.values.get(field_name)) if assessment else []
-        return found or ["Không có."]
+    def section(field_name: str) -> list[str]:
+        return paragraphs(assessment.values.get(field_name)) if assessment else []
 
-    direction = []
-    if quarter and quarter < 4:
-        written = " ".join(section("direction"))
-        for theme in _themes_of(workbook, quarter + 1):
-            if matching_key(theme.title.rstrip(".")) in matching_key(written):
-                continue  # the secretary's own direction already names it
-            extra = []
-            if theme.preparer:
-                extra.append(f"đồng chí {theme.preparer} chuẩn bị")
-            if theme.planned_month:
-                extra.append(f"dự kiến tháng {theme.planned_month}")
-            direction.append(f"Tổ chức sinh hoạt chuyên đề quý {quarter + 1}: {quoted(theme.title)}"
-                             + (f" ({', '.join(extra)})" if extra else "") + ".")
-        next_period = f"QUÝ {quarter + 1} NĂM {year}"
-    else:
-        next_period = f"NĂM {year + 1}"
-    direction += [p for p in section("direction") if p != "Không có."] or \
-        (["Không có."] if not direction else [])
-
-    plan_entry = _register_entry(workbook, "KH", "Năm")
-    if plan_entry and plan_entry.number:
-        number = document_number(plan_entry.number, "KH", s.issuer_code or "CB")
-        dated = f" {date_in_words(plan_entry.date)}" if plan_entry.date else ""
-        opening = (f"Thực hiện Kế hoạch số{number[2:]}{dated} của Chi bộ về tổ chức sinh hoạt "
-                   f"chuyên đề năm {year}, {s.cell_name} báo cáo kết quả thực hiện "
-                   f"{words} như sau:")
-    else:
-        opening = (f"Thực hiện kế hoạch tổ chức sinh hoạt chuyên đề năm {year}, {s.cell_name} báo "
-                   f"cáo kết quả thực hiện {words} như sau:")
-
+    rows = _meeting_rows(workbook, meetings)
     context = _common(workbook, "BC", period)
     context.update({
         "subject": f"kết quả sinh hoạt chuyên đề {words}",
-        "opening": opening,
-        "meetings_summary": summary,
-        "meetings": rows,
-        "totals": totals,
-        "themes": theme_lines,
-        "tasks": task_lines,
-        "strengths": section("strengths"),
-        "weaknesses": section("weaknesses"),
-        "causes": section("causes"),
-        "next_period": next_period,
-        "direction": direction,
-        "requests": section("requests"),
+        "opening": _report_opening(workbook, words),
+        "meetings_summary": _meetings_summary(words, meetings),
+        "meetings": [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows],
+        "totals": _year_totals(rows, meetings) if quarter is None and rows else None,
+        "themes": _theme_lines(workbook, quarters, meetings),
+        "tasks": _task_lines(workbook, start, end, report_day, until),
+        "strengths": section("strengths") or ["Không có."],
+        "weaknesses": section("weaknesses") or ["Không có."],
+        "causes": section("causes") or ["Không có."],
+        "next_period": f"QUÝ {quarter + 1} NĂM {year}" if quarter and quarter < 4
+        else f"NĂM {year + 1}",
+        "direction": _direction(workbook, quarter, section("direction")),
+        "requests": section("requests") or ["Không có."],
         "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề {words} của "
                    f"{s.cell_name}./.",
     })

@@ -62,8 +62,8 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                      "nề nếp trong sinh hoạt chi bộ hàng tháng; góp phần thắng lợi Nghị quyết Trung "
                      "ương 4 “Một số vấn đề cấp bách về xây dựng Đảng hiện nay”."},
         {"Phần": "Yêu cầu", "STT": 3,
-         "Nội dung": "Xây dựng các chuyên đề gắn với việc học tập nghị quyết hội nghị lần thứ sáu "
-                     "Ban chấp hành Trung ương đảng khóa XII và đề án thực hiện các tiêu chí xây "
+         "Nội dung": "Xây dựng các chuyên đề gắn với việc học tập Nghị quyết Hội nghị lần thứ sáu "
+                     "Ban Chấp hành Trung ương Đảng khóa XII và đề án thực hiện các tiêu chí xây "
                      "dựng nông thôn mới."},
         {"Phần": "Biện pháp thực hiện", "STT": 1,
          "Nội dung": "Chi bộ xây dựng kế hoạch sinh hoạt chuyên đề đưa ra nội dung sinh hoạt cụ thể "
@@ -78,7 +78,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Nội dung": "Thiết lập biên bản sinh hoạt chuyên đề hàng quý, ghi đầy đủ nội dung sinh hoạt "
                      "quý thực hiện."},
         {"Phần": "Biện pháp thực hiện", "STT": 6,
-         "Nội dung": "Báo cáo đảng ủy xã tình hình thực hiện sinh hoạt chuyên đề của chi bộ và kết "
+         "Nội dung": "Báo cáo Đảng ủy xã tình hình thực hiện sinh hoạt chuyên đề của chi bộ và kết "
                      "quả thực hiện."},
     ],
 
@@ -174,7 +174,8 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
          "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
          "Người trình bày": "Trần Thị Mỹ Linh",
-         "Khách mời": "Đại diện Trạm Y tế xã Mỹ Hòa",
+         "Khách mời": "Bà Nguyễn Thị Mai, Trưởng Trạm Y tế xã Mỹ Hòa",
+         "Ngày duyệt đề cương": dt.date(2022, 3, 3), "Ngày gửi tài liệu": dt.date(2022, 3, 4),
          "Tóm tắt nội dung": "Phần sinh hoạt thường kỳ: chi bộ đánh giá kết quả tháng 02 và đề ra "
                              "nhiệm vụ tháng 3. Phần chuyên đề: đồng chí Trần Thị Mỹ Linh trình bày "
                              "các phương án bảo đảm an toàn khi đón trẻ trở lại trường học trực "
@@ -185,7 +186,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                      "đảm an toàn cho trẻ là trên hết. Mỗi đảng viên gương mẫu thực hiện và vận động "
                      "phụ huynh phối hợp với nhà trường; chi ủy theo dõi, kiểm tra việc thực hiện "
                      "hằng tuần.",
-         "Biểu quyết": "11/11 nhất trí", "Điểm": 90, "Xếp loại": "Tốt"},
+         "Biểu quyết": "11/11 nhất trí", "Điểm": 88, "Xếp loại": "Khá"},
         {"Mã buổi": "2022-T04", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 4, 7),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 40),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -216,6 +217,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
          "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
          "Người trình bày": "Võ Thị Kim Oanh",
+         "Ngày duyệt đề cương": dt.date(2022, 5, 10), "Ngày gửi tài liệu": dt.date(2022, 5, 10),
          "Tóm tắt nội dung": "Nhân kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – "
                              "19/5/2022), đồng chí Võ Thị Kim Oanh trình bày chuyên đề về đạo đức, "
                              "lối sống giản dị và tình yêu thương thiếu nhi của Bác. Chi bộ liên hệ "
@@ -269,6 +271,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
          "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
          "Người trình bày": "Phạm Thị Hồng Nhung",
+         "Ngày duyệt đề cương": dt.date(2022, 9, 6), "Ngày gửi tài liệu": dt.date(2022, 9, 8),
          "Tóm tắt nội dung": "Phần sinh hoạt thường kỳ: chi bộ đánh giá công tác khai giảng năm học "
                              "2022–2023 và đề ra nhiệm vụ tháng 9, tháng 10. Phần chuyên đề: đồng chí "
                              "Phạm Thị Hồng Nhung trình bày cách xây dựng môi trường thiên nhiên "
@@ -309,7 +312,9 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
          "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Đỗ Thị Thùy Dung",
          "Người trình bày": "Lê Thị Ngọc Ánh",
-         "Khách mời": "Đồng chí Trần Văn Hùng, Đảng ủy viên, phụ trách khối giáo dục",
+         "Đại biểu cấp trên": "Trần Văn Hùng, Đảng ủy viên Đảng ủy xã Mỹ Hòa, phụ trách khối "
+                              "giáo dục",
+         "Ngày duyệt đề cương": dt.date(2022, 11, 24), "Ngày gửi tài liệu": dt.date(2022, 12, 1),
          "Tóm tắt nội dung": "Phần sinh hoạt thường kỳ: chi bộ đánh giá kết quả tháng 11 và đề ra "
                              "nhiệm vụ tháng 12. Phần chuyên đề: đồng chí Lê Thị Ngọc Ánh trình bày "
                              "tình hình, nguyên nhân khó khăn của công tác phát triển đảng viên ở "
@@ -505,7 +510,8 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Ưu điểm": "Chi bộ tổ chức sinh hoạt đúng kế hoạch; chuyên đề quý 1 được chuẩn bị kỹ, sát "
                     "với yêu cầu đón trẻ trở lại trường. Các phương án an toàn được triển khai kịp "
                     "thời, không có trường hợp mất an toàn cho trẻ.",
-         "Hạn chế": "Còn một đảng viên vắng sinh hoạt không có lý do. Một số ý kiến thảo luận chưa "
+         "Hạn chế": "Còn một đảng viên vắng sinh hoạt không có lý do nên buổi sinh hoạt chuyên đề chỉ "
+                    "đạt loại Khá. Một số ý kiến thảo luận chưa "
                     "đi sâu vào giải pháp cụ thể.",
          "Nguyên nhân": "Một số đảng viên chưa sắp xếp được công việc gia đình; thời gian chuẩn bị "
                         "chuyên đề còn ngắn do dịch bệnh diễn biến phức tạp.",
@@ -549,8 +555,8 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                     "và duy trì sinh hoạt thường kỳ đều đặn mỗi tháng một lần; các buổi đều bảo đảm "
                     "thời lượng và tỷ lệ đảng viên dự họp. Nội dung chuyên đề gắn với nhiệm vụ chăm "
                     "sóc, giáo dục trẻ, góp phần để nhà trường hoàn thành tốt năm học.",
-         "Hạn chế": "Còn hai lượt đảng viên vắng sinh hoạt không có lý do; một buổi sinh hoạt chỉ đạt "
-                    "loại Khá; chưa kết nạp được đảng viên mới.",
+         "Hạn chế": "Còn hai lượt đảng viên vắng sinh hoạt không có lý do; hai buổi sinh hoạt chỉ "
+                    "đạt loại Khá; chưa kết nạp được đảng viên mới.",
          "Nguyên nhân": "Một số đảng viên chưa nghiêm túc chấp hành quy định sinh hoạt; công tác tạo "
                         "nguồn phát triển đảng viên chưa được quan tâm đúng mức từ đầu năm.",
          "Phương hướng": "Năm 2023 tiếp tục đổi mới nội dung, hình thức sinh hoạt chuyên đề, lựa chọn "
@@ -562,21 +568,8 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
 
     "Văn bản": [
         {"Loại": "KH", "Kỳ": "Năm", "Số": 5, "Ngày": dt.date(2022, 1, 6)},
-        {"Loại": "BB", "Kỳ": "2022-T01", "Số": 19, "Ngày": dt.date(2022, 1, 5)},
-        {"Loại": "BB", "Kỳ": "2022-T02", "Số": 20, "Ngày": dt.date(2022, 2, 10)},
-        {"Loại": "BB", "Kỳ": "2022-Q1", "Số": 21, "Ngày": dt.date(2022, 3, 10)},
-        {"Loại": "BB", "Kỳ": "2022-T04", "Số": 22, "Ngày": dt.date(2022, 4, 7)},
-        {"Loại": "BB", "Kỳ": "2022-T05", "Số": 23, "Ngày": dt.date(2022, 5, 5)},
-        {"Loại": "BB", "Kỳ": "2022-Q2", "Số": 24, "Ngày": dt.date(2022, 5, 17)},
-        {"Loại": "BB", "Kỳ": "2022-T06", "Số": 25, "Ngày": dt.date(2022, 6, 2)},
-        {"Loại": "BB", "Kỳ": "2022-T07", "Số": 26, "Ngày": dt.date(2022, 7, 7)},
-        {"Loại": "BB", "Kỳ": "2022-T08", "Số": 27, "Ngày": dt.date(2022, 8, 4)},
-        {"Loại": "BB", "Kỳ": "2022-Q3", "Số": 28, "Ngày": dt.date(2022, 9, 15)},
-        {"Loại": "BB", "Kỳ": "2022-T10", "Số": 29, "Ngày": dt.date(2022, 10, 6)},
-        {"Loại": "BB", "Kỳ": "2022-T11", "Số": 30, "Ngày": dt.date(2022, 11, 3)},
-        {"Loại": "BB", "Kỳ": "2022-Q4", "Số": 31, "Ngày": dt.date(2022, 12, 8)},
         {"Loại": "BC", "Kỳ": "Quý 1", "Số": 7, "Ngày": dt.date(2022, 3, 17)},
-        {"Loại": "BC", "Kỳ": "Quý 2", "Số": 8, "Ngày": dt.date(2022, 5, 24)},
+        {"Loại": "BC", "Kỳ": "Quý 2", "Số": 8, "Ngày": dt.date(2022, 6, 16)},
         {"Loại": "BC", "Kỳ": "Quý 3", "Số": 9, "Ngày": dt.date(2022, 9, 22)},
         {"Loại": "BC", "Kỳ": "Quý 4", "Số": 10, "Ngày": dt.date(2022, 12, 15)},
         {"Loại": "BC", "Kỳ": "Năm", "Số": 11, "Ngày": dt.date(2022, 12, 26)},
@@ -584,9 +577,9 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
 
     "Nơi nhận": [
         {"Văn bản": "*", "Nơi nhận": "Đảng ủy xã Mỹ Hòa (báo cáo)",
+         "Email": "danguy.myhoa@example.vn"},
+        {"Văn bản": "BC", "Nơi nhận": "Văn phòng Đảng ủy xã (theo dõi)",
          "Email": "vanphong.danguy@example.vn"},
-        {"Văn bản": "BC", "Nơi nhận": "Ban Tổ chức Đảng ủy xã (theo dõi)",
-         "Email": "bantochuc.danguy@example.vn"},
         {"Văn bản": "KH", "Nơi nhận": "Đảng viên trong chi bộ (thực hiện)"},
         {"Văn bản": "*", "Nơi nhận": "Lưu Chi bộ"},
     ],

@@ -23,6 +23,7 @@ PARSERS = {
     "name": values.parse_name,
     "phone": values.parse_phone,
     "percent": values.parse_percent,
+    "heading": values.parse_heading,
 }
 
 
@@ -38,6 +39,12 @@ class Column:
     default: object = None       # used when the cell is empty (settings)
     hint: str = ""               # shown on the header in Excel and in `Hướng dẫn`
     width: int = 16
+    # The hint of a workbook for 2026 or later, where it differs: local government has two
+    # levels since 1/7/2025 (no district), and HD 42 and Chỉ thị 50 (2025) rule the meetings.
+    hint_2026: str = ""
+
+    def hint_for(self, year: int | None) -> str:
+        return self.hint_2026 if self.hint_2026 and (year or 0) >= TWO_LEVEL_YEAR else self.hint
 
     def parse(self, raw):
         """A clean value for a non-empty raw cell, or `values.BadValue`."""
@@ -60,6 +67,7 @@ class Sheet:
     purpose: str                 # one Vietnamese sentence for `Hướng dẫn`
     columns: tuple[Column, ...]
     settings: tuple[Column, ...] = ()  # for the key/value sheet: one Column per `Mục`
+    guidance_2026: str = ""      # a further sentence of `Hướng dẫn` for 2026 and later
 
     @property
     def is_key_value(self) -> bool:
@@ -79,6 +87,7 @@ COLLECTIVE_ASSIGNEES = ("Chi bộ", "Chi ủy", "Toàn chi bộ", "Các đảng 
                         "Đảng viên trong chi bộ", "Ban giám hiệu", "Công đoàn", "Đoàn thanh niên")
 
 KEY, VALUE = "Mục", "Giá trị"
+TWO_LEVEL_YEAR = 2026   # the first plan year under two-level local government
 
 # The page margins of HD 36 documents [configurable]; the same settings for a cell and a Đảng ủy.
 MARGINS = (
@@ -94,9 +103,11 @@ SETTINGS = Sheet(
     columns=(Column(KEY, "key", required=True, width=42),
              Column(VALUE, "value", width=48)),
     settings=(
-        Column("Đảng bộ cấp trên", "superior_body", required=True,
+        Column("Đảng bộ cấp trên", "superior_body", "heading", required=True,
                hint="Dòng đầu tiêu đề, ví dụ: Đảng bộ xã Mỹ Hòa"),
-        Column("Tên chi bộ", "cell_name", required=True, hint="Ví dụ: Chi bộ Mầm non Mỹ Hòa"),
+        Column("Tên chi bộ", "cell_name", "heading", required=True,
+               hint="Ví dụ: Chi bộ Mầm non Mỹ Hòa; tên dài thì xuống dòng trong ô (Alt+Enter) "
+                    "ở chỗ muốn ngắt dòng trên tiêu đề văn bản"),
         Column("Ký hiệu", "issuer_code", default="CB", hint="Ký hiệu trong số văn bản, ví dụ CB"),
         Column("Địa danh", "place", required=True, hint="Địa danh ở dòng ngày tháng"),
         Column("Cấp ủy cấp trên", "superior_committee", required=True,
@@ -128,13 +139,19 @@ LEGAL_BASES = Sheet(
     (
         Column("STT", "number", "integer", minimum=1, width=6),
         Column("Văn bản", "document", required=True, width=34,
-               hint="Ví dụ: Hướng dẫn số 12-HD/BTCTW"),
+               hint="Ví dụ: Hướng dẫn số 12-HD/BTCTW",
+               hint_2026="Ví dụ: Hướng dẫn số 42-HD/BTCTW (28/10/2025), Chỉ thị số 50-CT/TW "
+                         "(23/7/2025) và hướng dẫn của tỉnh ủy, thành ủy"),
         Column("Ngày", "date", "date", required=True, width=13, hint="Ngày ban hành, dd/mm/yyyy"),
         Column("Cơ quan ban hành", "issuer", required=True, width=30,
                hint="Ví dụ: Ban Tổ chức Trung ương"),
         Column("Trích yếu", "subject", required=True, width=60,
                hint="Tên văn bản, không cần ngoặc kép"),
     ),
+    guidance_2026="Từ năm 2026, kế hoạch căn cứ Hướng dẫn số 42-HD/BTCTW ngày 28/10/2025 của Ban "
+                  "Tổ chức Trung ương, Chỉ thị số 50-CT/TW ngày 23/7/2025 về nâng cao chất lượng "
+                  "sinh hoạt chi bộ và hướng dẫn mới của tỉnh ủy, thành ủy; ghi đúng số, ngày, cơ "
+                  "quan ban hành và trích yếu như trên văn bản.",
 )
 
 PLAN_PARAGRAPHS = Sheet(
@@ -198,7 +215,14 @@ MEETINGS = Sheet(
         Column("Chuyên đề", "theme", width=40,
                hint="Để trống: lấy chuyên đề của quý ở trang Chuyên đề"),
         Column("Người trình bày", "presenter", "name", width=24),
-        Column("Khách mời", "guests", width=30),
+        Column("Khách mời", "guests", width=30,
+               hint="Họ tên, chức vụ từng khách mời, cách nhau bằng dấu ;"),
+        Column("Đại biểu cấp trên", "upper_delegate", width=30,
+               hint="Đồng chí cấp ủy cấp trên dự và chỉ đạo: họ tên, chức vụ"),
+        Column("Ngày duyệt đề cương", "outline_approved", "date", width=12,
+               hint="Buổi chuyên đề: ngày chi ủy duyệt đề cương"),
+        Column("Ngày gửi tài liệu", "material_sent", "date", width=12,
+               hint="Buổi chuyên đề: ngày tài liệu đến đảng viên, ít nhất 1 ngày trước buổi họp"),
         Column("Tóm tắt nội dung", "summary", width=60),
         Column("Kết luận", "conclusion", width=60),
         Column("Biểu quyết", "vote", width=16, hint="Ví dụ: 13/13 nhất trí"),
@@ -274,7 +298,8 @@ RECIPIENTS = Sheet(
         Column("Văn bản", "doc_type", "choice", required=True, choices=DOCUMENT_TYPES + ("*",),
                width=9, hint="KH, BB, BC hoặc * (mọi văn bản)"),
         Column("Nơi nhận", "line", required=True, width=44,
-               hint="Ví dụ: Đảng ủy xã Mỹ Hòa (báo cáo)"),
+               hint="Ví dụ: Đảng ủy xã Mỹ Hòa (báo cáo)",
+               hint_2026="Ví dụ: Văn phòng Đảng ủy xã (báo cáo); biên bản chỉ cần «Lưu Chi bộ»"),
         Column("Email", "email", "email", width=30),
     ),
 )
@@ -295,9 +320,11 @@ COMMITTEE_SETTINGS = Sheet(
     columns=(Column(KEY, "key", required=True, width=42),
              Column(VALUE, "value", width=48)),
     settings=(
-        Column("Đảng bộ cấp trên", "superior_body", required=True,
-               hint="Dòng đầu tiêu đề, ví dụ: Đảng bộ huyện Phù Mỹ"),
-        Column("Tên đảng ủy", "committee_name", required=True, hint="Ví dụ: Đảng ủy xã Mỹ Hòa"),
+        Column("Đảng bộ cấp trên", "superior_body", "heading", required=True,
+               hint="Dòng đầu tiêu đề, ví dụ: Đảng bộ huyện Phù Mỹ",
+               hint_2026="Dòng đầu tiêu đề: đảng bộ tỉnh, thành phố, ví dụ: Đảng bộ tỉnh Gia Lai"),
+        Column("Tên đảng ủy", "committee_name", "heading", required=True,
+               hint="Ví dụ: Đảng ủy xã Mỹ Hòa"),
         Column("Ký hiệu", "issuer_code", default="ĐU", hint="Ký hiệu trong số văn bản, ví dụ ĐU"),
         Column("Địa danh", "place", required=True, hint="Địa danh ở dòng ngày tháng"),
         Column("Năm", "year", "integer", required=True, minimum=2000, maximum=2100),
@@ -326,7 +353,8 @@ COMMITTEE_RECIPIENTS = Sheet(
     "Nơi nhận", "recipients",
     "Nơi nhận của báo cáo tổng hợp, mỗi dòng một nơi.",
     (Column("Nơi nhận", "line", required=True, width=50,
-            hint="Ví dụ: Ban Tổ chức Huyện ủy (báo cáo)"),),
+            hint="Ví dụ: Ban Tổ chức Huyện ủy (báo cáo)",
+            hint_2026="Ví dụ: Ban Tổ chức Tỉnh ủy (báo cáo)"),),
 )
 
 COMMITTEE_SHEETS: tuple[Sheet, ...] = (COMMITTEE_SETTINGS, COMMITTEE_DOCUMENTS,

@@ -22,8 +22,7 @@ from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 from typing import NamedTuple
 
-from .documents import (Document, latest_quarter, minutes_documents, plan_document,
-                       report_document)
+from .documents import Planned, covers, latest_quarter, period_documents
 from .errors import ChiboError
 from .model import Workbook
 from .outputs import atomic_write, pdf_name, sha256
@@ -73,9 +72,10 @@ class SmtpSettings:
 
 
 class Attachment(NamedTuple):
-    """One document as it goes out: its PDF, or its Word file where no current PDF exists."""
+    """One document as it goes out: its PDF, or its Word file where no current PDF exists —
+    made from the document as it is on disk, the secretary's edits included."""
 
-    document: Document
+    document: Planned
     path: Path                   # the file attached
     relative: str                # its path under output/
     document_sha256: str         # the hash of the .docx: what the sent log compares
@@ -103,19 +103,6 @@ class SendResult:
 
 
 # --- what goes to whom ----------------------------------------------------------------------
-
-def period_documents(workbook: Workbook, quarter: int | None,
-                     until: dt.date | None = None) -> list[Document]:
-    """The plan, then the period's minutes and report (quarter None: the year's report), of
-    the meetings held by `until`."""
-    documents = [plan_document(workbook)]
-    if quarter is None:
-        documents.append(report_document(workbook, None, until))
-    else:
-        documents += minutes_documents(workbook, [quarter], until)
-        documents.append(report_document(workbook, quarter, until))
-    return documents
-
 
 def _addressee(line: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", line).strip()
@@ -166,15 +153,11 @@ def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: 
     for document in documents:
         pdf, docx = output / pdf_name(document.path), output / document.path
         if not docx.is_file():
-            chosen = None
-        else:
-            chosen = pdf if outputs.pdf_is_current(document.path) else docx
-        if chosen is None:
             missing.append(document.label)
-        else:
-            files[document.path] = Attachment(document, chosen,
-                                              chosen.relative_to(output).as_posix(),
-                                              sha256(docx.read_bytes()))
+            continue
+        chosen = pdf if outputs.pdf_is_current(document.path) else docx
+        files[document.path] = Attachment(document, chosen, chosen.relative_to(output).as_posix(),
+                                          sha256(docx.read_bytes()))
     if missing:
         raise ChiboError("Chưa lập: " + "; ".join(missing) + ". Hãy chạy build-report trước "
                          "rồi gửi.")
@@ -188,7 +171,7 @@ def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: 
     for address, (addressee, kinds) in addresses.items():
         chosen = []
         for document in documents:
-            if "*" not in kinds and document.doc_type not in kinds:
+            if not any(covers(kind, document.doc_type) for kind in kinds):
                 continue
             attachment = files[document.path]
             if resend or not log.was_sent(address, document.path, attachment.document_sha256):
@@ -339,6 +322,7 @@ class Mailing:
     letters: list[Letter]
     log: SentLog
     settings: SmtpSettings | None        # None for drafts only
+    notes: list[str] = field(default_factory=list)   # what the secretary should know first
 
     def draft(self) -> list[Path]:
         return write_drafts(self.letters, drafts_folder(self.output, self.workbook, self.period))
@@ -373,4 +357,21 @@ def prepare(workbook_path, output_dir, quarter: int | None, year: bool, resend: 
                                                or "chibo@localhost")
     for letter in letters:
         letter.message = compose(letter, workbook, period, sender)
-    return report, Mailing(workbook, output, period, letters, log, settings)
+    return report, Mailing(workbook, output, period, letters, log, settings,
+                           _waiting_new_versions(workbook, output, period, today))
+
+
+def _waiting_new_versions(workbook: Workbook, output: Path, period: int | None,
+                          today: dt.date) -> list[str]:
+    """The period's documents she edited while the workbook moved on: hers is sent."""
+    from .outputs import OutputFolder, shown
+
+    outputs = OutputFolder(output)
+    notes = []
+    for document in period_documents(workbook, period, today):
+        newer = outputs.new_version_of(document.path)
+        if newer is not None:
+            notes.append(f"{document.label}: gửi bản đồng chí đã sửa "
+                         f"({shown(outputs.path_of(document.path))}); bản mới theo sổ "
+                         f"({shown(newer)}) chưa được chọn.")
+    return notes

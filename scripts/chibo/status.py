@@ -8,9 +8,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import schema
-from .documents import meetings_in, minutes_path, minutes_stems, plan_path, report_path
+from .documents import Planned, meetings_in, minutes_label, year_documents
 from .model import quarter_end, quarter_of
-from .outputs import OutputFolder, pdf_name
+from .outputs import OutputFolder, pdf_name, shown
 from .sending import SentLog
 from .wording import short_date
 
@@ -34,6 +34,7 @@ class Status:
     today: str
     quarters: list[QuarterStatus] = field(default_factory=list)
     due: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # good to know, nothing to do
     errors: int = 0
     warnings: int = 0
 
@@ -56,38 +57,49 @@ def status(workbook, report, output_dir: str | Path, today: dt.date) -> Status:
     log = SentLog(output)
     settings = workbook.settings
     year = settings.year
-    result = Status(settings.cell_name or Path(workbook.path).stem, year, short_date(today),
+    result = Status(str(settings.cell_name or Path(workbook.path).stem), year, short_date(today),
                     errors=len(report.errors), warnings=len(report.warnings))
     if result.errors:
         result.due.append(f"Sổ có {result.errors} lỗi: chạy «chibo check» để xem và sửa.")
     if year is None:
         return result
     mails = any(r.email for r in workbook.recipients)
+    documents = {(p.doc_type, p.period): p for p in year_documents(workbook, today)}
 
-    def state(path: str) -> tuple[bool, bool, str | None]:
-        """(built, edited by hand, sent on) of a document under output/."""
+    def state(planned: Planned | None) -> tuple[bool, str | None]:
+        """(built, sent on) of a document; and what she should know of her edits."""
+        if planned is None:
+            return False, None
+        path = planned.path
         built = outputs.path_of(path).exists()
-        return built, built and outputs.edited_by_hand(path), _sent_on(log, {path, pdf_name(path)})
+        newer = outputs.new_version_of(path) if built else None
+        if newer is not None:
+            result.due.append(f"{planned.label}: có hai bản — bản đồng chí đã sửa "
+                              f"({shown(outputs.path_of(path))}) và bản mới theo sổ "
+                              f"({shown(newer)}); hãy giữ một bản, xóa bản kia.")
+        elif built and outputs.edited_by_hand(path):
+            result.notes.append(f"{planned.label} đã được sửa bằng tay sau khi lập: bản này "
+                                "được làm PDF và gửi đi.")
+        return built, _sent_on(log, {path, pdf_name(path)})
 
-    built, _, sent = state(plan_path(year))
+    built, sent = state(documents[("KH", "Năm")])
     if not built:
         result.due.append(f"Kế hoạch năm {year} chưa lập: chạy build-report.")
     elif not sent and mails:
         result.due.append(f"Kế hoạch năm {year} chưa gửi.")
 
-    stems = minutes_stems(workbook)
     for quarter in (1, 2, 3, 4):
         themes = [t.title for t in workbook.themes if t.quarter == quarter and t.title]
         meetings = meetings_in(workbook, [quarter])
         held_meetings = [m for m in meetings if m.date <= today]
         thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
         held = [m for m in thematic if m.date <= today]
-        minutes = [(m, state(minutes_path(m, stems[id(m)]))) for m in held_meetings]
-        report_built, report_edited, sent = state(report_path(year, quarter))
+        minutes = [(m, state(documents.get(("BB", m.id)))) for m in held_meetings]
+        report_built, sent = state(documents.get(("BC", f"Quý {quarter}")))
         places = _places(workbook, meetings)
         result.quarters.append(QuarterStatus(
             quarter, themes[0] if themes else None, [short_date(m.date) for m in held],
-            len(held_meetings), sum(1 for _, (made, _, _) in minutes if made), report_built, sent,
+            len(held_meetings), sum(1 for _, (made, _) in minutes if made), report_built, sent,
             sum(1 for p in report.problems if (p.sheet, p.cell) in places)))
 
         end = quarter_end(year, quarter)
@@ -99,20 +111,16 @@ def status(workbook, report, output_dir: str | Path, today: dt.date) -> Status:
         ended = end < today
         if ended and not held:
             result.due.append(f"Quý {quarter}: không tổ chức sinh hoạt chuyên đề.")
-        for meeting, (made, edited, _) in minutes:
+        for meeting, (made, _) in minutes:
             if not made:
-                result.due.append(f"Biên bản {meeting.id} chưa lập.")
-            elif edited:
-                result.due.append(f"Biên bản {meeting.id} đã được sửa tay sau khi tạo.")
+                result.due.append(f"{minutes_label(meeting)} chưa lập.")
         if ended and held_meetings and not report_built:
             result.due.append(f"Báo cáo quý {quarter} chưa lập.")
-        elif report_edited:
-            result.due.append(f"Báo cáo quý {quarter} đã được sửa tay sau khi tạo.")
         if ended and report_built and not sent and mails:
             result.due.append(f"Báo cáo quý {quarter} chưa gửi.")
 
     if quarter_end(year, 4) < today:
-        built, _, sent = state(report_path(year, None))
+        built, sent = state(documents.get(("BC", "Năm")))
         if not built:
             result.due.append(f"Báo cáo năm {year} chưa lập.")
         elif not sent and mails:

@@ -21,10 +21,11 @@ from .errors import ChiboError
 from .model import attendance, minutes_between, quarter_end, rating_of
 from .problems import Problem
 from .values import matching_key
-from .wording import (date_in_words, document_number, percent, period_words, quoted,
-                      recipient_lines, short_date)
+from .wording import (date_in_words, document_number, header_lines, percent, period_words,
+                      quoted, recipient_lines, short_date)
 
 COMMITTEE_FILE = "dang-uy.xlsx"   # the Đảng ủy's own workbook, beside the cells' ones
+UNREADABLE = "không đọc được"
 
 
 @dataclass
@@ -68,10 +69,10 @@ def read_cell(path: Path, today: dt.date) -> Cell:
     workbook, report = read_and_check(path, today)
     cell = Cell(path.name, path.stem, problems=report.sorted())
     if workbook is None:
-        cell.note = "không đọc được"
+        cell.note = UNREADABLE
         return cell
     s = workbook.settings
-    cell.name = s.cell_name or path.stem
+    cell.name = str(s.cell_name or path.stem)
     cell.year = s.year
     cell.min_attendance = s.min_attendance if s.min_attendance is not None else 85
     cell.min_minutes = s.min_minutes or 90
@@ -243,6 +244,27 @@ def summary_workbook(cells: list[Cell], quarters: list[int]) -> bytes:
 
 # --- the BÁO CÁO of the Đảng ủy -------------------------------------------------------------
 
+def _not_reported(cells: list[Cell], counted: list[Cell], total: int) -> list[str]:
+    """Section IV: the cells whose report is missing or incomplete, named as cells — a file
+    name means nothing to the upper committee."""
+    lines = []
+    for cell in sorted(cells, key=lambda c: matching_key(c.name)):
+        if cell.note.startswith("sổ năm"):
+            lines.append(f"{cell.name}: báo cáo chưa đúng kỳ ({cell.note}).")
+        elif cell.errors and not cell.note:
+            lines.append(f"{cell.name}: báo cáo chưa đầy đủ (sổ sinh hoạt còn {cell.errors} "
+                         "lỗi), chưa tổng hợp số liệu.")
+    unreadable = sum(1 for c in cells if c.note == UNREADABLE)
+    if unreadable:
+        lines.append(f"Có {unreadable} sổ sinh hoạt không đọc được, chưa xác định được chi bộ; "
+                     "đề nghị chi bộ gửi lại.")
+    reporting = {matching_key(c.name) for c in cells if not c.note or c.note.startswith("trùng")}
+    missing = total - len(reporting)
+    if missing > 0:
+        lines.append(f"Còn {missing} chi bộ chưa báo cáo.")
+    return lines or ["Không có."]
+
+
 def committee_report(committee, cells: list[Cell], quarter: int | None, year: int) -> Document:
     s = committee.settings
     period = f"Quý {quarter}" if quarter else "Năm"
@@ -276,8 +298,8 @@ def committee_report(committee, cells: list[Cell], quarter: int | None, year: in
         })
     holding = sum(1 for c in counted if any(q.held for q in c.quarters if q.quarter in quarters))
     summary = [
-        f"Đảng bộ có {total} chi bộ trực thuộc; đã tổng hợp sổ sinh hoạt của {len(counted)} chi bộ"
-        + (f" ({len(with_errors)} sổ có lỗi chưa tổng hợp được, xem mục IV)." if with_errors
+        f"Đảng bộ có {total} chi bộ trực thuộc; đã tổng hợp báo cáo của {len(counted)} chi bộ"
+        + (f" ({len(with_errors)} chi bộ báo cáo chưa đầy đủ, xem mục IV)." if with_errors
            else "."),
         f"Số chi bộ tổ chức sinh hoạt chuyên đề: {holding}/{len(counted)}"
         + (f" ({percent(100 * holding / len(counted))})." if counted else "."),
@@ -288,24 +310,24 @@ def committee_report(committee, cells: list[Cell], quarter: int | None, year: in
         + ".",
         f"Số lượt đảng viên vắng sinh hoạt không lý do: {absences}.",
     ]
-    broken = [f"{c.name} ({c.file}): " + (c.note or f"sổ có {c.errors} lỗi, chưa tính vào số liệu")
-              for c in cells if c.note or c.errors]
     entry = next((d for d in committee.documents if d.period == period), None)
     recipients = [r.line for r in committee.recipients if r.line]
+    name = str(s.committee_name)
     context = {
-        "superior_body": s.superior_body.upper(),
-        "issuer": s.committee_name.upper(),
+        "superior_body": "\n".join(header_lines(str(s.superior_body),
+                                                getattr(s.superior_body, "lines", None))),
+        "issuer": "\n".join(header_lines(name, getattr(s.committee_name, "lines", None))),
         "number": document_number(entry.number if entry else None, "BC", s.issuer_code or "ĐU"),
         "place_date": f"{s.place}, {date_in_words(entry.date if entry else None, year)}",
         "subject": f"kết quả sinh hoạt chuyên đề của các chi bộ {words}",
-        "opening": (f"Căn cứ sổ sinh hoạt của các chi bộ trực thuộc, {s.committee_name} báo cáo "
-                    f"kết quả sinh hoạt chuyên đề của các chi bộ {words} như sau:"),
+        "opening": (f"Căn cứ báo cáo của các chi bộ trực thuộc, {name} báo cáo kết quả sinh "
+                    f"hoạt chuyên đề của các chi bộ {words} như sau:"),
         "summary": summary,
         "cells": rows,
         "missing": missing or ["Không có."],
-        "broken": broken or ["Không có."],
+        "broken": _not_reported(cells, counted, total),
         "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề của các chi bộ {words} "
-                   f"của {s.committee_name}./.",
+                   f"của {name}./.",
         "recipients": recipient_lines(recipients),
         "sign_for": "T/M ĐẢNG ỦY",
         "sign_role": (s.signer_role or "Bí thư").upper(),
@@ -323,7 +345,7 @@ class SummaryResult:
     title: str = ""
     cells: list[Cell] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    outcomes: list = field(default_factory=list)
+    written: object = None               # building.Written: the files and what became of them
     committee_report: object = None      # the problems of the Đảng ủy's own workbook, if any
 
 
@@ -332,7 +354,8 @@ def run_summary(paths: list[Path], notes: list[str], committee_path: Path, outpu
                 progress=None, pdf: bool = False) -> SummaryResult:
     """Read every cell's workbook (`paths`, from `cell_workbooks`) and write the summary
     workbook and the Đảng ủy's report (and its PDF, with `pdf`)."""
-    from .building import TEMPLATES_DIR, render
+    from .building import TEMPLATES_DIR, OutputFile, render, write_outputs
+    from .checking import check_committee
     from .model import Committee
     from .outputs import OutputFolder
     from .reading import read_workbook
@@ -341,6 +364,8 @@ def run_summary(paths: list[Path], notes: list[str], committee_path: Path, outpu
         raise ChiboError(f"Chưa có sổ thông tin của đảng ủy {committee_path}: hãy tạo bằng "
                          f"«chibo init --dang-uy {committee_path}» rồi ghi thông tin.")
     committee, report = read_workbook(committee_path, schema.COMMITTEE_SHEETS, Committee)
+    if committee is not None:
+        check_committee(committee, report)
     result = SummaryResult()
     if committee is None or report.has_errors:
         result.committee_report = report
@@ -361,30 +386,10 @@ def run_summary(paths: list[Path], notes: list[str], committee_path: Path, outpu
     stem = f"quy-{chosen}-{year}" if chosen else f"nam-{year}"
     outputs = OutputFolder(output)
     quarters = [chosen] if chosen else [1, 2, 3, 4]
-    result.outcomes.append(outputs.write(f"tong-hop-{stem}.xlsx",
-                                         summary_workbook(result.cells, quarters)))
     document = committee_report(committee, result.cells, chosen, year)
-    written = outputs.write(document.path, render(document, TEMPLATES_DIR, committee.settings))
-    result.outcomes.append(written)
-    if pdf:
-        _report_pdf(result, outputs, document.path, written.path)
+    files = [OutputFile(f"tong-hop-{stem}.xlsx", "Bảng tổng hợp các chi bộ",
+                        summary_workbook(result.cells, quarters), as_pdf=False),
+             OutputFile(document.path, document.label,
+                        render(document, TEMPLATES_DIR, committee.settings))]
+    result.written = write_outputs(outputs, files, pdf)
     return result
-
-
-def _report_pdf(result: SummaryResult, outputs, relative: str, docx: Path) -> None:
-    """The report's PDF, through LibreOffice; without it the Word file still stands."""
-    from .converting import convert_to_pdf
-    from .outputs import pdf_name
-
-    if outputs.pdf_is_current(relative):
-        return
-    try:
-        data = convert_to_pdf([docx]).get(docx)
-    except ChiboError as error:
-        result.notes.append(f"Chưa tạo PDF: {error}")
-        return
-    if data is None:
-        result.notes.append("LibreOffice không tạo được PDF của báo cáo.")
-        return
-    source = outputs.recorded(relative)["sha256"]
-    result.outcomes.append(outputs.write(pdf_name(relative), data, source=source))

@@ -320,6 +320,8 @@ def minutes_template():
     paragraph(document, "CB Nội dung", "{%p endfor %}")
     paragraph(document, "CB Nội dung", "{%p endfor %}")
     closing(document, "{{ closing }}")
+    # The recipients sit under the secretary's signature, in the same row, so that the
+    # signatures and «Nơi nhận» never part across a page.
     grid = table(document, [TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2])
     for cell, role, name in zip(grid.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"),
                                 ("{{ minute_taker }}", "{{ chair }}")):
@@ -327,11 +329,12 @@ def minutes_template():
         for _ in range(4):
             paragraph(cell, "CB Chữ ký khoảng trống", "")
         paragraph(cell, "CB Chữ ký tên", name)
+        if role == "THƯ KÝ":
+            paragraph(cell, "CB Nội dung", "{%p if recipients %}")
+            recipients(cell)
+            paragraph(cell, "CB Nội dung", "{%p endif %}")
         _clear_first_paragraph(cell)
     _keep_row_on_one_page(grid.rows[0])
-    paragraph(document, "CB Nội dung", "{%p if recipients %}")
-    recipients(document)
-    paragraph(document, "CB Nội dung", "{%p endif %}")
     return document
 
 
@@ -463,7 +466,7 @@ def committee_report_template():
     _cells_table(document)
     paragraph(document, "CB Đề mục 1", "III. CÁC CHI BỘ CHƯA TỔ CHỨC SINH HOẠT CHUYÊN ĐỀ")
     loop(document, "CB Gạch đầu dòng", "missing", "- {{ item }}")
-    paragraph(document, "CB Đề mục 1", "IV. SỔ SINH HOẠT CÁC CHI BỘ CẦN SỬA LẠI")
+    paragraph(document, "CB Đề mục 1", "IV. CÁC CHI BỘ CHƯA BÁO CÁO, BÁO CÁO CHƯA ĐẦY ĐỦ")
     loop(document, "CB Gạch đầu dòng", "broken", "- {{ item }}")
     closing(document, "{{ closing }}")
     signature_for_the_cell(document)

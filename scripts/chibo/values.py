@@ -225,6 +225,24 @@ def parse_name(value) -> str:
     return _NAME_PREFIX.sub("", text).strip()
 
 
+class Heading(str):
+    """A name printed in a document's header (an issuing body): as text it reads on one line,
+    and `lines` keeps the line breaks the secretary typed in the cell (Alt+Enter), where the
+    header breaks it."""
+
+    lines: tuple[str, ...]
+
+    def __new__(cls, text: str) -> Heading:
+        lines = tuple(_SPACES.sub(" ", line).strip() for line in text.split("\n") if line.strip())
+        heading = super().__new__(cls, " ".join(lines))
+        heading.lines = lines
+        return heading
+
+
+def parse_heading(value) -> Heading:
+    return Heading(parse_text(value))
+
+
 def parse_phone(value) -> str:
     """A phone number; one typed as a number lost its leading 0, which is given back."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):

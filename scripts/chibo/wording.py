@@ -28,10 +28,15 @@ def time_in_words(time: dt.time) -> str:
     return f"{time.hour} giờ {time.minute:02d} phút"
 
 
-def percent(value: float) -> str:
-    """92.86 -> '92,9%', 100.0 -> '100%': Vietnamese writes a decimal comma."""
+def decimal(value: float) -> str:
+    """92.86 -> '92,9', 90.0 -> '90': Vietnamese writes a decimal comma."""
     text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") + "%"
+    return text.replace(".", ",")
+
+
+def percent(value: float) -> str:
+    """92.86 -> '92,9%', 100.0 -> '100%'."""
+    return decimal(value) + "%"
 
 
 def document_number(number: int | None, doc_type: str, issuer_code: str) -> str:
@@ -71,6 +76,65 @@ def recipient_lines(lines) -> list[str]:
     lines = list(lines)
     return [f"- {line.rstrip('.,;')}{'.' if index == len(lines) - 1 else ','}"
             for index, line in enumerate(lines)]
+
+
+# Widths of Times New Roman Bold capitals, in ems (Liberation Serif Bold has the same
+# metrics): enough to tell whether an issuer's name fits the header's left column.
+_CAPITAL_EMS = {**dict.fromkeys("BEKLPTZ", 0.667), **dict.fromkeys("ACDNRUVXYĐ", 0.722),
+                **dict.fromkeys("GHKOQƠ", 0.778), "F": 0.611, "I": 0.389, "J": 0.5, "M": 0.944,
+                "S": 0.556, "W": 1.0, "Ư": 0.796, " ": 0.25}
+# The header's left column (7 cm, less the cell's margins) holds 13.4 ems of 14 pt capitals.
+HEADER_LINE_EMS = 13.4
+
+
+def _ems(text: str) -> float:
+    import unicodedata
+
+    def width(char: str) -> float:
+        if char in _CAPITAL_EMS:
+            return _CAPITAL_EMS[char]
+        base = unicodedata.normalize("NFD", char)[:1]
+        return _CAPITAL_EMS.get(base, 0.5 if char.isdigit() else 0.72)
+
+    return sum(width(c) for c in text.upper())
+
+
+def header_lines(name: str, lines: tuple[str, ...] | None = None) -> list[str]:
+    """An issuing body's name as the header prints it, upper case, one string per line.
+
+    Where the secretary broke the name in its cell (Alt+Enter), it breaks there. A name too
+    long for the column is broken at spaces into as few lines as fit, at the places a
+    secretary would choose: before a capitalised word that follows a plain one (the start of
+    a name: «Chi bộ | Trường Tiểu học | Nguyễn Văn Trỗi»), never inside a proper name such as
+    «Mỹ Hòa» when another break fits. Left to itself, Word breaks wherever a line is full."""
+    if lines and len(lines) > 1:
+        return [line.upper() for line in lines]
+    words = name.split()
+    if not words or _ems(name) <= HEADER_LINE_EMS:
+        return [name.upper()] if name else []
+
+    def cost(index: int) -> int:   # of a break before words[index]
+        before, after = words[index - 1][:1].isupper(), words[index][:1].isupper()
+        return 0 if after and not before else 1 if not (after or before) else 2
+
+    # best[(i, k)]: words[:i] set on k lines, as (cost of the breaks, widest line, breaks)
+    count = len(words)
+    best: dict[tuple[int, int], tuple[int, float, tuple[int, ...]]] = {(0, 0): (0, 0.0, ())}
+    for lines_used in range(1, count + 1):
+        for end in range(1, count + 1):
+            for start in range(end):
+                previous = best.get((start, lines_used - 1))
+                width = _ems(" ".join(words[start:end]))
+                if previous is None or (width > HEADER_LINE_EMS and end - start > 1):
+                    continue
+                candidate = (previous[0] + (cost(start) if start else 0),
+                             max(previous[1], width), previous[2] + (start,))
+                if (end, lines_used) not in best or candidate[:2] < best[(end, lines_used)][:2]:
+                    best[(end, lines_used)] = candidate
+        if (count, lines_used) in best:
+            starts = best[(count, lines_used)][2]
+            return [" ".join(words[a:b]).upper() for a, b in zip(starts, starts[1:] + (count,))]
+    return [name.upper()]
 
 
 def slug(text: str) -> str:

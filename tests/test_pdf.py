@@ -114,3 +114,83 @@ def test_a_plan_first_built_without_pdf_gets_its_pdf_on_the_next_run(sample, tmp
     run("build-report", sample, "--quarter", "1", "--no-pdf", "-o", tmp_path)
     run("build-report", sample, "--quarter", "2", "-o", tmp_path)
     assert (tmp_path / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.pdf").exists()
+
+
+# --- the signature never stands alone at the top of a page -------------------------------------
+
+def page_texts(path) -> list[str]:
+    pages = int(next(line.split()[1] for line in subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages:")))
+    return [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(path), "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for n in range(1, pages + 1)]
+
+
+def signature_page(path) -> str:
+    """The page on which the document is signed (its last signature title)."""
+    return next(p for p in reversed(page_texts(path)) if "CHỦ TRÌ" in p or "T/M CHI BỘ" in p)
+
+
+@needs_libreoffice
+def test_every_signature_shares_its_page_with_the_closing_paragraph(year_with_pdfs):
+    output = year_with_pdfs[0] / "2022"
+    for pdf in output.rglob("*.pdf"):
+        page = " ".join(signature_page(pdf).split())
+        assert "./." in page, pdf.name
+
+
+@needs_libreoffice
+def test_a_signature_pushed_to_a_new_page_takes_the_closing_paragraph_with_it(sample, tmp_path):
+    from conftest import set_cell
+
+    # enough requests that the signature no longer fits under them on page 3
+    requests = "\n".join(["Đề nghị Đảng ủy xã cung cấp thêm tài liệu sinh hoạt chuyên đề."] * 26)
+    set_cell(sample, "Đánh giá", "Kiến nghị", ("Kỳ", "Quý 1"), requests)
+    run("report", sample, "--quarter", "1", "-o", tmp_path, "--pdf")
+    pdf = tmp_path / "2022" / "quy-1" / "bao-cao-quy-1-2022.pdf"
+    pages = page_texts(pdf)
+    assert len(pages) >= 4 and "T/M CHI BỘ" not in pages[-2]
+    assert "Trên đây là báo cáo kết quả sinh hoạt chuyên đề" in " ".join(pages[-1].split())
+
+
+# --- her edits are what is made into PDF and sent ------------------------------------------------
+
+@needs_libreoffice
+def test_her_edited_report_is_converted_and_drafted_and_survives_a_workbook_change(sample,
+                                                                                  tmp_path):
+    import email
+    import email.policy
+
+    import docx
+
+    from conftest import set_cell
+
+    output = tmp_path / "out"
+    run("build-report", sample, "--quarter", "1", "-o", output)
+    report = output / "2022" / "quy-1" / "bao-cao-quy-1-2022.docx"
+    document = docx.Document(report)
+    document.paragraphs[-1].text = "Đồng chí bí thư sửa câu này trong Word."
+    document.save(report)
+    hers = report.read_bytes()
+
+    result = run("build-report", sample, "--quarter", "1", "-o", output)
+    assert result.exit_code == 0, result.output
+    assert "Giữ nguyên bản đồng chí đã sửa 1 văn bản:" in result.output
+    pdf = report.with_suffix(".pdf")
+    assert "Đồng chí bí thư sửa câu này trong Word." in pdf_text(pdf)
+
+    assert run("send", sample, "--quarter", "1", "--dry-run", "-o", output).exit_code == 0
+    draft = next((output / "2022" / "quy-1" / "thu").glob("*.eml"))
+    message = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    attached = {p.get_filename(): p.get_content() for p in message.iter_attachments()}
+    assert attached["bao-cao-quy-1-2022.pdf"] == pdf.read_bytes()
+
+    set_cell(sample, "Đánh giá", "Hạn chế", ("Kỳ", "Quý 1"), "Ý kiến thảo luận còn ít.")
+    result = run("build-report", sample, "--quarter", "1", "-o", output)
+    newer = report.with_name("bao-cao-quy-1-2022-ban-moi.docx")
+    assert report.read_bytes() == hers and newer.exists()
+    assert report.name in result.output and newer.name in result.output
+    assert "Đồng chí bí thư sửa câu này trong Word." in pdf_text(pdf)
+    listed = run("send", sample, "--quarter", "1", "--dry-run", "-o", output).output
+    assert "gửi bản đồng chí đã sửa" in listed and newer.name in listed

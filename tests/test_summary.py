@@ -192,3 +192,55 @@ def test_the_report_comes_as_a_pdf_that_reads_right(folder, tmp_path):
     for words in ("ĐẢNG BỘ HUYỆN PHÙ MỸ", "ĐẢNG ỦY XÃ MỸ HÒA", "Số 12-BC/ĐU", "T/M ĐẢNG ỦY",
                   "Chi bộ Thôn 1", "Mỹ Hòa, ngày 05 tháng 7 năm 2022"):
         assert words in text, words
+
+
+def report_text(output, name="bao-cao-tong-hop-quy-2-2022.docx") -> list[str]:
+    document = docx.Document(output / name)
+    return [p.text for p in document.paragraphs] + [
+        p.text for t in document.tables for c in t._cells for p in c.paragraphs]
+
+
+def test_the_report_speaks_the_partys_wording(summarised):
+    output, _ = summarised
+    text = report_text(output)
+    assert any(t.startswith("Căn cứ báo cáo của các chi bộ trực thuộc, Đảng ủy xã Mỹ Hòa báo cáo")
+               for t in text)
+    part = text[text.index("IV. CÁC CHI BỘ CHƯA BÁO CÁO, BÁO CÁO CHƯA ĐẦY ĐỦ"):]
+    assert any(t.startswith("- Chi bộ Thôn 3: báo cáo chưa đầy đủ") for t in part)
+    assert any(t.startswith("- Chi bộ Thôn 9: báo cáo chưa đúng kỳ") for t in part)
+
+
+def test_the_report_names_cells_never_files(summarised):
+    output, _ = summarised
+    assert not any(".xlsx" in t or "cb-" in t for t in report_text(output))
+
+
+def test_the_reports_recipients_come_from_the_dang_uy_workbook(summarised):
+    output, _ = summarised
+    text = report_text(output)
+    assert "- Ban Tổ chức Huyện ủy (báo cáo)," in text and "- Lưu Văn phòng Đảng ủy." in text
+
+
+def test_a_dang_uy_workbook_without_recipients_is_an_error(tmp_path):
+    build_workbook({"Đảng bộ cấp trên": "Đảng bộ tỉnh Gia Lai", "Tên đảng ủy": "Đảng ủy xã Mỹ Hòa",
+                    "Địa danh": "Mỹ Hòa", "Năm": 2022, "Người ký": "Trần Văn Hùng"}, {},
+                   schema.COMMITTEE_SHEETS).save(tmp_path / "dang-uy.xlsx")
+    shutil.copyfile(SAMPLE, tmp_path / "cb.xlsx")
+    result = run("tong-hop", tmp_path, "--quarter", "1", "-o", tmp_path / "out", "--no-pdf")
+    assert result.exit_code == 1
+    assert "Nơi nhận!A2: Chưa có nơi nhận của báo cáo tổng hợp" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_outputs_open_in_other_programs_are_reported_as_not_written(folder, tmp_path):
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / ".~lock.bao-cao-tong-hop-quy-2-2022.docx#").write_text("lock")
+    (output / "~$tong-hop-quy-2-2022.xlsx").write_text("lock")
+    result = run("tong-hop", folder, "--quarter", "2", "-o", output, "--today", "01/03/2023")
+    assert result.exit_code == 1, result.output
+    assert "Không ghi được 2 tệp:" in result.output
+    assert "đang mở trong LibreOffice" in result.output and "đang mở trong Excel" in result.output
+    assert "Đã ghi" not in result.output and "Lỗi không mong đợi" not in result.output
+    assert not (output / "bao-cao-tong-hop-quy-2-2022.docx").exists()
+    assert not (output / "bao-cao-tong-hop-quy-2-2022.pdf").exists()

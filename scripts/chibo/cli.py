@@ -92,10 +92,18 @@ def init(path: str, year: int | None, force: bool, sample: bool, committee: bool
 @main.command(cls=ChiboCommand)
 @workbook_argument
 @click.option("--json", "as_json", is_flag=True, help="In các vấn đề dưới dạng JSON.")
+@click.option("--codes", is_flag=True, help="Liệt kê mọi mã vấn đề chibo kiểm tra, rồi thoát.")
 @click.option("--today", hidden=True, help="Ngày dùng làm hôm nay (dd/mm/yyyy), cho kiểm thử.")
-def check(workbook: str, as_json: bool, today: str | None) -> None:
+def check(workbook: str, as_json: bool, codes: bool, today: str | None) -> None:
     """Kiểm tra sổ và liệt kê mọi lỗi, cảnh báo kèm trang và ô cần sửa."""
     from .checking import check as check_workbook
+
+    if codes:
+        from .problems import CATALOGUE
+
+        width = max(map(len, CATALOGUE))
+        click.echo("\n".join(f"{code:<{width}}  {meaning}" for code, meaning in CATALOGUE.items()))
+        return
 
     report = check_workbook(workbook, today=_date_option(today))
     if as_json:

@@ -18,6 +18,82 @@ WARNING = "warning"
 SEVERITY_LABEL = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
 
 
+# Every problem chibo reports, by code: what it means to the secretary. Declared once, so a
+# code cannot be mistyped and the whole list can be shown (`chibo check --codes`).
+CATALOGUE: dict[str, str] = {
+    # the file itself
+    "file-missing": "Không tìm thấy tệp sổ.",
+    "not-a-file": "Đường dẫn là một thư mục, không phải tệp.",
+    "file-locked": "Tệp bị khóa hoặc không có quyền đọc.",
+    "file-empty": "Tệp rỗng.",
+    "encrypted": "Tệp được đặt mật khẩu.",
+    "xls": "Sổ Excel 97-2003 (.xls), cần lưu thành .xlsx.",
+    "ods": "Bảng tính OpenDocument (.ods), cần lưu thành .xlsx.",
+    "not-xlsx": "Tệp không phải sổ Excel (.xlsx).",
+    "broken-file": "Tệp bị hỏng hoặc chưa chép hết.",
+    "too-large": "Tệp giải nén ra quá lớn so với một sổ chi bộ.",
+    "xml-doctype": "Tệp chứa khai báo XML mà Excel không bao giờ ghi.",
+    "open-in-excel": "Sổ đang mở: chibo chỉ đọc được những gì đã lưu.",
+    # sheets, columns, cells
+    "missing-sheet": "Thiếu một trang của sổ.",
+    "missing-column": "Thiếu một cột bắt buộc ở dòng tiêu đề.",
+    "missing-setting": "Thiếu một mục bắt buộc ở trang Thông tin.",
+    "header-not-first-row": "Dòng tiêu đề không ở dòng 1.",
+    "merged-cells": "Ô gộp trong một bảng.",
+    "required": "Ô bắt buộc còn trống.",
+    "wrong-type": "Giá trị không đúng kiểu (ngày, giờ, số…).",
+    "not-allowed": "Giá trị không có trong danh sách chọn.",
+    "excel-error": "Ô hiện lỗi của Excel (#VALUE!…).",
+    "formula-no-value": "Công thức chưa có giá trị đã tính.",
+    # settings, plan, members, themes
+    "score-levels": "Các mức điểm xếp loại không giảm dần.",
+    "empty-plan-part": "Kế hoạch thiếu phần Mục đích, Yêu cầu hoặc Biện pháp thực hiện.",
+    "no-members": "Chưa có đảng viên nào.",
+    "duplicate-name": "Hai đảng viên trùng tên.",
+    "left-before-joined": "Ngày chuyển đi trước ngày chuyển đến.",
+    "position-mismatch": "Chức vụ của bí thư không khớp trang Thông tin.",
+    "unknown-name": "Họ tên không có trong danh sách Đảng viên.",
+    "not-in-cell": "Đảng viên chưa đến hoặc đã chuyển khỏi chi bộ vào ngày đó.",
+    "missing-theme": "Một quý chưa có chuyên đề.",
+    "month-outside-quarter": "Tháng dự kiến không thuộc quý của chuyên đề.",
+    # meetings
+    "duplicate-id": "Hai buổi sinh hoạt trùng Mã buổi.",
+    "outside-year": "Buổi họp không thuộc năm kế hoạch.",
+    "absent-officer": "Chủ trì, thư ký hoặc người trình bày lại được ghi vắng mặt.",
+    "chair-is-minute-taker": "Chủ trì và thư ký là cùng một người.",
+    "end-before-start": "Giờ kết thúc trước giờ bắt đầu.",
+    "too-short": "Buổi họp ngắn hơn thời lượng tối thiểu.",
+    "rating-mismatch": "Xếp loại không khớp với điểm.",
+    "good-below-criteria": "Xếp loại Tốt nhưng chưa đạt tiêu chí tối thiểu (Hướng dẫn 12).",
+    "low-attendance": "Tỷ lệ dự họp thấp hơn mức tối thiểu.",
+    "vote-count": "Số biểu quyết không khớp với đảng viên chính thức dự họp.",
+    "no-presenter": "Buổi chuyên đề chưa có người trình bày.",
+    "outline-after-meeting": "Đề cương được duyệt sau ngày họp.",
+    "material-after-meeting": "Tài liệu được gửi sau ngày họp.",
+    "material-late": "Tài liệu đến đảng viên chưa đủ 1 ngày trước buổi họp (Hướng dẫn 42).",
+    "material-before-outline": "Tài liệu được gửi trước khi duyệt đề cương.",
+    "unknown-meeting": "Mã buổi không có ở trang Buổi sinh hoạt.",
+    # absences, opinions, tasks, assessments
+    "duplicate-absence": "Một người được ghi vắng hai lần trong một buổi.",
+    "exempt-absent": "Người được miễn sinh hoạt lại được ghi vắng.",
+    "absent-without-reason": "Vắng không lý do trong 3 tháng của năm (Điều lệ Đảng, Điều 8).",
+    "absent-speaker": "Người phát biểu lại được ghi vắng mặt.",
+    "due-before-meeting": "Thời hạn nhiệm vụ trước ngày họp.",
+    "duplicate-period": "Một kỳ đánh giá được ghi hai lần.",
+    # the register of documents and the recipients
+    "bad-period": "Kỳ của văn bản không hợp lệ.",
+    "duplicate-document": "Một văn bản được ghi hai lần ở trang Văn bản.",
+    "missing-number": "Văn bản chưa có số.",
+    "duplicate-number": "Một số văn bản dùng hai lần.",
+    "dated-before-meeting": "Văn bản đề ngày trước buổi sinh hoạt mà nó ghi lại.",
+    "no-recipients": "Chưa có nơi nhận.",
+    # the whole year
+    "no-thematic-meeting": "Quý đã hết mà chưa có buổi sinh hoạt chuyên đề.",
+    "no-regular-meeting": "Tháng đã hết mà chưa sinh hoạt thường kỳ.",
+    "no-assessment": "Quý có buổi họp nhưng chưa có phần đánh giá.",
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     code: str
@@ -56,6 +132,8 @@ class Report:
 
     def add(self, code: str, severity: str, message: str, sheet: str | None = None,
             cell: str | None = None) -> None:
+        if code not in CATALOGUE:
+            raise ValueError(f"problem code {code!r} is not declared in problems.CATALOGUE")
         self.problems.append(Problem(code, severity, message, sheet, cell))
 
     def error(self, code: str, message: str, sheet: str | None = None, cell: str | None = None) -> None:

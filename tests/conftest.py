@@ -19,6 +19,29 @@ SEED = ROOT.parent / "shared" / "seed" / "000_621002c6824fed96.txt"
 AFTER_SAMPLE_YEAR = dt.date(2023, 3, 1)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_data_folder(tmp_path_factory):
+    """chibo's records of mail sent live outside output/ (places.data_folder): never the
+    developer's own, and each test its own (below)."""
+    import os
+
+    os.environ["CHIBO_DATA_DIR"] = str(tmp_path_factory.mktemp("chibo-data"))
+
+
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "chibo-data"
+    monkeypatch.setenv("CHIBO_DATA_DIR", str(folder))
+    return folder
+
+
+def sent_record() -> Path:
+    """Where the sample's record of mail sent is kept (outside output/)."""
+    from chibo.places import sent_record as place
+
+    return place("Chi bộ Mầm non Mỹ Hòa", 2022)
+
+
 @pytest.fixture
 def sample(tmp_path) -> Path:
     """A private copy of the sample workbook."""

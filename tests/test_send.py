@@ -11,7 +11,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from chibo import sample as data
-from conftest import meeting_ids, run, set_cell
+from conftest import meeting_ids, run, sent_record, set_cell
 
 OFFICE = "danguy.myhoa@example.vn"      # «*»: what the cell sends upward (not its minutes)
 BOARD = "vanphong.danguy@example.vn"    # «BC»: the reports
@@ -124,7 +124,7 @@ def test_a_second_run_sends_nothing(built, inbox, smtp_env):
 def test_the_sent_log_records_each_message(built, inbox, smtp_env):
     send(built, "--quarter", "1", "--yes")
     _, output = built
-    log = json.loads((output / ".chibo-sent.json").read_text(encoding="utf-8"))["messages"]
+    log = json.loads(sent_record().read_text(encoding="utf-8"))["messages"]
     assert {m["to"] for m in log} == {OFFICE, BOARD}
     office = next(m for m in log if m["to"] == OFFICE)
     assert office["message_id"] == inbox.to(OFFICE)[0]["Message-ID"]
@@ -194,7 +194,7 @@ def test_dry_run_sends_nothing_and_writes_drafts_that_parse_back(built, inbox, s
     draft = email.message_from_bytes(drafts[0].read_bytes(), policy=email.policy.default)
     assert draft["X-Unsent"] == "1" and draft["To"] == OFFICE
     assert len(list(draft.iter_attachments())) == 2
-    assert not (output / ".chibo-sent.json").exists()
+    assert not sent_record().exists()
 
 
 def test_without_a_terminal_it_needs_yes(built, inbox, smtp_env):
@@ -283,7 +283,7 @@ def test_a_wrong_password_is_a_clear_message_and_nothing_is_logged(built, secure
     assert "từ chối đăng nhập của bithu" in result.output
     assert "sai" not in result.output.replace("sai tên", "")   # the password is never printed
     _, output = built
-    assert not (output / ".chibo-sent.json").exists()
+    assert not sent_record().exists()
 
 
 def test_an_untrusted_certificate_is_refused(built, secure_inbox, secure_env):
@@ -409,3 +409,24 @@ def test_implicit_ssl_delivers(built, tmp_path, monkeypatch):
         controller.stop()
     assert result.exit_code == 0, result.output
     assert len(handler.messages) == 2
+
+
+def test_nothing_is_sent_twice_after_output_is_deleted_and_rebuilt(built, inbox, smtp_env):
+    import shutil as sh
+
+    sample, output = built
+    send(built, "--quarter", "1", "--yes")
+    sh.rmtree(output)
+    assert run("build-report", sample, "--all", "--no-pdf", "-o", output).exit_code == 0
+    result = send(built, "--quarter", "1", "--yes")
+    assert "Không có văn bản mới để gửi" in result.output and len(inbox.messages) == 2
+
+
+def test_a_record_left_in_output_by_an_older_chibo_still_counts(built, inbox, smtp_env):
+    import shutil as sh
+
+    sample, output = built
+    send(built, "--quarter", "1", "--yes")
+    sh.move(sent_record(), output / ".chibo-sent.json")
+    result = send(built, "--quarter", "1", "--yes")
+    assert "Không có văn bản mới để gửi" in result.output and len(inbox.messages) == 2

@@ -26,16 +26,11 @@ from .wording import short_date
 
 
 def _templates_dir() -> Path:
-    """templates/ of the repository (a checkout, or an editable install), or the copies an
-    installed chibo keeps under <prefix>/share/chibo/templates (or the user's, for
-    `pip install --user`)."""
-    import site
-    import sys
+    """The shipped templates: templates/ of the repository, installed as the data of the
+    package `chibo.templates` (a folder on disk in every install pip makes)."""
+    from importlib.resources import files
 
-    places = [Path(__file__).resolve().parent.parent.parent / "templates",
-              Path(sys.prefix) / "share" / "chibo" / "templates",
-              Path(site.getuserbase()) / "share" / "chibo" / "templates"]
-    return next((p for p in places if (p / "bien-ban.docx").is_file()), places[0])
+    return Path(str(files("chibo.templates")))
 
 
 TEMPLATES_DIR = _templates_dir()

@@ -13,9 +13,6 @@ import sys
 
 import click
 
-DEFAULT_WORKBOOK = "workbook/chibo.xlsx"
-
-
 class ChiboCommand(click.Command):
     """Turns known errors into a message and exit 1, and hides tracebacks unless --debug."""
 
@@ -56,8 +53,29 @@ def _date_option(value: str | None) -> dt.date | None:
         raise click.BadParameter("cần ngày dạng dd/mm/yyyy") from None
 
 
-workbook_argument = click.argument("workbook", default=DEFAULT_WORKBOOK,
+def _find_workbook(ctx, param, value: str | None) -> str:
+    """The workbook named (with or without .xlsx), or the only one in the current folder."""
+    from .errors import ChiboError
+    from .places import find_workbook
+
+    try:
+        return str(find_workbook(value))
+    except ChiboError as error:
+        raise click.UsageError(str(error)) from None
+
+
+workbook_argument = click.argument("workbook", required=False, callback=_find_workbook,
                                    type=click.Path(dir_okay=True))
+
+
+def _output_for(workbook: str, output: str | None) -> str:
+    """-o, or else output/ in the workbook's own folder."""
+    from .places import output_beside
+
+    return output or str(output_beside(workbook))
+
+
+OUTPUT_HELP = "Thư mục ghi văn bản (mặc định: thư mục output cạnh sổ)."
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -141,8 +159,8 @@ def document_options(command):
     command = click.option("--today", hidden=True, help="Ngày dùng làm hôm nay (dd/mm/yyyy).")(command)
     command = click.option("--templates", type=click.Path(file_okay=False),
                            help="Thư mục mẫu văn bản riêng của chi bộ (mặc định: mẫu của chibo).")(command)
-    command = click.option("-o", "--output", default="output", show_default=True,
-                           type=click.Path(file_okay=False), help="Thư mục ghi văn bản.")(command)
+    command = click.option("-o", "--output", type=click.Path(file_okay=False),
+                           help=OUTPUT_HELP)(command)
     return command
 
 
@@ -153,7 +171,7 @@ def run_build(workbook: str, choose, output: str, templates: str | None, today: 
     from .building import build
 
     asked = click.get_current_context().get_parameter_source("pdf") == ParameterSource.COMMANDLINE
-    result = build(workbook, choose, output_dir=output, templates_dir=templates,
+    result = build(workbook, choose, output_dir=_output_for(workbook, output), templates_dir=templates,
                    today=_date_option(today), pdf=pdf, pdf_required=pdf and asked)
     click.echo(render_build(workbook, result))
     sys.exit(1 if result.failed else 0)
@@ -275,8 +293,7 @@ main.add_command(build_report)
 @click.option("--dry-run", is_flag=True, help="Chỉ ghi thư nháp (.eml) vào thư mục thu/, không gửi.")
 @click.option("--resend", is_flag=True, help="Gửi lại cả những văn bản đã gửi.")
 @click.option("--yes", "-y", is_flag=True, help="Không hỏi lại trước khi gửi.")
-@click.option("-o", "--output", default="output", show_default=True,
-              type=click.Path(file_okay=False), help="Thư mục chứa văn bản đã lập.")
+@click.option("-o", "--output", type=click.Path(file_okay=False), help=OUTPUT_HELP)
 @click.option("--today", hidden=True)
 def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
     """Gửi văn bản đã lập qua email tới các địa chỉ ở trang Nơi nhận (mỗi văn bản một lần)."""
@@ -286,7 +303,7 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
 
     if quarter and whole_year:
         raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --year.")
-    report, mailing = prepare(workbook, output, quarter, whole_year, resend, dry_run,
+    report, mailing = prepare(workbook, _output_for(workbook, output), quarter, whole_year, resend, dry_run,
                               _date_option(today))
     if mailing is None:
         click.echo(render_report(workbook, report) + "\nChưa gửi thư nào: hãy sửa các lỗi trên.")
@@ -332,8 +349,7 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
 
 @main.command(cls=ChiboCommand)
 @workbook_argument
-@click.option("-o", "--output", default="output", show_default=True,
-              type=click.Path(file_okay=False), help="Thư mục chứa văn bản đã lập.")
+@click.option("-o", "--output", type=click.Path(file_okay=False), help=OUTPUT_HELP)
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dưới dạng JSON.")
 @click.option("--today", hidden=True)
 def status(workbook, output, as_json, today):
@@ -348,7 +364,7 @@ def status(workbook, output, as_json, today):
     if book is None:
         click.echo(render_report(workbook, report))
         sys.exit(1)
-    result = year_status(book, report, output, day)
+    result = year_status(book, report, _output_for(workbook, output), day)
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return
@@ -393,8 +409,8 @@ def render_status(result) -> str:
 @click.option("--year-report", is_flag=True, help="Tổng hợp cả năm.")
 @click.option("--dang-uy", "committee_file", type=click.Path(dir_okay=False),
               help="Sổ thông tin của đảng ủy (mặc định: dang-uy.xlsx trong thư mục).")
-@click.option("-o", "--output", default="output/tong-hop", show_default=True,
-              type=click.Path(file_okay=False), help="Thư mục ghi kết quả.")
+@click.option("-o", "--output", type=click.Path(file_okay=False),
+              help="Thư mục ghi kết quả (mặc định: thư mục output trong thư mục các sổ).")
 @click.option("--pdf/--no-pdf", default=True, show_default=True,
               help="Chuyển báo cáo sang PDF bằng LibreOffice.")
 @click.option("--today", hidden=True)
@@ -410,7 +426,8 @@ def tong_hop(folder, year, quarter, year_report, committee_file, output, pdf, to
     day = _date_option(today) or dt.date.today()
     committee_path = Path(committee_file) if committee_file else Path(folder) / COMMITTEE_FILE
     paths, notes = cell_workbooks(Path(folder), committee_path)
-    arguments = (paths, notes, committee_path, Path(output), year, quarter, year_report, day)
+    output_folder = Path(output) if output else Path(folder) / "output"
+    arguments = (paths, notes, committee_path, output_folder, year, quarter, year_report, day)
     if sys.stdout.isatty():
         with click.progressbar(length=len(paths), label="Đọc sổ các chi bộ") as bar:
             result = run_summary(*arguments, progress=bar.update, pdf=pdf)

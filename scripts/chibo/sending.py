@@ -28,7 +28,7 @@ from .model import Workbook
 from .outputs import atomic_write, pdf_name, sha256
 from .wording import period_words, slug
 
-SENT_LOG = ".chibo-sent.json"
+LEGACY_SENT_LOG = ".chibo-sent.json"   # where chibo 0.1 kept the record, inside output/
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 TIMEOUT_SECONDS = 30
@@ -109,20 +109,31 @@ def _addressee(line: str) -> str:
 
 
 class SentLog:
-    def __init__(self, output: Path):
-        self.path = output / SENT_LOG
+    """What was sent to whom, kept outside output/ (see `places.sent_record`): deleting and
+    rebuilding output/ sends nothing again. A record left in output/ by an older chibo is
+    read too."""
+
+    def __init__(self, workbook: Workbook, output: Path):
+        from .places import sent_record
+
+        self.path = sent_record(workbook.settings.cell_name, workbook.settings.year)
         self.messages: list[dict] = []
-        if self.path.exists():
-            try:
-                self.messages = json.loads(self.path.read_text(encoding="utf-8"))["messages"]
-            except (ValueError, KeyError, TypeError):
-                raise ChiboError(f"Sổ theo dõi thư đã gửi {self.path} bị hỏng: hãy khôi phục "
-                                 "hoặc xóa tệp đó (khi xóa, mọi văn bản sẽ được gửi lại).") from None
+        for place in (output / LEGACY_SENT_LOG, self.path):
+            if place.exists():
+                self.messages += self._read(place)
+
+    @staticmethod
+    def _read(place: Path) -> list[dict]:
+        try:
+            return json.loads(place.read_text(encoding="utf-8"))["messages"]
+        except (ValueError, KeyError, TypeError, OSError):
+            raise ChiboError(f"Sổ theo dõi thư đã gửi {place} bị hỏng: hãy khôi phục hoặc xóa "
+                             "tệp đó (khi xóa, mọi văn bản sẽ được gửi lại).") from None
 
     def was_sent(self, address: str, document: str, digest: str) -> bool:
         """Whether this document, as it is now (its .docx hash), reached this address, as a
         PDF or as the Word file."""
-        return any(m["to"] == address and any(f.get("document") == document
+        return any(m["to"].casefold() == address.casefold() and any(f.get("document") == document
                                                and f.get("document_sha256") == digest
                                                for f in m["files"])
                    for m in self.messages)
@@ -348,7 +359,7 @@ def prepare(workbook_path, output_dir, quarter: int | None, year: bool, resend: 
     if not year and period is None:
         raise ChiboError("Sổ chưa có buổi sinh hoạt nào: hãy chọn --quarter N hoặc --year.")
     output = Path(output_dir)
-    log = SentLog(output)
+    log = SentLog(workbook, output)
     letters = plan_letters(workbook, output, period, resend, log, today)
     settings = None if dry_run or not letters else SmtpSettings.from_environment(
         workbook.settings.email)

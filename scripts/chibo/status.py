@@ -54,7 +54,7 @@ def status(workbook, report, output_dir: str | Path, today: dt.date) -> Status:
     table; the errors themselves are the first thing due."""
     output = Path(output_dir)
     outputs = OutputFolder(output)
-    log = SentLog(output)
+    log = SentLog(workbook, output)
     settings = workbook.settings
     year = settings.year
     result = Status(str(settings.cell_name or Path(workbook.path).stem), year, short_date(today),

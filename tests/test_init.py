@@ -60,7 +60,7 @@ def test_every_choice_column_has_a_dropdown_from_the_lists_sheet(fresh):
     book = openpyxl.load_workbook(fresh)
     for sheet in schema.SHEETS:
         lists = [v for v in book[sheet.name].data_validations.dataValidation if v.type == "list"]
-        choice_columns = [c for c in sheet.columns if c.kind == "choice"]
+        choice_columns = [c for c in sheet.columns + sheet.settings if c.kind == "choice"]
         assert len(lists) == len(choice_columns), sheet.name
         for validation in lists:
             assert validation.showErrorMessage

@@ -6,6 +6,8 @@ import json
 import socket
 import subprocess
 
+from pathlib import Path
+
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -217,10 +219,84 @@ def test_documents_not_built_yet_are_named(sample, tmp_path, inbox, smtp_env):
     assert "Chưa lập" in result.output and "build-report" in result.output
 
 
-def test_without_a_server_setting_it_says_what_to_set(built, monkeypatch):
+def test_without_a_server_setting_it_names_the_row_to_fill(built, monkeypatch):
     monkeypatch.delenv("CHIBO_SMTP_HOST", raising=False)
     result = send(built, "--quarter", "1", "--yes")
-    assert result.exit_code == 1 and "CHIBO_SMTP_HOST" in result.output
+    assert result.exit_code == 1
+    assert "hãy ghi mục «Máy chủ thư (SMTP)» ở trang Thông tin" in result.output
+    assert "CHIBO_" not in result.output
+
+
+def test_the_workbooks_mail_settings_alone_deliver(built, inbox, monkeypatch):
+    from conftest import set_setting
+
+    for name in ("HOST", "PORT", "SECURITY", "USER", "PASSWORD"):
+        monkeypatch.delenv(f"CHIBO_SMTP_{name}", raising=False)
+    sample, _ = built
+    set_setting(sample, "Máy chủ thư (SMTP)", "127.0.0.1")
+    set_setting(sample, "Cổng", inbox.port)
+    set_setting(sample, "Bảo mật", "Không")
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 0, result.output
+    assert sorted(m["To"] for m in inbox.messages) == sorted([OFFICE, BOARD])
+
+
+@pytest.mark.parametrize("host, security, port", [("smtp.gmail.com", "starttls", 587),
+                                                  ("smtp.office365.com", "starttls", 587),
+                                                  ("smtp.mail.yahoo.com", "ssl", 465)])
+def test_a_known_providers_host_alone_fills_the_rest(host, security, port, monkeypatch):
+    from chibo.model import Record
+    from chibo.sending import SmtpSettings
+
+    for name in ("HOST", "PORT", "SECURITY", "USER", "FROM"):
+        monkeypatch.delenv(f"CHIBO_SMTP_{name}", raising=False)
+    settings = SmtpSettings.from_workbook(Record("Thông tin", 1, {
+        "smtp_host": host, "email": ("Chibo.MyHoa@gmail.com",)}, {}))
+    assert (settings.security, settings.port, settings.user) == (security, port,
+                                                                 "Chibo.MyHoa@gmail.com")
+
+
+def test_a_variable_overrides_the_workbook(monkeypatch):
+    from chibo.model import Record
+    from chibo.sending import SmtpSettings
+
+    monkeypatch.setenv("CHIBO_SMTP_HOST", "relay.example.vn")
+    monkeypatch.setenv("CHIBO_SMTP_PORT", "2525")
+    settings = SmtpSettings.from_workbook(Record("Thông tin", 1, {
+        "smtp_host": "smtp.gmail.com", "email": ("a@example.vn",)}, {}))
+    assert (settings.host, settings.port) == ("relay.example.vn", 2525)
+
+
+def test_a_letter_sent_again_after_a_rebuild_says_it_replaces_the_first(built, inbox, smtp_env):
+    send(built, "--quarter", "1", "--yes")
+    sample, output = built
+    set_cell(sample, "Đánh giá", "Hạn chế", ("Kỳ", "Quý 1"), "Ý kiến thảo luận còn ít.")
+    run("build-report", sample, "--quarter", "1", "--no-pdf", "-o", output)
+    send(built, "--quarter", "1", "--yes")
+    (again,) = [m for m in inbox.messages[2:] if m["To"] == BOARD]
+    assert again["Subject"].endswith("quý 1 năm 2022 (bản thay thế)")
+    assert "bản thay thế bản đã gửi trước" in again.get_body(("plain",)).get_content()
+    assert not inbox.messages[0]["Subject"].endswith("(bản thay thế)")
+
+
+def test_addresses_keep_the_case_the_secretary_typed(built, inbox, smtp_env):
+    sample, _ = built
+    set_cell(sample, "Nơi nhận", "Email", ("Văn bản", "BC"), "VanPhong.DangUy@example.vn")
+    send(built, "--quarter", "1", "--yes")
+    assert "VanPhong.DangUy@example.vn" in [m["To"] for m in inbox.messages]
+
+
+def test_letters_name_meetings_by_date_never_by_their_id(built, inbox, smtp_env):
+    from conftest import append_row
+
+    sample, _ = built
+    append_row(sample, "Nơi nhận", {"Văn bản": "BB", "Nơi nhận": "Phụ trách",
+                                    "Email": "phutrach@example.vn"})
+    send(built, "--quarter", "1", "--yes")
+    (letter,) = inbox.to("phutrach@example.vn")
+    body = letter.get_body(("plain",)).get_content()
+    assert "Biên bản sinh hoạt thường kỳ kết hợp chuyên đề ngày 10/03/2022" in body
+    assert "2022-Q1" not in body.replace("bien-ban-2022-Q1", "")
 
 
 # --- STARTTLS with a self-signed certificate, and AUTH ----------------------------------------
@@ -375,7 +451,8 @@ def test_on_a_terminal_it_asks_first_and_the_password_is_not_shown(built, secure
     sample, output = built
     chibo = str(Path(sys.executable).parent / "chibo")
     shown, code = converse([chibo, "send", str(sample), "-o", str(output), "--quarter", "1"],
-                           [("Gửi các thư này?", "y"), ("Mật khẩu thư của bithu", "mật-khẩu")])
+                           [("Gửi các thư này?", "y"), ("Mật khẩu thư của bithu", "mật-khẩu"),
+                            ("Lưu mật khẩu trên máy này?", "k")])
     assert code == 0, shown
     assert "Sẽ gửi:" in shown and "mật-khẩu" not in shown
     assert len(secure_inbox.messages) == 2
@@ -430,3 +507,74 @@ def test_a_record_left_in_output_by_an_older_chibo_still_counts(built, inbox, sm
     sh.move(sent_record(), output / ".chibo-sent.json")
     result = send(built, "--quarter", "1", "--yes")
     assert "Không có văn bản mới để gửi" in result.output and len(inbox.messages) == 2
+
+
+
+# --- the password: the system's credential store, never a file -----------------------------------
+
+@pytest.fixture
+def credential_store(tmp_path, monkeypatch):
+    import keyring
+
+    from keyring_for_tests import FileKeyring
+
+    monkeypatch.setenv("CHIBO_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring_for_tests.FileKeyring")
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield FileKeyring()
+    keyring.set_keyring(previous)
+
+
+def test_a_password_saved_on_this_machine_is_used(built, secure_inbox, secure_env,
+                                                  credential_store):
+    secure_env.delenv("CHIBO_SMTP_PASSWORD")
+    credential_store.set_password("chibo", "bithu @ 127.0.0.1", "mật-khẩu")
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 0, result.output
+    assert len(secure_inbox.messages) == 2
+
+
+def test_a_saved_password_the_server_refuses_is_forgotten(built, secure_inbox, secure_env,
+                                                          credential_store):
+    secure_env.delenv("CHIBO_SMTP_PASSWORD")
+    credential_store.set_password("chibo", "bithu @ 127.0.0.1", "mật-khẩu-cũ")
+    result = send(built, "--quarter", "1", "--yes")
+    assert result.exit_code == 1 and "không còn đúng và đã được xóa" in result.output
+    assert credential_store.get_password("chibo", "bithu @ 127.0.0.1") is None
+
+
+def test_without_a_credential_store_nothing_is_saved_and_nothing_fails(built, monkeypatch):
+    import keyring
+    from keyring.backends.fail import Keyring as NoStore
+
+    from chibo.credentials import save_password, saved_password
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoStore())
+    try:
+        assert saved_password("bithu", "127.0.0.1") is None
+        assert save_password("bithu", "127.0.0.1", "x") is False
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_a_typed_password_is_offered_to_be_saved_and_touches_no_file(built, secure_inbox,
+                                                                     secure_env, credential_store,
+                                                                     data_folder):
+    import sys
+
+    secure_env.delenv("CHIBO_SMTP_PASSWORD")
+    sample, output = built
+    chibo = str(Path(sys.executable).parent / "chibo")
+    shown, code = converse([chibo, "send", str(sample), "-o", str(output), "--quarter", "1"],
+                           [("Gửi các thư này? (c/k)", "c"), ("Mật khẩu thư của bithu", "mật-khẩu"),
+                            ("Lưu mật khẩu trên máy này? (c/k)", "c")])
+    assert code == 0, shown
+    assert "Đã lưu mật khẩu" in shown and "mật-khẩu" not in shown
+    assert credential_store.get_password("chibo", "bithu @ 127.0.0.1") == "mật-khẩu"
+    for folder in (output, data_folder, sample.parent / "chibo.xlsx"):
+        files = [folder] if folder.is_file() else [p for p in folder.rglob("*") if p.is_file()]
+        for path in files:
+            assert "mật-khẩu".encode() not in path.read_bytes(), path

@@ -297,8 +297,6 @@ main.add_command(build_report)
 @click.option("--today", hidden=True)
 def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
     """Gửi văn bản đã lập qua email tới các địa chỉ ở trang Nơi nhận (mỗi văn bản một lần)."""
-    import os
-
     from .sending import prepare
 
     if quarter and whole_year:
@@ -322,19 +320,27 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
         for path in mailing.draft():
             click.echo(f"  đã ghi {_shown(path)}")
         return
-    password = os.environ.get("CHIBO_SMTP_PASSWORD")
     if not yes:
         if not sys.stdin.isatty():
             raise click.UsageError("Không có bàn phím để xác nhận: thêm --yes để gửi.")
-        if not click.confirm("Gửi các thư này?"):
+        if not ask("Gửi các thư này?"):
             click.echo("Đã hủy: chưa gửi thư nào.")
             sys.exit(1)
-    user = mailing.settings.user
-    if user and password is None:
-        if not sys.stdin.isatty():
-            raise click.UsageError("Chưa có mật khẩu thư: đặt biến CHIBO_SMTP_PASSWORD.")
-        password = click.prompt(f"Mật khẩu thư của {user}", hide_input=True)
-    result = mailing.send(password)
+    password, offer_to_save = _password(mailing.settings)
+    from .credentials import forget_password, save_password
+    from .sending import PasswordRefused
+
+    try:
+        result = mailing.send(password)
+    except PasswordRefused:
+        if offer_to_save is None and password:   # the saved one no longer works
+            forget_password(mailing.settings.user, mailing.settings.host)
+            click.echo("Mật khẩu đã lưu trên máy này không còn đúng và đã được xóa.", err=True)
+        raise
+    if offer_to_save and ask("Lưu mật khẩu trên máy này?"):
+        saved = save_password(mailing.settings.user, mailing.settings.host, password)
+        click.echo("Đã lưu mật khẩu trong kho mật khẩu của máy." if saved else
+                   "Máy này không có kho mật khẩu: lần sau chibo sẽ hỏi lại.")
     for letter in result.sent:
         click.echo(f"Đã gửi tới {letter.address}: {len(letter.files)} tệp.")
     for letter, reason in result.refused:
@@ -343,6 +349,38 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
     if result.stopped:
         click.echo(result.stopped)
     sys.exit(1 if result.failed else 0)
+
+
+def ask(question: str) -> bool:
+    """A yes/no question on the terminal, answered in Vietnamese (c/k) or English (y/n)."""
+    answers = {"c": True, "có": True, "co": True, "y": True, "yes": True,
+               "k": False, "không": False, "khong": False, "n": False, "no": False}
+    while True:
+        answer = click.prompt(f"{question} (c/k)", default="k", show_default=False)
+        if answer.strip().lower() in answers:
+            return answers[answer.strip().lower()]
+        click.echo("Hãy gõ c (có) hoặc k (không).")
+
+
+def _password(settings) -> tuple[str | None, bool | None]:
+    """(password, whether to offer saving it): CHIBO_SMTP_PASSWORD, else the one saved on
+    this machine (offer None), else asked with hidden input (offer True)."""
+    import os
+
+    from .credentials import saved_password
+
+    if not settings.user:
+        return None, False
+    typed = os.environ.get("CHIBO_SMTP_PASSWORD")
+    if typed is not None:
+        return typed, False
+    saved = saved_password(settings.user, settings.host)
+    if saved is not None:
+        return saved, None
+    if not sys.stdin.isatty():
+        raise click.UsageError(f"Chưa có mật khẩu thư của {settings.user}: hãy chạy «chibo send» "
+                               "trong cửa sổ dòng lệnh một lần để gõ mật khẩu và lưu trên máy.")
+    return click.prompt(f"Mật khẩu thư của {settings.user}", hide_input=True), True
 
 
 # --- status ----------------------------------------------------------------------------------

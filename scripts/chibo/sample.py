@@ -12,6 +12,10 @@ SETTINGS = {  # Mục -> Giá trị, one entry for every setting of schema.SETTI
     "Bí thư": "Nguyễn Thị Thu Hà",
     "Phó bí thư": "Trần Thị Mỹ Linh",
     "Email chi bộ": "chibo.mnmyhoa@example.vn",
+    "Máy chủ thư (SMTP)": None,      # the secretary fills in her provider's, e.g. smtp.gmail.com
+    "Cổng": None,
+    "Bảo mật": None,
+    "Tài khoản thư": None,
     "Thời lượng tối thiểu (phút)": 90,
     "Thời lượng tối thiểu khi kết hợp (phút)": 120,
     "Tỷ lệ dự họp tối thiểu (%)": 85,

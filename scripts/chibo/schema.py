@@ -74,6 +74,7 @@ class Sheet:
         return bool(self.settings)
 
 
+SECURITY_CHOICES = ("STARTTLS", "SSL", "Không")   # how the mail server is reached
 MEETING_KINDS = ("Chuyên đề", "Thường kỳ", "Kết hợp")
 THEMATIC_KINDS = ("Chuyên đề", "Kết hợp")   # meetings that count as the quarter's thematic one
 RATINGS = ("Tốt", "Khá", "Trung bình", "Kém")
@@ -118,6 +119,16 @@ SETTINGS = Sheet(
                hint="Họ tên bí thư, đúng như ở trang Đảng viên"),
         Column("Phó bí thư", "deputy_secretary", "name"),
         Column("Email chi bộ", "email", "email", hint="Địa chỉ gửi thư đi"),
+        Column("Máy chủ thư (SMTP)", "smtp_host",
+               hint="Để gửi văn bản qua email, ví dụ smtp.gmail.com (Gmail), smtp.office365.com "
+                    "(Outlook), smtp.mail.yahoo.com (Yahoo); để trống nếu không gửi thư"),
+        Column("Cổng", "smtp_port", "integer", minimum=1, maximum=65535,
+               hint="Để trống: theo nhà cung cấp (587 với STARTTLS, 465 với SSL)"),
+        Column("Bảo mật", "smtp_security", "choice", choices=SECURITY_CHOICES,
+               hint="STARTTLS, SSL hoặc Không; để trống: theo nhà cung cấp"),
+        Column("Tài khoản thư", "smtp_user",
+               hint="Tên đăng nhập máy chủ thư, thường là địa chỉ email; để trống: Email chi bộ. "
+                    "Mật khẩu không bao giờ ghi vào sổ"),
         Column("Thời lượng tối thiểu (phút)", "min_minutes", "integer", default=90,
                minimum=0, maximum=600),
         Column("Thời lượng tối thiểu khi kết hợp (phút)", "min_minutes_combined", "integer",

@@ -34,14 +34,19 @@ PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 TIMEOUT_SECONDS = 30
 
 
-def sender_address(workbook_email: tuple[str, ...] | None) -> str:
-    """CHIBO_SMTP_FROM, or else the workbook's «Email chi bộ» ('' when neither is set)."""
-    return (os.environ.get("CHIBO_SMTP_FROM", "").strip()
-            or (workbook_email[0] if workbook_email else ""))
+# What a provider's server wants when only its host is given: (security, port).
+PROVIDERS = {"smtp.gmail.com": ("starttls", 587), "smtp.office365.com": ("starttls", 587),
+             "smtp-mail.outlook.com": ("starttls", 587), "smtp.mail.yahoo.com": ("ssl", 465)}
+SECURITY_WORDS = {"starttls": "starttls", "ssl": "ssl", "không": "none", "none": "none"}
+ROW_HOST, ROW_PORT, ROW_SECURITY, ROW_USER = ("Máy chủ thư (SMTP)", "Cổng", "Bảo mật",
+                                              "Tài khoản thư")
 
 
 @dataclass(frozen=True)
 class SmtpSettings:
+    """How to reach the mail server: the workbook's `Thông tin` rows, each overridden by a
+    CHIBO_SMTP_* variable where one is set (for a relay an office configures once)."""
+
     host: str
     port: int
     security: str            # starttls, ssl or none
@@ -50,25 +55,45 @@ class SmtpSettings:
     cafile: str | None = None  # a CA bundle to trust (a relay with its own certificate)
 
     @classmethod
-    def from_environment(cls, workbook_email: tuple[str, ...] | None) -> SmtpSettings:
-        host = os.environ.get("CHIBO_SMTP_HOST", "").strip()
+    def from_workbook(cls, settings) -> SmtpSettings:
+        values = settings.values
+
+        def setting(variable: str, field_name: str) -> str:
+            chosen = os.environ.get(variable, "").strip()
+            return chosen or str(values.get(field_name) or "").strip()
+
+        host = setting("CHIBO_SMTP_HOST", "smtp_host")
         if not host:
-            raise ChiboError("Chưa đặt máy chủ thư: hãy đặt biến môi trường CHIBO_SMTP_HOST "
-                             "(ví dụ smtp.gmail.com), CHIBO_SMTP_USER và CHIBO_SMTP_PASSWORD.")
-        security = os.environ.get("CHIBO_SMTP_SECURITY", "starttls").strip().lower()
-        if security not in PORTS:
-            raise ChiboError(f"CHIBO_SMTP_SECURITY «{security}» không hợp lệ: ghi starttls, ssl "
-                             "hoặc none.")
-        port_text = os.environ.get("CHIBO_SMTP_PORT", "").strip()
+            raise ChiboError(f"Chưa có máy chủ thư: hãy ghi mục «{ROW_HOST}» ở trang Thông tin "
+                             "(ví dụ smtp.gmail.com cho Gmail, smtp.office365.com cho Outlook).")
+        known_security, known_port = PROVIDERS.get(host.lower(), ("starttls", None))
+        security_text = setting("CHIBO_SMTP_SECURITY", "smtp_security").lower()
+        security = SECURITY_WORDS.get(security_text) if security_text else known_security
+        if security is None:
+            raise ChiboError(f"«{ROW_SECURITY}» «{security_text}» không hợp lệ: chọn STARTTLS, "
+                             "SSL hoặc Không ở trang Thông tin.")
+        port_text = setting("CHIBO_SMTP_PORT", "smtp_port")
         if port_text and not port_text.isdigit():
-            raise ChiboError(f"CHIBO_SMTP_PORT «{port_text}» phải là một số, ví dụ 587.")
-        sender = sender_address(workbook_email)
+            raise ChiboError(f"«{ROW_PORT}» «{port_text}» phải là một số, ví dụ 587.")
+        sender = (os.environ.get("CHIBO_SMTP_FROM", "").strip()
+                  or (values.get("email") or ("",))[0])
         if not sender:
-            raise ChiboError("Chưa có địa chỉ gửi: hãy ghi «Email chi bộ» ở trang Thông tin, "
-                             "hoặc đặt CHIBO_SMTP_FROM.")
-        return cls(host, int(port_text) if port_text else PORTS[security], security, sender,
-                   os.environ.get("CHIBO_SMTP_USER", "").strip() or None,
-                   os.environ.get("CHIBO_SMTP_CAFILE", "").strip() or None)
+            raise ChiboError("Chưa có địa chỉ gửi: hãy ghi «Email chi bộ» ở trang Thông tin.")
+        default_port = known_port if not security_text else PORTS[security]
+        user = setting("CHIBO_SMTP_USER", "smtp_user") or (
+            sender if host.lower() in PROVIDERS else None)
+        return cls(host, int(port_text) if port_text else (default_port or PORTS[security]),
+                   security, sender, user, os.environ.get("CHIBO_SMTP_CAFILE", "").strip() or None)
+
+
+def draft_sender(settings) -> str:
+    """The From of a draft, before any mail server is set up."""
+    return (os.environ.get("CHIBO_SMTP_FROM", "").strip()
+            or (settings.values.get("email") or ("chibo@localhost",))[0])
+
+
+class PasswordRefused(ChiboError):
+    """The server refused the account and password."""
 
 
 class Attachment(NamedTuple):
@@ -89,6 +114,7 @@ class Letter:
     addressee: str                       # 'Đảng ủy xã Mỹ Hòa', for «Kính gửi»
     files: list[Attachment]
     message: EmailMessage | None = None
+    replacing: list[str] = field(default_factory=list)   # documents sent before, now changed
 
 
 @dataclass
@@ -116,7 +142,9 @@ class SentLog:
     def __init__(self, workbook: Workbook, output: Path):
         from .places import sent_record
 
-        self.path = sent_record(workbook.settings.cell_name, workbook.settings.year)
+        settings = workbook.settings.values
+        self.path = sent_record(str(settings.get("cell_name") or Path(workbook.path).stem),
+                                settings.get("year"))
         self.messages: list[dict] = []
         for place in (output / LEGACY_SENT_LOG, self.path):
             if place.exists():
@@ -130,13 +158,12 @@ class SentLog:
             raise ChiboError(f"Sổ theo dõi thư đã gửi {place} bị hỏng: hãy khôi phục hoặc xóa "
                              "tệp đó (khi xóa, mọi văn bản sẽ được gửi lại).") from None
 
-    def was_sent(self, address: str, document: str, digest: str) -> bool:
-        """Whether this document, as it is now (its .docx hash), reached this address, as a
-        PDF or as the Word file."""
-        return any(m["to"].casefold() == address.casefold() and any(f.get("document") == document
-                                               and f.get("document_sha256") == digest
-                                               for f in m["files"])
-                   for m in self.messages)
+    def was_sent(self, address: str, document: str, digest: str | None = None) -> bool:
+        """Whether this document reached this address, as a PDF or as the Word file — as it
+        is now (its .docx hash `digest`), or in any version when no hash is given."""
+        return any(m["to"].casefold() == address.casefold() and any(
+            f.get("document") == document and digest in (None, f.get("document_sha256"))
+            for f in m["files"]) for m in self.messages)
 
     def record(self, letter: Letter) -> None:
         self.messages.append({
@@ -172,23 +199,26 @@ def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: 
     if missing:
         raise ChiboError("Chưa lập: " + "; ".join(missing) + ". Hãy chạy build-report trước "
                          "rồi gửi.")
-    addresses: dict[str, tuple[str, set[str]]] = {}
+    # One letter per address, written as the secretary typed it (mail servers ignore case).
+    addresses: dict[str, tuple[str, str, set[str]]] = {}
     for recipient in workbook.recipients:
         for address in recipient.email or ():
-            addressee, kinds = addresses.setdefault(address.lower(),
-                                                    (_addressee(recipient.line), set()))
+            _, _, kinds = addresses.setdefault(address.casefold(),
+                                               (address, _addressee(recipient.line), set()))
             kinds.add(recipient.doc_type)
     letters = []
-    for address, (addressee, kinds) in addresses.items():
-        chosen = []
+    for address, addressee, kinds in addresses.values():
+        chosen, replacing = [], []
         for document in documents:
             if not any(covers(kind, document.doc_type) for kind in kinds):
                 continue
             attachment = files[document.path]
             if resend or not log.was_sent(address, document.path, attachment.document_sha256):
                 chosen.append(attachment)
+                if log.was_sent(address, document.path):
+                    replacing.append(document.path)
         if chosen:
-            letters.append(Letter(address, addressee, chosen))
+            letters.append(Letter(address, addressee, chosen, replacing=replacing))
     return letters
 
 
@@ -199,13 +229,16 @@ def compose(letter: Letter, workbook: Workbook, quarter: int | None, sender: str
         if any(a.document.doc_type == doc_type for a in letter.files):
             kinds.append(word)
     period = period_words(quarter, workbook.settings.year)
+    again = " (bản thay thế)" if letter.replacing else ""
     message = EmailMessage()
-    message["Subject"] = f"{s.cell_name} gửi {', '.join(kinds)} {period}"
+    message["Subject"] = f"{s.cell_name} gửi {', '.join(kinds)} {period}{again}"
     message["From"] = formataddr((s.cell_name, sender))
     message["To"] = letter.address
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
-    listed = "\n".join(f"- {a.document.label} (tệp {a.path.name})" for a in letter.files)
+    listed = "\n".join(f"- {a.document.label} (tệp {a.path.name})"
+                       + (", bản thay thế bản đã gửi trước" if a.document.path in letter.replacing
+                          else "") for a in letter.files)
     message.set_content(
         f"Kính gửi: {letter.addressee},\n\n"
         f"{s.cell_name} xin gửi kèm theo thư này các văn bản {period}:\n{listed}\n\n"
@@ -248,22 +281,22 @@ def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
                 server.starttls(context=context)
                 server.ehlo()
     except smtplib.SMTPNotSupportedError:
-        raise ChiboError(f"Máy chủ thư {where} không hỗ trợ STARTTLS: hãy đặt "
-                         "CHIBO_SMTP_SECURITY=ssl (cổng 465) hoặc hỏi nhà cung cấp.") from None
+        raise ChiboError(f"Máy chủ thư {where} không hỗ trợ STARTTLS: hãy chọn «{ROW_SECURITY}» "
+                         f"SSL và «{ROW_PORT}» 465 ở trang Thông tin, hoặc hỏi nhà cung cấp.") from None
     except ssl.SSLError as error:
         raise ChiboError(f"Không thiết lập được kết nối bảo mật với {where} ({error.reason or error}): "
-                         "kiểm tra CHIBO_SMTP_SECURITY và cổng, hoặc chứng chỉ của máy chủ "
-                         "(CHIBO_SMTP_CAFILE).") from None
+                         f"kiểm tra «{ROW_SECURITY}» và «{ROW_PORT}» ở trang Thông tin.") from None
     except (OSError, smtplib.SMTPException) as error:
         raise ChiboError(f"Không kết nối được máy chủ thư {where} ({type(error).__name__}): kiểm "
-                         "tra mạng, CHIBO_SMTP_HOST và CHIBO_SMTP_PORT.") from None
+                         f"tra mạng, và mục «{ROW_HOST}», «{ROW_PORT}» ở trang Thông tin.") from None
     if settings.user:
         try:
             _login(server, settings.user, password or "")
         except smtplib.SMTPAuthenticationError:
             server.close()
-            raise ChiboError(f"Máy chủ thư từ chối đăng nhập của {settings.user}: kiểm tra tên và "
-                             "mật khẩu (với Gmail: dùng mật khẩu ứng dụng).") from None
+            raise PasswordRefused(f"Máy chủ thư từ chối đăng nhập của {settings.user}: kiểm tra "
+                                  f"«{ROW_USER}» ở trang Thông tin và mật khẩu (với Gmail: dùng "
+                                  "mật khẩu ứng dụng).") from None
         except smtplib.SMTPException as error:
             server.close()
             raise ChiboError(f"Không đăng nhập được máy chủ thư ({error}).") from None
@@ -361,11 +394,8 @@ def prepare(workbook_path, output_dir, quarter: int | None, year: bool, resend: 
     output = Path(output_dir)
     log = SentLog(workbook, output)
     letters = plan_letters(workbook, output, period, resend, log, today)
-    settings = None if dry_run or not letters else SmtpSettings.from_environment(
-        workbook.settings.email)
-    # drafts need a From too, even before any mail server is set up
-    sender = settings.sender if settings else (sender_address(workbook.settings.email)
-                                               or "chibo@localhost")
+    settings = None if dry_run or not letters else SmtpSettings.from_workbook(workbook.settings)
+    sender = settings.sender if settings else draft_sender(workbook.settings)
     for letter in letters:
         letter.message = compose(letter, workbook, period, sender)
     return report, Mailing(workbook, output, period, letters, log, settings,

@@ -260,3 +260,93 @@ def test_a_lost_manifest_does_not_turn_identical_files_into_hand_edits(sample, t
     result = build(sample, tmp_path, "--quarter", "1")
     assert "đã sửa" not in result.output
     assert not list(tmp_path.rglob("*ban-moi*"))
+
+
+def changed_under_her_edit(sample, tmp_path, place="Hội trường xã"):
+    set_cell(sample, "Buổi sinh hoạt", "Địa điểm", ("Mã buổi", "2022-Q1"), place)
+    return build(sample, tmp_path, "--quarter", "1")
+
+
+def test_an_unchanged_new_version_is_not_written_again(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    minutes = tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx"
+    edit_in_word(minutes)
+    changed_under_her_edit(sample, tmp_path)
+    newer = minutes.with_name("bien-ban-2022-Q1-ban-moi.docx")
+    stamp = newer.stat().st_mtime_ns
+    (newer.parent / f"~${newer.name[2:]}").write_bytes(b"owner")   # she has it open in Word
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert result.exit_code == 0, result.output
+    assert newer.stat().st_mtime_ns == stamp
+
+
+def test_a_new_version_she_edited_is_hers_too(sample, tmp_path):
+    build(sample, tmp_path, "--quarter", "1")
+    minutes = tmp_path / "2022" / "quy-1" / "bien-ban-2022-Q1.docx"
+    edit_in_word(minutes)
+    changed_under_her_edit(sample, tmp_path)
+    newer = minutes.with_name("bien-ban-2022-Q1-ban-moi.docx")
+    hers_too = edit_in_word(newer, "Bản mới cũng được sửa.")
+    changed_under_her_edit(sample, tmp_path, "Nhà văn hóa thôn")
+    assert newer.read_bytes() == hers_too
+    assert minutes.with_name("bien-ban-2022-Q1-ban-moi-2.docx").exists()
+
+
+def test_a_damaged_manifest_makes_every_file_hers_and_nothing_fails(sample, tmp_path):
+    for damage in ('{"files": []}', '{"files": {"2022/a.docx": 5}}', "không phải json"):
+        build(sample, tmp_path, "--quarter", "1")
+        (tmp_path / ".chibo-manifest.json").write_text(damage, encoding="utf-8")
+        result = build(sample, tmp_path, "--quarter", "1")
+        assert result.exit_code == 0, result.output
+        assert "Lỗi không mong đợi" not in result.output
+
+
+def test_a_manifest_that_is_a_folder_is_a_clear_message(sample, tmp_path):
+    (tmp_path / ".chibo-manifest.json").mkdir(parents=True)
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert result.exit_code == 1 and "Lỗi không mong đợi" not in result.output
+    assert "thư mục trùng tên" in result.output
+
+
+def test_a_full_disk_is_a_clear_message(sample, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    real = os.fdopen
+
+    def full(handle, *args, **kwargs):
+        stream = real(handle, *args, **kwargs)
+
+        class Full:
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                stream.close()
+
+            def write(self, data):
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        return Full()
+
+    monkeypatch.setattr(os, "fdopen", full)
+    result = build(sample, tmp_path, "--quarter", "1")
+    assert result.exit_code == 1
+    assert "đã đầy" in result.output and "Lỗi không mong đợi" not in result.output
+
+
+def test_init_to_a_folder_that_cannot_be_written_is_a_clear_message(tmp_path):
+    import os
+
+    locked = tmp_path / "chi-doc"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        result = run("init", locked / "so.xlsx")
+        if os.geteuid() == 0:   # root writes anywhere: a path through a file instead
+            (tmp_path / "tep").write_text("x")
+            result = run("init", tmp_path / "tep" / "so.xlsx")
+    finally:
+        locked.chmod(0o700)
+    assert result.exit_code == 1 and "Lỗi không mong đợi" not in result.output
+    assert "Không tạo được thư mục" in result.output or "Không có quyền ghi" in result.output

@@ -194,3 +194,23 @@ def test_her_edited_report_is_converted_and_drafted_and_survives_a_workbook_chan
     assert "Đồng chí bí thư sửa câu này trong Word." in pdf_text(pdf)
     listed = run("send", sample, "--quarter", "1", "--dry-run", "-o", output).output
     assert "gửi bản đồng chí đã sửa" in listed and newer.name in listed
+
+
+@needs_libreoffice
+def test_a_pdf_she_replaced_with_a_signed_scan_is_kept_and_sent(sample, tmp_path):
+    import email
+    import email.policy
+
+    output = tmp_path / "out"
+    run("build-report", sample, "--quarter", "1", "-o", output)
+    pdf = output / "2022" / "quy-1" / "bao-cao-quy-1-2022.pdf"
+    scan = b"%PDF-1.4 ban scan co chu ky\n%%EOF\n"
+    pdf.write_bytes(scan)
+    result = run("build-report", sample, "--quarter", "1", "-o", output)
+    assert result.exit_code == 0, result.output
+    assert pdf.read_bytes() == scan and not list(pdf.parent.glob("*-ban-moi.pdf"))
+    run("send", sample, "--quarter", "1", "--dry-run", "-o", output)
+    draft = next((output / "2022" / "quy-1" / "thu").glob("*.eml"))
+    message = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    attached = {p.get_filename(): p.get_content() for p in message.iter_attachments()}
+    assert attached["bao-cao-quy-1-2022.pdf"] == scan

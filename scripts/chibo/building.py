@@ -141,7 +141,8 @@ def write_outputs(outputs, files: list[OutputFile], pdf: bool) -> Written:
 
     written = Written()
     for file in files:
-        if file.refresh and not outputs.path_of(file.relative).exists():
+        if file.refresh and not (outputs.path_of(file.relative).exists()
+                                 or outputs.recorded(file.relative) is not None):
             continue
         outcome = outputs.write(file.relative, file.data)
         stale_pdf = pdf and file.as_pdf and not outputs.pdf_is_current(file.relative) and (
@@ -282,8 +283,9 @@ def choose_quarter_end(quarter: int | None = None, everything: bool = False):
         documents = []
         for planned in year_documents(workbook, today):
             document = compose(workbook, planned, today)
+            year_report = planned.doc_type == "BC" and planned.period == "Năm"
             in_scope = everything or planned.quarter == chosen or (
-                planned.period == "Năm" and chosen == 4) or (
+                year_report and (chosen == 4 or quarter is None)) or (
                 planned.doc_type == "KH" and not (outputs.path_of(planned.path).exists() and (
                     not run.pdf or outputs.pdf_is_current(planned.path))))
             document.refresh = not in_scope

@@ -13,6 +13,10 @@ import sys
 
 import click
 
+from .click_vi import install as _vietnamese_click
+
+_vietnamese_click()
+
 class ChiboCommand(click.Command):
     """Turns known errors into a message and exit 1, and hides tracebacks unless --debug."""
 

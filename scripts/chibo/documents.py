@@ -69,9 +69,18 @@ def year_documents(workbook: Workbook, until: dt.date | None = None) -> list[Pla
     for quarter in quarters:
         documents.append(Planned("BC", f"Quý {quarter}", report_path(year, quarter),
                                  f"Báo cáo quý {quarter} năm {year}", quarter))
-    if 4 in quarters:
+    if quarters and year_report_due(workbook, until):
         documents.append(Planned("BC", "Năm", report_path(year, None), f"Báo cáo năm {year}"))
     return documents
+
+
+def year_report_due(workbook: Workbook, until: dt.date | None) -> bool:
+    """The year's report is written once quarter 4's thematic meeting is held, or once the
+    year is over, whatever it held."""
+    year = workbook.settings.year
+    if until is None or until > dt.date(year, 12, 31):
+        return True
+    return any(m.kind in schema.THEMATIC_KINDS for m in meetings_in(workbook, [4], until))
 
 
 def period_documents(workbook: Workbook, quarter: int | None,

@@ -76,24 +76,32 @@ def pdf_name(relative_docx: str) -> str:
     return relative_docx[: -len(".docx")] + ".pdf"
 
 
-def new_version_name(relative: str) -> str:
-    """'…/bao-cao-quy-2-2022.docx' -> '…/bao-cao-quy-2-2022-ban-moi.docx'."""
+def new_version_name(relative: str, number: int = 1) -> str:
+    """'…/bao-cao-quy-2-2022.docx' -> '…/bao-cao-quy-2-2022-ban-moi.docx' (…-ban-moi-2.docx
+    where she edited the first new version too)."""
     stem, dot, suffix = relative.rpartition(".")
-    return f"{stem}{NEW_VERSION_SUFFIX}{dot}{suffix}"
+    counter = f"-{number}" if number > 1 else ""
+    return f"{stem}{NEW_VERSION_SUFFIX}{counter}{dot}{suffix}"
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename. A folder that cannot be written (read
-    only, a path through a file, a full disk) is a `ChiboError` naming it."""
+    """Write through a temporary file and a rename. The system refusing the rename (a file
+    open in Word on Windows, or read-only) raises PermissionError for the caller to report;
+    every other failure to write — a folder that cannot be made or written, a path through
+    a file, a full disk — is a `ChiboError` naming the place."""
+    import errno
+
+    where = shown(path.parent)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".chibo-", suffix=path.suffix, dir=path.parent)
     except (FileExistsError, NotADirectoryError):
-        raise ChiboError(f"Không tạo được thư mục {shown(path.parent)}: trên đường dẫn có một "
-                         "tệp trùng tên thư mục.") from None
+        raise ChiboError(f"Không tạo được thư mục {where}: trên đường dẫn có một tệp trùng tên "
+                         "thư mục.") from None
     except PermissionError:
-        raise ChiboError(f"Không có quyền ghi vào thư mục {shown(path.parent)}: hãy chọn thư "
-                         "mục khác.") from None
+        raise ChiboError(f"Không có quyền ghi vào thư mục {where}: hãy chọn thư mục khác.") from None
+    except OSError as error:
+        raise ChiboError(f"Không ghi được vào thư mục {where} ({error.strerror or error}).") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -103,6 +111,15 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
+    except PermissionError:
+        raise
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise ChiboError(f"Ổ đĩa chứa {where} đã đầy: hãy xóa bớt tệp hoặc chọn thư mục "
+                             "khác rồi chạy lại.") from None
+        if path.is_dir():
+            raise ChiboError(f"Không ghi được {shown(path)}: đã có một thư mục trùng tên.") from None
+        raise ChiboError(f"Không ghi được {shown(path)} ({error.strerror or error}).") from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
@@ -117,9 +134,13 @@ class OutputFolder:
         self.entries: dict[str, dict] = {}
         if self.manifest_path.exists():
             try:
-                self.entries = json.loads(self.manifest_path.read_text(encoding="utf-8"))["files"]
-            except (ValueError, KeyError, TypeError):
-                self.entries = {}  # a damaged manifest: every existing file counts as hers
+                entries = json.loads(self.manifest_path.read_text(encoding="utf-8"))["files"]
+            except (ValueError, KeyError, TypeError, OSError):
+                entries = {}
+            # a damaged manifest: every existing file counts as hers
+            if isinstance(entries, dict):
+                self.entries = {k: v for k, v in entries.items()
+                                if isinstance(k, str) and isinstance(v, dict)}
 
     def path_of(self, relative: str) -> Path:
         if self.root.exists() and not self.root.is_dir():
@@ -142,9 +163,22 @@ class OutputFolder:
         return path.exists() and not self._is_recorded(relative, path.read_bytes())
 
     def new_version_of(self, relative: str) -> Path | None:
-        """The workbook's new version waiting beside her edited document, if any."""
-        path = self.path_of(new_version_name(relative))
-        return path if path.exists() and self.path_of(relative).exists() else None
+        """The workbook's new version waiting beside her edited document, if any (the
+        latest, where she edited an earlier one too)."""
+        if not self.path_of(relative).exists():
+            return None
+        found = [self.path_of(n) for n in self._new_version_names(relative)]
+        found = [p for p in found if p.exists()]
+        return found[-1] if found else None
+
+    def _new_version_names(self, relative: str) -> list[str]:
+        names, number = [], 1
+        while True:
+            name = new_version_name(relative, number)
+            names.append(name)
+            if not self.path_of(name).exists():
+                return names
+            number += 1
 
     def _is_recorded(self, relative: str, data: bytes) -> bool:
         """Whether `data` is what the manifest says chibo wrote at `relative`."""
@@ -160,7 +194,7 @@ class OutputFolder:
                 self._drop_new_version(relative)
                 return Outcome(path, UNCHANGED)
             if not self._is_recorded(relative, old):
-                return self._beside_hers(relative, path, data)
+                return self._beside_hers(relative, path, data, source)
         outcome = self._replace(relative, path, data, source)
         if outcome.status == WRITTEN:
             self._drop_new_version(relative)
@@ -183,42 +217,81 @@ class OutputFolder:
         self._record(relative, data, source)
         return Outcome(path, WRITTEN)
 
-    def _beside_hers(self, relative: str, path: Path, data: bytes) -> Outcome:
+    def _beside_hers(self, relative: str, path: Path, data: bytes,
+                     source: str | None) -> Outcome:
         """Her edited document stays as it is. If the workbook now says something else than
         when chibo last wrote it, the new version goes beside it — unless she already
         removed that very version, choosing hers."""
         entry = self.entries.setdefault(relative, {})
         digest = sha256(data)
-        newer = new_version_name(relative)
-        declined = entry.get("offered_sha256") == digest and not self.path_of(newer).exists()
+        if source is not None:   # a PDF she replaced, a signed scan perhaps
+            return self._beside_her_pdf(relative, path, data, source)
+        declined = entry.get("offered_sha256") == digest and self.new_version_of(relative) is None
         if entry.get("sha256") == digest or declined:
             if entry.get("sha256") == digest:
                 self._drop_new_version(relative)
             return Outcome(path, KEPT_EDITED, message=f"{shown(path)} đã được sửa bằng tay sau "
                            "khi chibo lập: chibo giữ nguyên bản này, làm PDF và gửi đi bản này.")
-        written = self._replace(newer, self.path_of(newer), data, None)
-        if written.status == LOCKED:
-            return written
+        newer = self._place_for_new_version(relative, data)
+        written = self._write_new_version(newer, data)
         entry["offered_sha256"] = digest
         self._save()
+        if written.status == LOCKED:
+            return Outcome(path, KEPT_EDITED, message=f"{shown(path)} đã được sửa bằng tay: chibo "
+                           "giữ nguyên bản này; sổ đã đổi nội dung văn bản này nhưng chưa ghi được "
+                           f"bản mới: {written.message}")
         return Outcome(path, NEW_VERSION, written.path,
                        f"{shown(path)} đã được sửa bằng tay nên chibo giữ nguyên (bản này được "
                        f"làm PDF và gửi đi); sổ đã đổi nội dung văn bản này, bản mới ghi ở "
                        f"{shown(written.path)}. Hãy so sánh, giữ một bản và xóa bản kia.")
 
+    def _place_for_new_version(self, relative: str, data: bytes) -> str:
+        """Where the new version goes: the first '-ban-moi' name that is free, or already
+        holds chibo's own new version — never one she edited."""
+        for name in self._new_version_names(relative):
+            path = self.path_of(name)
+            if not path.exists():
+                return name
+            content = path.read_bytes()
+            if content == data or self._is_recorded(name, content):
+                return name
+        raise AssertionError("unreachable: the last name is free")
+
+    def _write_new_version(self, name: str, data: bytes) -> Outcome:
+        path = self.path_of(name)
+        if path.exists() and path.read_bytes() == data:
+            return Outcome(path, UNCHANGED)   # already there: not rewritten
+        return self._replace(name, path, data, None)
+
+    def _beside_her_pdf(self, relative: str, path: Path, data: bytes, source: str) -> Outcome:
+        """A PDF she replaced is hers. While it was made for the document as it is now,
+        there is nothing to write; if the document changed, the new PDF goes beside it."""
+        entry = self.entries[relative]
+        if entry.get("source_sha256") == source:
+            return Outcome(path, KEPT_EDITED, message=f"{shown(path)} đã được thay bằng tay (ví dụ "
+                           "bản scan có chữ ký): chibo giữ và gửi bản này.")
+        newer = self._place_for_new_version(relative, data)
+        written = self._write_new_version(newer, data)
+        if written.status == LOCKED:
+            return written
+        return Outcome(path, NEW_VERSION, written.path,
+                       f"{shown(path)} đã được thay bằng tay nhưng văn bản đã đổi: PDF mới ghi ở "
+                       f"{shown(written.path)}; thư gửi đi kèm văn bản Word cho đến khi đồng chí "
+                       "giữ một bản PDF.")
+
     def _drop_new_version(self, relative: str) -> None:
         """A new version chibo wrote beside her document goes once it is no longer new:
         when the document says the same again, or she took the new one. Not if she
         edited it: then it is hers too."""
-        newer = new_version_name(relative)
-        path = self.path_of(newer)
-        if path.exists() and self._is_recorded(newer, path.read_bytes()):
-            try:
-                path.unlink()
-            except OSError:
-                return
-            self.entries.pop(newer, None)
-            self._save()
+        for newer in self._new_version_names(relative):
+            path = self.path_of(newer)
+            if path.exists() and self._is_recorded(newer, path.read_bytes()):
+                try:
+                    path.unlink()
+                except OSError:
+                    continue
+                self.entries.pop(newer, None)
+                self._save()
 
     def _record(self, relative: str, data: bytes, source: str | None) -> None:
         entry = dict(self.entries.get(relative, {}))
@@ -241,12 +314,12 @@ class OutputFolder:
 
     def pdf_is_current(self, relative_docx: str) -> bool:
         """Whether the PDF beside a document was made from the document as it is on disk now
-        (the secretary's edited file included)."""
+        (the secretary's edited file included). A PDF she replaced — a signed scan — stands
+        for the document chibo last made it from."""
         relative_pdf = pdf_name(relative_docx)
         entry = self.entries.get(relative_pdf)
         return (entry is not None and self.path_of(relative_pdf).exists()
-                and entry.get("source_sha256") == self.document_hash(relative_docx)
-                and not self.edited_by_hand(relative_pdf))
+                and entry.get("source_sha256") == self.document_hash(relative_docx))
 
     def _save(self) -> None:
         data = json.dumps({"files": self.entries}, ensure_ascii=False, indent=1, sort_keys=True)

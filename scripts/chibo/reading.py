@@ -237,7 +237,9 @@ def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
     tables: dict = {}
     for sheet in sheets:
         if sheet.field not in found:
-            tables[sheet.field] = [] if not sheet.is_key_value else Record(sheet.name, 1, {}, {})
+            # a missing settings sheet reads as every setting at its default (its error says why)
+            tables[sheet.field] = [] if not sheet.is_key_value else Record(
+                sheet.name, 1, {s.field: s.default for s in sheet.settings}, {})
             continue
         rows, merged, formula_cells = found[sheet.field]
         _report_merged(sheet, merged, report)

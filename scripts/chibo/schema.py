@@ -307,7 +307,7 @@ RECIPIENTS = Sheet(
     "Nơi nhận của từng loại văn bản; có email thì «chibo send» gửi văn bản đến đó.",
     (
         Column("Văn bản", "doc_type", "choice", required=True, choices=DOCUMENT_TYPES + ("*",),
-               width=9, hint="KH, BB, BC hoặc * (mọi văn bản)"),
+               width=9, hint="KH, BB, BC hoặc * (kế hoạch và báo cáo; biên bản chỉ gửi nơi ghi BB)"),
         Column("Nơi nhận", "line", required=True, width=44,
                hint="Ví dụ: Đảng ủy xã Mỹ Hòa (báo cáo)",
                hint_2026="Ví dụ: Văn phòng Đảng ủy xã (báo cáo); biên bản chỉ cần «Lưu Chi bộ»"),

@@ -463,18 +463,42 @@ def test_the_templates_are_what_their_source_builds(tmp_path):
                     assert new.read(part) == shipped.read(part), (built_template.name, part)
 
 
-def test_a_report_prints_a_recorded_result_whatever_its_deadline(built):
-    """A result the secretary recorded is what the report says, even for a task due after
-    the report's date: calling it «đang thực hiện» would be untrue."""
-    report = texts(built / "quy-2" / "bao-cao-quy-2-2022.docx")
-    dated = next(d for d in data.ROWS["Văn bản"] if d["Loại"] == "BC" and d["Kỳ"] == "Quý 2")
-    later = [t for t in data.ROWS["Nhiệm vụ"] if t.get("Thời hạn") and t["Thời hạn"] > dated["Ngày"]
-             and t.get("Kết quả") and t["Mã buổi"] in {m["Mã buổi"] for m in data.ROWS["Buổi sinh hoạt"]
-                                                     if m["Ngày"].month in (4, 5, 6)}]
-    assert later, "the sample has a task of quarter 2 due after the report, with its result"
-    for task in later:
-        line = next(t for t in report if t.startswith("- " + task["Nội dung"].rstrip(".")))
-        assert line.endswith(task["Kết quả"]) and "Đang thực hiện" not in line
+TASK = "Tổng hợp bản đăng ký, theo dõi việc thực hiện và đánh giá vào cuối năm"
+
+
+def quarter_2_task_line(sample, tmp_path, result_date):
+    set_cell(sample, "Nhiệm vụ", "Ngày có kết quả", ("Thời hạn", dt.datetime(2022, 12, 15)),
+             result_date)
+    out = tmp_path / str(result_date.day if result_date else 0)
+    run("report", sample, "--quarter", "2", "-o", out, "--no-pdf", "--today", "01/03/2023")
+    report = texts(out / "2022" / "quy-2" / "bao-cao-quy-2-2022.docx")
+    return next(t for t in report if t.startswith("- " + TASK))
+
+
+def test_a_recorded_result_is_printed_whatever_its_deadline(sample, tmp_path):
+    """Due in December, done by June: the June report says it is done."""
+    line = quarter_2_task_line(sample, tmp_path, dt.datetime(2022, 6, 10))
+    assert "Đã hoàn thành" in line and "Đang thực hiện" not in line
+
+
+def test_a_result_recorded_after_the_reports_date_is_still_under_way_in_it(sample, tmp_path):
+    line = quarter_2_task_line(sample, tmp_path, dt.datetime(2022, 12, 15))
+    assert line.endswith("Đang thực hiện.")
+
+
+def test_a_result_without_its_date_is_printed(sample, tmp_path):
+    line = quarter_2_task_line(sample, tmp_path, None)
+    assert "Đã hoàn thành" in line
+
+
+def test_no_sample_report_tells_a_result_reached_after_its_date(built):
+    for entry in (d for d in data.ROWS["Văn bản"] if d["Loại"] == "BC"):
+        path = (built / "bao-cao-nam-2022.docx" if entry["Kỳ"] == "Năm" else
+                built / f"quy-{entry['Kỳ'][-1]}" / f"bao-cao-quy-{entry['Kỳ'][-1]}-2022.docx")
+        report = " ".join(texts(path))
+        for task in data.ROWS["Nhiệm vụ"]:
+            if task.get("Ngày có kết quả") and task["Ngày có kết quả"] > entry["Ngày"]:
+                assert task["Kết quả"] not in report, (entry["Kỳ"], task["Nội dung"])
 
 
 def test_a_report_calls_a_task_without_result_under_way_until_its_deadline(built):

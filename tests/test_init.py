@@ -95,7 +95,7 @@ def test_the_guide_explains_every_sheet_in_vietnamese(fresh):
     text = "\n".join(str(c.value) for c in ws["A"] if c.value)
     for sheet in schema.SHEETS:
         assert f"Trang «{sheet.name}»" in text
-    assert "• Mã buổi: bắt buộc; chữ. Không trùng, ví dụ 2022-Q1." in text
+    assert "• Mã buổi: bắt buộc; chữ. Không trùng, ví dụ 2026-Q1." in text
 
 
 def test_the_year_defaults_to_this_year(tmp_path):

@@ -162,10 +162,11 @@ def test_rating_levels_come_from_the_settings(sample):
     assert only(check_problems(sample), "rating-mismatch")
 
 
-def test_a_vote_that_does_not_match_attendance(sample):
+def test_a_vote_that_does_not_match_attendance_is_an_error(sample):
+    """The minutes would print «có mặt 11; tán thành 40/40»: a reviewer sends that back."""
     cell = set_cell(sample, "Buổi sinh hoạt", "Biểu quyết", ("Mã buổi", "2022-Q1"), "40/40 nhất trí")
     (problem,) = only(check_problems(sample), "vote-count")
-    assert problem.cell == cell and problem.severity == "warning"
+    assert problem.cell == cell and problem.severity == "error"
 
 
 # --- attendance -------------------------------------------------------------------------------

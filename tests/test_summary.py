@@ -37,6 +37,7 @@ def folder(tmp_path_factory):
             set_cell(path, "Buổi sinh hoạt", "Loại", ("Mã buổi", "2022-Q2"), "Thường kỳ")
         if index == 2:        # one absence without reason more, in quarter 2
             append_row(path, "Vắng mặt", {"Mã buổi": "2022-Q2", "Họ và tên": "Hồ Văn Tuấn"})
+            set_cell(path, "Buổi sinh hoạt", "Biểu quyết", ("Mã buổi", "2022-Q2"), "11/11 nhất trí")
     broken = folder / "cb-hong.xlsx"
     shutil.copyfile(SAMPLE, broken)
     set_setting(broken, "Tên chi bộ", "Chi bộ Thôn 3")

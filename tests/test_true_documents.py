@@ -158,10 +158,29 @@ def test_a_good_rating_at_or_below_the_minimum_attendance_is_a_warning(sample):
     assert "tỷ lệ dự họp 71,4% không cao hơn 85%" in problem.message
 
 
-def test_a_rating_derived_from_the_score_is_judged_too(sample):
+def test_a_rating_derived_from_the_score_is_never_good_below_the_criteria(sample, tmp_path):
     set_cell(sample, "Buổi sinh hoạt", "Xếp loại", ("Mã buổi", "2022-T04"), None)
     append_row(sample, "Vắng mặt", {"Mã buổi": "2022-T04", "Họ và tên": "Hồ Văn Tuấn"})
-    assert only(check_problems(sample), "good-below-criteria")
+    set_cell(sample, "Buổi sinh hoạt", "Biểu quyết", ("Mã buổi", "2022-T04"), "10/10 nhất trí")
+    assert not codes(check_problems(sample)) & {"good-below-criteria", "rating-mismatch"}
+    run("minutes", sample, "--meeting", "2022-T04", "-o", tmp_path, "--no-pdf")
+    minutes = texts(tmp_path / "2022" / "quy-2" / "bien-ban-2022-T04.docx")
+    assert "Buổi sinh hoạt đạt 91 điểm, xếp loại Khá." in minutes
+
+
+def test_a_high_score_held_at_kha_by_the_criteria_is_no_mismatch(sample):
+    set_cell(sample, "Buổi sinh hoạt", "Xếp loại", ("Mã buổi", "2022-T04"), "Khá")
+    append_row(sample, "Vắng mặt", {"Mã buổi": "2022-T04", "Họ và tên": "Hồ Văn Tuấn"})
+    set_cell(sample, "Buổi sinh hoạt", "Biểu quyết", ("Mã buổi", "2022-T04"), "10/10 nhất trí")
+    assert codes(check_problems(sample)) == {"low-attendance"}
+
+
+def test_minutes_without_a_recorded_vote_invent_no_figures(sample, tmp_path):
+    set_cell(sample, "Buổi sinh hoạt", "Biểu quyết", ("Mã buổi", "2022-T04"), None)
+    run("minutes", sample, "--meeting", "2022-T04", "-o", tmp_path, "--no-pdf")
+    minutes = texts(tmp_path / "2022" / "quy-2" / "bien-ban-2022-T04.docx")
+    closing = next(t for t in minutes if t.startswith("Buổi sinh hoạt kết thúc"))
+    assert closing.endswith("được chi bộ thông qua./.") and "/" not in closing[:-3]
 
 
 # --- the plan ---------------------------------------------------------------------------------
@@ -197,10 +216,10 @@ def test_no_document_writes_a_decimal_point_in_a_percentage(year):
 # --- the issuer's name in the header ------------------------------------------------------------
 
 def test_the_issuer_breaks_where_the_secretary_broke_it(sample, tmp_path):
-    set_setting(sample, "Tên chi bộ", "Chi bộ Trường Mầm non\nMỹ Hòa")
+    set_setting(sample, "Tên chi bộ", "Chi bộ Mầm non\nMỹ Hòa")
     run("plan", sample, "-o", tmp_path, "--no-pdf")
     header = texts(tmp_path / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.docx")[:3]
-    assert header[1] == "CHI BỘ TRƯỜNG MẦM NONMỸ HÒA"   # two lines: a break, no space
+    assert header[1] == "CHI BỘ MẦM NONMỸ HÒA"   # two lines: a break, no space
     import docx
 
     cell = docx.Document(tmp_path / "2022" / "ke-hoach-sinh-hoat-chuyen-de-2022.docx").tables[0].cell(0, 0)
@@ -214,6 +233,16 @@ def test_a_long_issuer_never_breaks_inside_a_name():
     assert len(lines) > 1 and " ".join(lines) == "CHI BỘ TRƯỜNG MẦM NON HOA SEN XÃ PHÙ MỸ ĐÔNG"
     assert not any(line.endswith(("PHÙ", "PHÙ MỸ")) for line in lines)
     assert header_lines("Chi bộ Mầm non Mỹ Hòa") == ["CHI BỘ MẦM NON MỸ HÒA"]
+    school = header_lines("Chi bộ Trường Trung học cơ sở Nguyễn Văn Trỗi")
+    assert not any(line.endswith(("TRUNG", " CƠ", "MẦM")) for line in school), school
+
+
+def test_a_line_she_broke_that_is_still_too_wide_is_broken_again_between_words():
+    from chibo.wording import header_lines
+
+    lines = header_lines("", ("Chi bộ Trường Tiểu học", "Nguyễn Văn Trỗi"))
+    assert lines[-1] == "NGUYỄN VĂN TRỖI" and "TIỂU HỌC" in " ".join(lines)
+    assert all(not line.endswith("TIỂU") for line in lines)
 
 
 def test_the_body_reads_the_name_on_one_line(sample, tmp_path):

@@ -482,10 +482,14 @@ def tong_hop(folder, year, quarter, year_report, committee_file, output, pdf, to
     click.echo(f"{result.title}: {len(result.cells)} sổ.")
     for note in result.notes:
         click.echo(f"  {note}")
+    from .outputs import UNCHANGED, WRITTEN
+
+    table_written = any(not f.as_pdf and o.status in (WRITTEN, UNCHANGED)
+                        for f, o in result.written.files)
     for cell in result.cells:
         if cell.note or cell.errors:
             click.echo(f"  {cell.file} ({cell.name}): " + (cell.note or f"có {cell.errors} lỗi")
-                       + " — xem trang «Vấn đề» của bảng tổng hợp.")
+                       + (" — xem trang «Vấn đề» của bảng tổng hợp." if table_written else "."))
     for line in render_written(result.written):
         click.echo(line)
     sys.exit(1 if result.written.failed else 0)

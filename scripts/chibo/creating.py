@@ -206,17 +206,29 @@ def guide_lines(sheets: tuple = schema.SHEETS,
                 year: int | None = schema.TWO_LEVEL_YEAR) -> list[tuple[str, str]]:
     """The `Hướng dẫn` sheet as (style, text) lines, generated from the schema; the hints of
     the workbook's year (from 2026: two-level local government, HD 42 and Chỉ thị 50)."""
-    lines = [
-        ("title", "HƯỚNG DẪN GHI SỔ SINH HOẠT CHI BỘ"),
-        ("text", "Sổ này là nguồn duy nhất để chibo lập kế hoạch, biên bản và báo cáo. chibo chỉ "
-                 "đọc sổ, không bao giờ ghi vào sổ."),
-        ("text", "Mỗi trang bảng: dòng 1 là tiêu đề cột (không đổi tên); mỗi dòng sau là một bản "
-                 "ghi; dòng trống được bỏ qua; không gộp ô. Có thể thêm cột riêng (ví dụ Ghi chú)."),
-        ("text", "Ngày ghi dd/mm/yyyy (ví dụ 15/03/2022); giờ ghi 14:00, 14h30 hoặc 14 giờ 30. "
-                 "Họ tên ghi đúng như ở trang Đảng viên."),
-        ("text", "Ghi xong, chạy «chibo check» để biết ô nào cần sửa, rồi «build-report» để lập "
-                 "văn bản."),
-    ]
+    example = year or int(schema.SAMPLE_YEAR)
+    if sheets == schema.COMMITTEE_SHEETS:
+        lines = [
+            ("title", "HƯỚNG DẪN GHI SỔ THÔNG TIN CỦA ĐẢNG ỦY"),
+            ("text", "Sổ này giữ thông tin của đảng ủy để chibo lập bảng tổng hợp và báo cáo tổng "
+                     "hợp sinh hoạt chuyên đề của các chi bộ trực thuộc (lệnh «chibo tong-hop»). "
+                     "Đặt sổ này cùng thư mục với sổ của các chi bộ. chibo chỉ đọc sổ."),
+            ("text", f"Ngày ghi dd/mm/yyyy (ví dụ 15/03/{example}). Ghi xong, chạy «chibo tong-hop "
+                     "thư-mục-sổ»."),
+        ]
+    else:
+        lines = [
+            ("title", "HƯỚNG DẪN GHI SỔ SINH HOẠT CHI BỘ"),
+            ("text", "Sổ này là nguồn duy nhất để chibo lập kế hoạch, biên bản và báo cáo. chibo "
+                     "chỉ đọc sổ, không bao giờ ghi vào sổ."),
+            ("text", "Mỗi trang bảng: dòng 1 là tiêu đề cột (không đổi tên); mỗi dòng sau là một "
+                     "bản ghi; dòng trống được bỏ qua; không gộp ô. Có thể thêm cột riêng (ví dụ "
+                     "Ghi chú)."),
+            ("text", f"Ngày ghi dd/mm/yyyy (ví dụ 15/03/{example}); giờ ghi 14:00, 14h30 hoặc 14 "
+                     "giờ 30. Họ tên ghi đúng như ở trang Đảng viên."),
+            ("text", "Ghi xong, chạy «chibo check» để biết ô nào cần sửa, rồi «build-report» để "
+                     "lập văn bản."),
+        ]
     for sheet in sheets:
         lines.append(("heading", f"Trang «{sheet.name}»"))
         lines.append(("text", sheet.purpose))

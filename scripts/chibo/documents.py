@@ -416,7 +416,7 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
         part("Biểu quyết", [text(f"Biểu quyết thông qua kết luận: {vote_line(figures, vote)}"
                                  if vote else f"Kết quả biểu quyết thông qua kết luận: "
                                  f"{sentence(meeting.vote)}")])
-    rating = rating_of(meeting, workbook.settings)
+    rating = rating_of(meeting, workbook.settings, figures)
     if rating or meeting.score is not None:
         scored = f"đạt {decimal(meeting.score)} điểm, " if meeting.score is not None else ""
         part("Đánh giá chất lượng buổi sinh hoạt",
@@ -433,8 +433,9 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
             f"Thư ký: {_member_title(workbook, minute_taker)}."],
         "parts": parts,
         "closing": (f"Buổi sinh hoạt kết thúc vào lúc {time_in_words(meeting.end)} cùng ngày. Biên "
-                    f"bản đã được đọc lại trước chi bộ và được {agree}/{voters} đảng viên chính "
-                    f"thức có mặt nhất trí thông qua./."),
+                    + (f"bản đã được đọc lại trước chi bộ và được {agree}/{voters} đảng viên "
+                       "chính thức có mặt nhất trí thông qua./." if vote else
+                       "bản đã được đọc lại trước chi bộ và được chi bộ thông qua./.")),
         "chair": chair_name,
         "minute_taker": minute_taker,
     })
@@ -491,7 +492,7 @@ def _meeting_rows(workbook: Workbook, meetings: list[Record]) -> list[dict]:
             "attendance": f"{figures.present}/{figures.required} ({percent(figures.rate)})",
             "duration": f"{length}\u00a0phút",
             "conclusion": " ".join(paragraphs(meeting.conclusion)),
-            "rating": rating_of(meeting, workbook.settings) or "",
+            "rating": rating_of(meeting, workbook.settings, figures) or "",
             "_rate": figures.rate, "_length": length,
         })
     return rows
@@ -534,7 +535,8 @@ def _theme_lines(workbook: Workbook, quarters: list[int], meetings: list[Record]
 def _task_lines(workbook: Workbook, start: dt.date, end: dt.date, report_day: dt.date,
                 until: dt.date | None) -> list[str]:
     """The tasks a report follows up: those given in the period, those due in it, and older
-    ones still open. A recorded result is printed as recorded; a task with none is under
+    ones still open. A recorded result is printed as recorded, whatever the deadline —
+    unless its date (`Ngày có kết quả`) comes after the report's; a task with none is under
     way until its deadline, and after it has no result yet."""
     lines = []
     for task in workbook.tasks:
@@ -546,10 +548,10 @@ def _task_lines(workbook: Workbook, start: dt.date, end: dt.date, report_day: dt
         due_in_period = task.due is not None and start <= task.due <= end
         if not (given_in_period or due_in_period or (not task.result and meeting.date < start)):
             continue
-        if task.result:
+        if task.result and (task.result_date is None or task.result_date <= report_day):
             result = sentence(task.result)
-        elif task.due is None or task.due > report_day:
-            result = "Đang thực hiện."
+        elif task.result or task.due is None or task.due > report_day:
+            result = "Đang thực hiện."   # on the report's date the result was still to come
         else:
             result = "Chưa có kết quả."
         lines.append(f"{_task_line(workbook, task, assigned=meeting.date)} {result}")

@@ -115,14 +115,26 @@ def rating_for(score: float, good: float, fair: float, average: float) -> str:
     return "Kém"
 
 
-def rating_of(meeting: Record, settings: Record) -> str | None:
-    """A meeting's Xếp loại as typed, or else derived from its Điểm by the cell's levels."""
+def meets_minimum_criteria(figures: Attendance, minimum: float | None) -> bool:
+    """HD 12's minimum criteria for «Tốt»: nobody absent without reason, and attendance
+    above the configured minimum."""
+    return not figures.absent_without_reason and (
+        minimum is None or not figures.required or figures.rate > minimum)
+
+
+def rating_of(meeting: Record, settings: Record, figures: Attendance | None = None) -> str | None:
+    """A meeting's Xếp loại as typed, or else derived from its Điểm by the cell's levels —
+    and then never «Tốt» for a meeting that misses HD 12's minimum criteria."""
     if meeting.rating:
         return meeting.rating
     levels = [settings.values.get(k) for k in ("score_good", "score_fair", "score_average")]
     if meeting.score is None or None in levels:
         return None
-    return rating_for(meeting.score, *levels)
+    derived = rating_for(meeting.score, *levels)
+    if derived == "Tốt" and figures is not None and not meets_minimum_criteria(
+            figures, settings.values.get("min_attendance")):
+        return "Khá"
+    return derived
 
 
 def assignees(text: str | None) -> list[str]:

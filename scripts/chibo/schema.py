@@ -44,7 +44,9 @@ class Column:
     hint_2026: str = ""
 
     def hint_for(self, year: int | None) -> str:
-        return self.hint_2026 if self.hint_2026 and (year or 0) >= TWO_LEVEL_YEAR else self.hint
+        """The hint of a workbook of `year`, its examples dated in that year."""
+        hint = self.hint_2026 if self.hint_2026 and (year or 0) >= TWO_LEVEL_YEAR else self.hint
+        return hint.replace(SAMPLE_YEAR, str(year)) if year else hint
 
     def parse(self, raw):
         """A clean value for a non-empty raw cell, or `values.BadValue`."""
@@ -89,6 +91,7 @@ COLLECTIVE_ASSIGNEES = ("Chi bộ", "Chi ủy", "Toàn chi bộ", "Các đảng 
 
 KEY, VALUE = "Mục", "Giá trị"
 TWO_LEVEL_YEAR = 2026   # the first plan year under two-level local government
+SAMPLE_YEAR = "2022"    # the year the hints' examples are written in
 
 # The page margins of HD 36 documents [configurable]; the same settings for a cell and a Đảng ủy.
 MARGINS = (
@@ -273,6 +276,8 @@ TASKS = Sheet(
                hint="Họ tên đảng viên, hoặc Chi ủy, Chi bộ…"),
         Column("Thời hạn", "due", "date", width=12),
         Column("Kết quả", "result", width=50),
+        Column("Ngày có kết quả", "result_date", "date", width=12,
+               hint="Báo cáo đề ngày trước ngày này ghi nhiệm vụ là «Đang thực hiện»"),
     ),
 )
 

@@ -92,7 +92,7 @@ def read_cell(path: Path, today: dt.date) -> Cell:
             row.rate = round(figures[id(meeting)].rate, 1)
             if meeting.start and meeting.end:
                 row.minutes = minutes_between(meeting.start, meeting.end)
-            row.rating = rating_of(meeting, s)
+            row.rating = rating_of(meeting, s, figures[id(meeting)])
         entry = register.get(("BC", f"Quý {quarter}"))
         if entry is not None:
             row.report_number = entry.number
@@ -291,7 +291,8 @@ def committee_report(committee, cells: list[Cell], quarter: int | None, year: in
             missing.append(f"{cell.name} ({len(held)}/4 quý)")
         rows.append({
             "number": str(number), "cell": cell.name,
-            "held": ", ".join(q.held for q in held) or "Chưa tổ chức",
+            "held": ", ".join(q.held for q in held) or (
+                "Chưa tổ chức" if any(q.ended for q in chosen) else "Chưa đến hạn"),
             "theme": "; ".join(quoted(q.theme) for q in held if q.theme),
             "attendance": "; ".join(percent(q.rate) for q in held if q.rate is not None),
             "rating": "; ".join(q.rating for q in held if q.rating),

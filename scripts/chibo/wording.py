@@ -99,21 +99,44 @@ def _ems(text: str) -> float:
     return sum(width(c) for c in text.upper())
 
 
+# Words of two or more syllables common in the names of Party cells and bodies: a header
+# never breaks inside one («Trung | học» or «cơ | sở» would read as nonsense).
+COMPOUND_WORDS = {
+    "mầm non", "tiểu học", "trung học", "cơ sở", "phổ thông", "khu phố", "tổ dân phố",
+    "dân phố", "văn hóa", "y tế", "giáo dục", "đào tạo", "công an", "quân sự", "nhân dân",
+    "ủy ban", "hợp tác", "hợp tác xã", "doanh nghiệp", "bệnh viện", "trung tâm", "dân tộc",
+    "nội trú", "bán trú", "thị trấn", "thị xã", "thành phố", "hành chính", "sự nghiệp",
+    "nông nghiệp", "kinh tế", "xã hội", "cựu chiến binh", "thanh niên", "phụ nữ", "mặt trận",
+    "tổ quốc", "kiểm tra", "tổ chức", "tuyên giáo", "dân vận", "văn phòng", "bưu điện",
+    "điện lực", "ngân hàng", "kho bạc", "đảng bộ", "chi bộ", "đảng ủy", "tỉnh ủy", "thành ủy",
+    "cán bộ", "hưu trí", "nông thôn", "khu dân cư", "dân cư", "liên cơ", "cơ quan",
+}
+
+
 def header_lines(name: str, lines: tuple[str, ...] | None = None) -> list[str]:
     """An issuing body's name as the header prints it, upper case, one string per line.
 
-    Where the secretary broke the name in its cell (Alt+Enter), it breaks there. A name too
-    long for the column is broken at spaces into as few lines as fit, at the places a
-    secretary would choose: before a capitalised word that follows a plain one (the start of
-    a name: «Chi bộ | Trường Tiểu học | Nguyễn Văn Trỗi»), never inside a proper name such as
-    «Mỹ Hòa» when another break fits. Left to itself, Word breaks wherever a line is full."""
-    if lines and len(lines) > 1:
-        return [line.upper() for line in lines]
-    words = name.split()
-    if not words or _ems(name) <= HEADER_LINE_EMS:
-        return [name.upper()] if name else []
+    It breaks where the secretary broke the name in its cell (Alt+Enter). A line too long
+    for the column is broken at spaces into as few lines as fit, at the places a secretary
+    would choose: before a capitalised word that follows a plain one (the start of a name:
+    «Chi bộ | Trường Tiểu học | Nguyễn Văn Trỗi»), never inside a word of several syllables
+    («Mầm non», «cơ sở») nor, where another break fits, inside a proper name («Mỹ Hòa»).
+    Left to itself, Word breaks wherever a line is full."""
+    given = list(lines) if lines and len(lines) > 1 else [name]
+    return [part for line in given if line for part in _fit_line(line)]
+
+
+def _fit_line(line: str) -> list[str]:
+    words = line.split()
+    if not words or _ems(line) <= HEADER_LINE_EMS:
+        return [line.upper()] if words else []
+    lowered = [w.lower() for w in words]
 
     def cost(index: int) -> int:   # of a break before words[index]
+        for size in (2, 3):
+            for start in range(max(0, index - size + 1), index):
+                if " ".join(lowered[start:start + size]) in COMPOUND_WORDS:
+                    return 9
         before, after = words[index - 1][:1].isupper(), words[index][:1].isupper()
         return 0 if after and not before else 1 if not (after or before) else 2
 
@@ -134,7 +157,7 @@ def header_lines(name: str, lines: tuple[str, ...] | None = None) -> list[str]:
         if (count, lines_used) in best:
             starts = best[(count, lines_used)][2]
             return [" ".join(words[a:b]).upper() for a, b in zip(starts, starts[1:] + (count,))]
-    return [name.upper()]
+    return [line.upper()]
 
 
 def slug(text: str) -> str:

@@ -86,7 +86,7 @@ def test_a_workbook_open_in_excel_is_read_with_a_warning(sample):
     (sample.parent / f"~${sample.name}").write_bytes(b"\x00" * 165)
     result = run("check", sample)
     assert result.exit_code == 0, result.output
-    assert "đang được mở" in result.output
+    assert "Lưu ý: Sổ đang mở trong Excel" in result.output
 
 
 def test_an_unreadable_file_is_one_problem_in_json(tmp_path):

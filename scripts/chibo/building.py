@@ -197,21 +197,23 @@ class BuildResult:
     written: Written = field(default_factory=Written)
     notes: list[str] = field(default_factory=list)
     pdf_required: bool = False           # the user asked for PDF explicitly
+    stopped_while_open: bool = False     # the workbook is open in Excel: nothing was built
 
     @property
     def failed(self) -> bool:
-        return (self.report.has_errors or self.written.failed
+        return (self.report.has_errors or self.stopped_while_open or self.written.failed
                 or (self.written.pdf_failure is not None and self.pdf_required))
 
 
 def build(workbook_path, choose, output_dir="output", templates_dir=None,
           today: dt.date | None = None, pdf: bool = False,
-          pdf_required: bool = False) -> BuildResult:
+          pdf_required: bool = False, while_open: bool = False) -> BuildResult:
     """Check the workbook; unless it has errors, write the documents `choose` picks, and
     their PDFs when `pdf` is set.
 
     `choose(workbook, outputs, run)` returns (documents, notes): the documents to write
-    and sentences for the summary; `run` says the day and whether PDFs are wanted."""
+    and sentences for the summary; `run` says the day and whether PDFs are wanted. A
+    workbook open in Excel may hold unsaved work: nothing is built unless `while_open`."""
     from .checking import read_and_check
     from .outputs import OutputFolder
 
@@ -219,6 +221,9 @@ def build(workbook_path, choose, output_dir="output", templates_dir=None,
     workbook, report = read_and_check(workbook_path, today)
     result = BuildResult(report, workbook, pdf_required=pdf_required)
     if workbook is None or report.has_errors:
+        return result
+    if report.open_note is not None and not while_open:
+        result.stopped_while_open = True
         return result
     outputs = OutputFolder(output_dir)
     documents, result.notes = choose(workbook, outputs, Run(today, pdf))

@@ -41,9 +41,41 @@ def check(path: str | Path, today: dt.date | None = None) -> Report:
 def read_and_check(path: str | Path, today: dt.date | None = None) -> tuple[Workbook | None, Report]:
     """The workbook (None when the file cannot be read) and every problem found in it."""
     workbook, report = read_workbook(path)
+    if workbook is not None and is_blank(workbook):
+        return workbook, to_do_list(workbook, report)
     if workbook is not None:
         check_rules(workbook, report, today or dt.date.today())
     return workbook, report
+
+
+def is_blank(workbook: Workbook) -> bool:
+    """A workbook just made by `chibo init`: no member, theme, plan or meeting yet."""
+    return not (workbook.members or workbook.themes or workbook.plan_paragraphs
+                or workbook.meetings)
+
+
+def to_do_list(workbook: Workbook, read: Report) -> Report:
+    """What a brand-new workbook needs first, in the order to fill it — not every consequence
+    of an empty book. Problems of the file itself (a missing sheet, a merged cell) stay."""
+    todo = Report(sheet_order=read.sheet_order)
+    todo.problems = [p for p in read.problems
+                     if not (p.sheet == schema.SETTINGS.name and p.code == "required")]
+    settings = workbook.settings
+    missing = [s for s in schema.SETTINGS.settings
+               if s.required and not settings.values.get(s.field)]
+    if missing:
+        todo.error("to-fill", "Ghi các mục " + ", ".join(f"«{s.header}»" for s in missing) + ".",
+                   sheet=schema.SETTINGS.name, cell=settings.cells.get(missing[0].field, "B2"))
+    steps = [(schema.MEMBERS, "Ghi danh sách đảng viên: họ và tên, loại (chính thức, dự bị), "
+              "chức vụ.", workbook.members),
+             (schema.LEGAL_BASES, "Ghi các văn bản làm căn cứ của kế hoạch.", workbook.legal_bases),
+             (schema.PLAN_PARAGRAPHS, "Ghi mục đích, yêu cầu và biện pháp thực hiện của kế hoạch.",
+              workbook.plan_paragraphs),
+             (schema.THEMES, "Ghi chuyên đề của bốn quý.", workbook.themes)]
+    for sheet, what, rows in steps:
+        if not rows:
+            todo.error("to-fill", what, sheet=sheet.name, cell="A2")
+    return todo
 
 
 def check_rules(workbook: Workbook, report: Report, today: dt.date) -> None:
@@ -247,6 +279,7 @@ def check_meetings(c: Checker) -> None:
         _rating(c, meeting, settings, figures)
         if day:
             _material(c, meeting)
+            _swapped_date(c, meeting)
         if figures is not None:
             _attendance(c, meeting, settings, figures)
         if meeting.kind in schema.THEMATIC_KINDS and not meeting.presenter and day:
@@ -285,6 +318,26 @@ def _rating(c: Checker, meeting: Record, settings: dict, figures) -> None:
         c.error("rating-mismatch", meeting, "rating",
                 f"Xếp loại «{meeting.rating}» không khớp với {decimal(meeting.score)} điểm "
                 f"(theo thang điểm ở trang Thông tin là «{expected}»)")
+
+
+def _swapped_date(c: Checker, meeting: Record) -> None:
+    """A Windows set to US dates stores 05/03 as 3 May. When the Mã buổi names a month
+    («2026-T03») or a quarter («2026-Q1») that only the swapped date fits, say so."""
+    import re
+
+    day = meeting.date
+    if day.day > 12 or day.day == day.month or not meeting.id:
+        return
+    swapped = dt.date(day.year, day.day, day.month)
+    month = re.search(r"(?:^|[^A-Za-z])T(?:háng)?\s*0?(\d{1,2})\b", meeting.id, re.IGNORECASE)
+    quarter = re.search(r"(?:^|[^A-Za-z])Q(?:uý)?\s*([1-4])\b", meeting.id, re.IGNORECASE)
+    fits = ((month and int(month.group(1)) == swapped.month != day.month)
+            or (quarter and int(quarter.group(1)) == quarter_of(swapped) != quarter_of(day)))
+    if fits:
+        c.warning("swapped-date", meeting, "date",
+                  f"Ngày {short_date(day)} không khớp với Mã buổi «{meeting.id}»: có phải "
+                  f"{short_date(swapped)}? (Máy đặt định dạng ngày kiểu Mỹ hiểu "
+                  f"{day.day:02d}/{day.month:02d} là ngày {day.month} tháng {day.day}.)")
 
 
 def _material(c: Checker, meeting: Record) -> None:

@@ -138,15 +138,22 @@ def check(workbook: str, as_json: bool, codes: bool, today: str | None) -> None:
 
 
 def render_report(workbook: str, report) -> str:
-    errors, warnings = report.errors, report.warnings
     lines = [f"Sổ: {workbook}"]
+    note = report.open_note
+    if note is not None:
+        lines.append(f"Lưu ý: {note.message}")
+    errors, warnings = report.errors, [p for p in report.warnings if p is not note]
+    if report.is_to_do_list:
+        lines.append("Sổ mới — hãy ghi trước những mục sau, rồi chạy lại «chibo check»:")
+        lines += [f"  {number}. {problem}" for number, problem in enumerate(errors, start=1)]
+        return "\n".join(lines)
     if errors:
         lines.append(f"Lỗi ({len(errors)}) — phải sửa:")
         lines += [f"  {problem}" for problem in errors]
     if warnings:
         lines.append(f"Cảnh báo ({len(warnings)}) — nên xem lại:")
         lines += [f"  {problem}" for problem in warnings]
-    if not errors and not warnings:
+    if not errors and not warnings and note is None:
         lines.append("Sổ hợp lệ: không có lỗi, không có cảnh báo.")
     elif not errors:
         lines.append("Không có lỗi.")
@@ -160,6 +167,8 @@ def document_options(command):
     documents."""
     command = click.option("--pdf/--no-pdf", default=True, show_default=True,
                            help="Chuyển văn bản sang PDF bằng LibreOffice (để gửi đi).")(command)
+    command = click.option("--force", is_flag=True, help="Lập văn bản cả khi sổ đang mở trong "
+                           "Excel (từ bản đã lưu).")(command)
     command = click.option("--today", hidden=True, help="Ngày dùng làm hôm nay (dd/mm/yyyy).")(command)
     command = click.option("--templates", type=click.Path(file_okay=False),
                            help="Thư mục mẫu văn bản riêng của chi bộ (mặc định: mẫu của chibo).")(command)
@@ -169,14 +178,15 @@ def document_options(command):
 
 
 def run_build(workbook: str, choose, output: str, templates: str | None, today: str | None,
-              pdf: bool) -> None:
+              pdf: bool, force: bool) -> None:
     from click.core import ParameterSource
 
     from .building import build
 
     asked = click.get_current_context().get_parameter_source("pdf") == ParameterSource.COMMANDLINE
     result = build(workbook, choose, output_dir=_output_for(workbook, output), templates_dir=templates,
-                   today=_date_option(today), pdf=pdf, pdf_required=pdf and asked)
+                   today=_date_option(today), pdf=pdf, pdf_required=pdf and asked,
+                   while_open=force)
     click.echo(render_build(workbook, result))
     sys.exit(1 if result.failed else 0)
 
@@ -186,6 +196,9 @@ def render_build(workbook: str, result) -> str:
     if result.workbook is None or report.has_errors:
         return (render_report(workbook, report)
                 + "\nChưa lập văn bản nào: hãy sửa các lỗi trên rồi chạy lại.")
+    if result.stopped_while_open:
+        return (render_report(workbook, report) + "\nChưa lập văn bản nào: hãy lưu và đóng sổ "
+                "rồi chạy lại (hoặc thêm --force để lập văn bản từ bản đã lưu).")
     settings = result.workbook.settings
     lines = [f"Sổ: {workbook} — {settings.cell_name}, năm {settings.year}"]
     lines += result.notes
@@ -230,11 +243,11 @@ def _shown(path) -> str:
 @main.command(cls=ChiboCommand)
 @workbook_argument
 @document_options
-def plan(workbook, output, templates, today, pdf):
+def plan(workbook, output, templates, today, pdf, force):
     """Lập KẾ HOẠCH sinh hoạt chuyên đề của năm."""
     from .building import choose_plan
 
-    run_build(workbook, choose_plan, output, templates, today, pdf)
+    run_build(workbook, choose_plan, output, templates, today, pdf, force)
 
 
 @main.command(cls=ChiboCommand)
@@ -243,13 +256,13 @@ def plan(workbook, output, templates, today, pdf):
               "gần nhất có buổi sinh hoạt).")
 @click.option("--meeting", help="Chỉ buổi có Mã buổi này.")
 @document_options
-def minutes(workbook, quarter, meeting, output, templates, today, pdf):
+def minutes(workbook, quarter, meeting, output, templates, today, pdf, force):
     """Lập BIÊN BẢN, mỗi buổi sinh hoạt một biên bản."""
     from .building import choose_minutes
 
     if quarter and meeting:
         raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --meeting.")
-    run_build(workbook, choose_minutes(quarter, meeting), output, templates, today, pdf)
+    run_build(workbook, choose_minutes(quarter, meeting), output, templates, today, pdf, force)
 
 
 @main.command(cls=ChiboCommand)
@@ -258,13 +271,13 @@ def minutes(workbook, quarter, meeting, output, templates, today, pdf):
               "nhất có buổi sinh hoạt).")
 @click.option("--year", "whole_year", is_flag=True, help="Báo cáo năm.")
 @document_options
-def report(workbook, quarter, whole_year, output, templates, today, pdf):
+def report(workbook, quarter, whole_year, output, templates, today, pdf, force):
     """Lập BÁO CÁO kết quả sinh hoạt chuyên đề của quý hoặc của năm."""
     from .building import choose_report
 
     if quarter and whole_year:
         raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --year.")
-    run_build(workbook, choose_report(quarter, whole_year), output, templates, today, pdf)
+    run_build(workbook, choose_report(quarter, whole_year), output, templates, today, pdf, force)
 
 
 @click.command("build-report", cls=ChiboCommand, context_settings=CONTEXT)
@@ -274,14 +287,15 @@ def report(workbook, quarter, whole_year, output, templates, today, pdf):
 @click.option("--all", "everything", is_flag=True, help="Lập lại toàn bộ văn bản của năm.")
 @document_options
 @click.option("--debug", is_flag=True, hidden=True)
-def build_report(workbook, quarter, everything, output, templates, today, pdf, debug):
+def build_report(workbook, quarter, everything, output, templates, today, pdf, force, debug):
     """Việc cuối quý: kiểm tra sổ, lập biên bản các buổi và báo cáo quý (kế hoạch năm nếu chưa
     lập, báo cáo năm sau quý 4)."""
     from .building import choose_quarter_end
 
     if quarter and everything:
         raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --all.")
-    run_build(workbook, choose_quarter_end(quarter, everything), output, templates, today, pdf)
+    run_build(workbook, choose_quarter_end(quarter, everything), output, templates, today, pdf,
+              force)
 
 
 main.add_command(build_report)
@@ -405,6 +419,10 @@ def status(workbook, output, as_json, today):
     book, report = read_and_check(workbook, day)
     if book is None:
         click.echo(render_report(workbook, report))
+        sys.exit(1)
+    if book.settings.year is None:
+        click.echo(render_report(workbook, report)
+                   + "\nChưa xem được tình hình năm: sổ chưa có «Năm» đọc được ở trang Thông tin.")
         sys.exit(1)
     result = year_status(book, report, _output_for(workbook, output), day)
     if as_json:

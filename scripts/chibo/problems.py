@@ -16,6 +16,7 @@ ERROR = "error"
 WARNING = "warning"
 
 SEVERITY_LABEL = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
+OPEN_IN_EXCEL, TO_FILL = "open-in-excel", "to-fill"
 
 
 # Every problem chibo reports, by code: what it means to the secretary. Declared once, so a
@@ -34,6 +35,8 @@ CATALOGUE: dict[str, str] = {
     "too-large": "Tệp giải nén ra quá lớn so với một sổ chi bộ.",
     "xml-doctype": "Tệp chứa khai báo XML mà Excel không bao giờ ghi.",
     "open-in-excel": "Sổ đang mở: chibo chỉ đọc được những gì đã lưu.",
+    "to-fill": "Sổ mới: việc cần ghi trước tiên.",
+    "swapped-date": "Ngày có thể bị đảo ngày và tháng (máy đặt định dạng ngày kiểu Mỹ).",
     # sheets, columns, cells
     "missing-sheet": "Thiếu một trang của sổ.",
     "missing-column": "Thiếu một cột bắt buộc ở dòng tiêu đề.",
@@ -149,6 +152,16 @@ class Report:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.sorted() if p.severity == WARNING]
+
+    @property
+    def open_note(self) -> Problem | None:
+        """The note that the workbook is open in Excel: said first, before anything else."""
+        return next((p for p in self.problems if p.code == OPEN_IN_EXCEL), None)
+
+    @property
+    def is_to_do_list(self) -> bool:
+        """A brand-new workbook's report: what to fill first, not every consequence."""
+        return any(p.code == TO_FILL for p in self.problems)
 
     @property
     def has_errors(self) -> bool:

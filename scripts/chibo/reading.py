@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import WorkbookUnreadable
-from .outputs import lock_file_beside
+from .outputs import lock_file_beside, program_holding
 from .model import Record, Workbook
 from .problems import Report
 from .values import EXCEL_ERRORS, BadValue, clean_text, column_number, is_empty, matching_key, show
@@ -27,8 +27,8 @@ MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 MAX_COLUMNS_READ = 64   # columns right of this are never part of the contract
 
-OPEN_IN_EXCEL_HINT = ("hãy lưu và đóng tệp trong Excel rồi chạy lại; chibo chỉ đọc được những gì "
-                      "đã lưu")
+OPEN_IN_EXCEL_HINT = ("chibo chỉ đọc được những gì đã lưu: hãy lưu (Ctrl+S) và đóng sổ rồi chạy "
+                      "lại")
 
 
 def column_letter(index: int) -> str:
@@ -211,8 +211,8 @@ def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
 
     lock = lock_file_beside(path)
     if lock is not None:
-        report.warning("open-in-excel", f"Tệp đang được mở (thấy tệp khóa {lock.name}): "
-                       f"{OPEN_IN_EXCEL_HINT}.", sheet=path.name)
+        report.warning("open-in-excel", f"Sổ đang mở trong {program_holding(path, lock)} (thấy "
+                       f"tệp khóa {lock.name}): {OPEN_IN_EXCEL_HINT}.", sheet=path.name)
 
     import python_calamine
 

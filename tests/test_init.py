@@ -188,3 +188,61 @@ def test_the_guide_page_in_docs_is_generated_from_the_schema():
     from conftest import ROOT
 
     assert (ROOT / "docs" / "so-chi-bo.md").read_text(encoding="utf-8") == guide_markdown()
+
+
+# --- a new year from last year's book ----------------------------------------------------------
+
+def test_a_new_year_carries_the_settings_sources_members_and_recipients(tmp_path):
+    from chibo import sample as data
+    from chibo.reading import read_workbook
+
+    new = tmp_path / "so-2023.xlsx"
+    result = run("init", new, "--from", SAMPLE)
+    assert result.exit_code == 0, result.output
+    book, _ = read_workbook(new)
+    assert book.settings.year == 2023 and book.settings.cell_name == data.SETTINGS["Tên chi bộ"]
+    assert [b.document for b in book.legal_bases] == [b["Văn bản"] for b in data.ROWS["Căn cứ"]]
+    assert len(book.members) == len(data.ROWS["Đảng viên"])
+    assert not any(m.joined for m in book.members)   # all in the cell from 1 January
+    assert len(book.recipients) == len(data.ROWS["Nơi nhận"])
+    assert not (book.plan_paragraphs or book.themes or book.meetings or book.documents)
+    assert "15 đảng viên" in result.output and "4 nơi nhận" in result.output
+
+
+def test_members_who_left_are_not_carried(sample, tmp_path):
+    from conftest import set_cell
+
+    set_cell(sample, "Đảng viên", "Ngày chuyển đi", ("Họ và tên", "Hồ Văn Tuấn"),
+             dt.datetime(2022, 10, 1))
+    result = run("init", tmp_path / "so-2023.xlsx", "--from", sample)
+    assert "không chép 1 đồng chí đã chuyển đi: Hồ Văn Tuấn" in result.output
+
+
+def test_a_probationary_member_whose_year_ends_is_flagged(tmp_path):
+    result = run("init", tmp_path / "so-2023.xlsx", "--from", SAMPLE)
+    assert ("Đồng chí Ngô Thị Phương Thảo là đảng viên dự bị, đủ 12 tháng ngày 03/01/2023"
+            in result.output)
+
+
+def test_check_warns_of_a_probationary_member_past_twelve_months(tmp_path):
+    from conftest import check_problems
+
+    new = tmp_path / "so-2023.xlsx"
+    run("init", new, "--from", SAMPLE)
+    report = check_problems(new, today=dt.date(2023, 2, 1))
+    (problem,) = [p for p in report.problems if p.code == "probation-over"]
+    assert "đủ 12 tháng ngày 03/01/2023" in problem.message
+
+
+def test_the_mail_settings_are_carried_never_a_password(sample, tmp_path):
+    from conftest import set_setting
+
+    set_setting(sample, "Máy chủ thư (SMTP)", "smtp.gmail.com")
+    set_setting(sample, "Tài khoản thư", "chibo.myhoa@gmail.com")
+    new = tmp_path / "so-2023.xlsx"
+    run("init", new, "--from", sample, "--year", "2024")
+    ws = openpyxl.load_workbook(new)["Thông tin"]
+    values = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
+              for r in range(2, ws.max_row + 1)}
+    assert values["Máy chủ thư (SMTP)"] == "smtp.gmail.com" and values["Năm"] == 2024
+    assert values["Tài khoản thư"] == "chibo.myhoa@gmail.com"

@@ -19,8 +19,8 @@ from pathlib import Path
 from . import schema
 from .documents import register_entry, year_documents
 from .model import (Record, Workbook, assignees, attendance, in_cell_on, is_collective,
-                    meets_minimum_criteria, minutes_between, parse_vote, quarter_end, quarter_of,
-                    rating_for)
+                    meets_minimum_criteria, minutes_between, parse_vote, probation_ends,
+                    quarter_end, quarter_of, rating_for)
 from .problems import Report
 from .reading import read_workbook
 from .values import matching_key
@@ -208,11 +208,12 @@ def check_settings(c: Checker) -> None:
 def check_plan(c: Checker) -> None:
     """A plan without its purpose, requirements or measures is sent back."""
     present = {p.part for p in c.wb.plan_paragraphs if p.text}
-    for part in schema.PLAN_PARTS:
-        if part not in present:
-            c.report.error("empty-plan-part", f"Kế hoạch chưa có phần «{part}»: hãy ghi các đoạn "
-                           f"văn của phần này (cột Phần ghi «{part}»).",
-                           sheet=schema.PLAN_PARAGRAPHS.name, cell=_next_free_row(c.wb.plan_paragraphs))
+    missing = [part for part in schema.PLAN_PARTS if part not in present]
+    if missing:
+        parts = ", ".join(f"«{part}»" for part in missing)
+        c.report.error("empty-plan-part", f"Kế hoạch chưa có phần {parts}: hãy ghi các đoạn văn "
+                       "của từng phần, mỗi đoạn một dòng (cột Phần ghi tên phần).",
+                       sheet=schema.PLAN_PARAGRAPHS.name, cell=_next_free_row(c.wb.plan_paragraphs))
 
 
 def check_members(c: Checker) -> None:
@@ -229,6 +230,12 @@ def check_members(c: Checker) -> None:
                         f"({member.birth_year or 'năm sinh'})», và ghi đúng như vậy ở các trang khác")
         if member.joined and member.left and member.left <= member.joined:
             c.error("left-before-joined", member, "left", "Ngày chuyển đi phải sau ngày chuyển đến")
+        ends = probation_ends(member)
+        if ends is not None and ends < c.as_of():
+            c.warning("probation-over", member, "admitted",
+                      f"Đồng chí «{member.name}» là đảng viên dự bị từ ngày "
+                      f"{short_date(member.admitted)}, đủ 12 tháng ngày {short_date(ends)}: chi bộ "
+                      "cần xét, đề nghị chuyển đảng viên chính thức (Điều lệ Đảng, Điều 5)")
     secretary = c.wb.member_named(c.wb.settings.values.get("cell_secretary"))
     if secretary is not None and secretary.position not in (None, "Bí thư"):
         c.warning("position-mismatch", secretary, "position",
@@ -238,10 +245,10 @@ def check_members(c: Checker) -> None:
 
 def check_themes(c: Checker) -> None:
     quarters = {t.quarter for t in c.wb.themes if t.quarter}
-    for quarter in (1, 2, 3, 4):
-        if quarter not in quarters:
-            c.report.error("missing-theme", f"Quý {quarter} chưa có chuyên đề.",
-                           sheet=schema.THEMES.name, cell=_next_free_row(c.wb.themes))
+    missing = [str(q) for q in (1, 2, 3, 4) if q not in quarters]
+    if missing:
+        c.report.error("missing-theme", f"Quý {', '.join(missing)} chưa có chuyên đề.",
+                       sheet=schema.THEMES.name, cell=_next_free_row(c.wb.themes))
     for theme in c.wb.themes:
         c.member(theme, "preparer", "Người chuẩn bị")
         month = theme.planned_month

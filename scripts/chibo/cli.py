@@ -99,12 +99,25 @@ def main(debug: bool) -> None:
 @click.option("--sample", is_flag=True, help="Ghi sổ mẫu của Chi bộ Mầm non Mỹ Hòa năm 2022.")
 @click.option("--dang-uy", "committee", is_flag=True,
               help="Tạo sổ thông tin của đảng ủy (cho chibo tong-hop), không phải sổ chi bộ.")
-def init(path: str, year: int | None, force: bool, sample: bool, committee: bool) -> None:
+@click.option("--from", "previous", type=click.Path(dir_okay=False),
+              help="Chép từ sổ năm trước: thông tin, căn cứ, đảng viên, nơi nhận (năm mặc định: "
+                   "năm của sổ cũ + 1).")
+def init(path: str, year: int | None, force: bool, sample: bool, committee: bool,
+         previous: str | None) -> None:
     """Tạo sổ Excel mới với đủ các trang, tiêu đề, danh sách chọn và hướng dẫn."""
-    from .creating import create_workbook
+    from .creating import create_from, create_workbook
 
-    if sample and committee:
-        raise click.UsageError("Chỉ chọn một trong hai: --sample hoặc --dang-uy.")
+    if sum(map(bool, (sample, committee, previous))) > 1:
+        raise click.UsageError("Chỉ chọn một trong ba: --sample, --dang-uy hoặc --from.")
+    if previous:
+        from .places import find_workbook
+
+        written, carried = create_from(path, find_workbook(previous), year=year, force=force)
+        click.echo(f"Đã tạo sổ {written} từ sổ {previous}. Đã chép:")
+        click.echo("\n".join(f"  - {line}" for line in carried))
+        click.echo("Kế hoạch, chuyên đề, buổi sinh hoạt, vắng mặt, ý kiến, nhiệm vụ, đánh giá và "
+                   "trang Văn bản bắt đầu trống.")
+        return
     written = create_workbook(path, year=year, force=force, sample=sample, committee=committee)
     whose = "của đảng ủy" if committee else "của chi bộ"
     click.echo(f"Đã tạo sổ {written}. Mở bằng Excel, đọc trang «Hướng dẫn» rồi ghi thông tin "

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import schema
 from .errors import OutputExists
 from .reading import column_letter
+from .wording import short_date
 
 DATA_ROWS = 500          # rows that get formats and dropdowns, beyond any real cell's needs
 HEADER_FILL = "DDEBF7"
@@ -277,3 +278,91 @@ def _write_guide(worksheet, sheets: tuple, year: int | None) -> None:
         lines = -(-len(text) // (width - 10))
         if lines > 1:
             worksheet.row_dimensions[row].height = 15 * lines
+
+
+# --- a new year from last year's book ----------------------------------------------------------
+
+def _cell_value(column: schema.Column, value):
+    """A clean value as a cell holds it again: addresses joined, a header name with its line
+    breaks."""
+    if value is None:
+        return None
+    if column.kind == "email":
+        return "; ".join(value)
+    if column.kind == "heading":
+        return "\n".join(getattr(value, "lines", None) or [str(value)])
+    return value
+
+
+def carry_over(old_path: str | Path, year: int | None = None):
+    """What a new year's workbook takes from last year's: `Thông tin` (the year changed and
+    the mail settings kept), `Căn cứ`, `Đảng viên` still in the cell on 1 January, and
+    `Nơi nhận`; the plan, themes, meetings and register start empty.
+
+    Returns (settings, rows, notes): the new book's contents and what to tell the secretary."""
+    from .errors import ChiboError
+    from .model import probation_ends
+    from .reading import read_workbook
+
+    old, report = read_workbook(old_path)
+    if old is None:
+        raise ChiboError(report.errors[0].message if report.errors else
+                         f"Không đọc được sổ {old_path}.")
+    old_year = old.settings.values.get("year")
+    if year is None:
+        if old_year is None:
+            raise ChiboError(f"Sổ {Path(old_path).name} chưa có «Năm» ở trang Thông tin: hãy ghi "
+                             "năm mới bằng --year.")
+        year = old_year + 1
+    start = dt.date(year, 1, 1)
+    settings = {s.header: _cell_value(s, old.settings.values.get(s.field))
+                for s in schema.SETTINGS.settings}
+    settings["Năm"] = year
+
+    def rows_of(sheet: schema.Sheet, records) -> list[dict]:
+        return [{c.header: _cell_value(c, r.values.get(c.field)) for c in sheet.columns}
+                for r in records]
+
+    staying = [m for m in old.members if m.name and not (m.left and m.left <= start)]
+    gone = [m.name for m in old.members if m.name and m.left and m.left <= start]
+    members = rows_of(schema.MEMBERS, staying)
+    for number, row in enumerate(members, start=1):
+        row["STT"] = number
+        if row["Ngày chuyển đến"] and row["Ngày chuyển đến"] < start:
+            row["Ngày chuyển đến"] = None   # in the cell from the new year's first day
+    rows = {schema.LEGAL_BASES.name: rows_of(schema.LEGAL_BASES, old.legal_bases),
+            schema.MEMBERS.name: members,
+            schema.RECIPIENTS.name: rows_of(schema.RECIPIENTS, old.recipients)}
+
+    notes = [f"Thông tin của chi bộ, năm {year}"
+             + (" (kể cả thiết lập gửi thư)" if old.settings.values.get("smtp_host") else ""),
+             f"{len(old.legal_bases)} văn bản căn cứ (nhớ cập nhật văn bản mới)",
+             f"{len(staying)} đảng viên" + (f" (không chép {len(gone)} đồng chí đã chuyển đi: "
+                                           f"{', '.join(gone)})" if gone else ""),
+             f"{len(old.recipients)} nơi nhận"]
+    for member in staying:
+        ends = probation_ends(member)
+        if ends is not None and ends.year <= year:
+            notes.append(f"Đồng chí {member.name} là đảng viên dự bị, đủ 12 tháng ngày "
+                         f"{short_date(ends)}: nhớ xét chuyển đảng viên chính thức.")
+    return settings, rows, notes
+
+
+def create_from(path: str | Path, old_path: str | Path, year: int | None = None,
+                force: bool = False) -> tuple[Path, list[str]]:
+    """`chibo init NEW --from OLD`: a new year's workbook from last year's."""
+    import io
+
+    from .outputs import atomic_write
+
+    path = Path(path)
+    if not path.suffix:
+        path = path.with_suffix(".xlsx")
+    if path.exists() and not force:
+        raise OutputExists(f"Tệp {path} đã có: chibo không ghi đè sổ của bạn. Hãy chọn tên khác, "
+                           "hoặc thêm --force nếu thật sự muốn thay tệp này.")
+    settings, rows, notes = carry_over(old_path, year)
+    stream = io.BytesIO()
+    build_workbook(settings, rows).save(stream)
+    atomic_write(path, stream.getvalue())
+    return path, notes

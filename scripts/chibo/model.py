@@ -99,6 +99,17 @@ def minutes_between(start: dt.time, end: dt.time) -> int:
     return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
 
 
+def probation_ends(member: Record) -> dt.date | None:
+    """When a probationary member's 12 months end (Điều lệ Đảng, Điều 5)."""
+    admitted = member.values.get("admitted")
+    if admitted is None or member.values.get("membership") != "Dự bị":
+        return None
+    try:
+        return admitted.replace(year=admitted.year + 1)
+    except ValueError:   # admitted on 29 February
+        return admitted.replace(year=admitted.year + 1, day=28)
+
+
 def in_cell_on(member: Record, day: dt.date) -> bool:
     """Whether a member belonged to the cell on a day (moved in on or before, not yet out)."""
     joined, left = member.values.get("joined"), member.values.get("left")

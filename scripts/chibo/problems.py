@@ -55,6 +55,7 @@ CATALOGUE: dict[str, str] = {
     "duplicate-name": "Hai đảng viên trùng tên.",
     "left-before-joined": "Ngày chuyển đi trước ngày chuyển đến.",
     "position-mismatch": "Chức vụ của bí thư không khớp trang Thông tin.",
+    "probation-over": "Đảng viên dự bị đã quá 12 tháng, cần xét chuyển chính thức.",
     "unknown-name": "Họ tên không có trong danh sách Đảng viên.",
     "not-in-cell": "Đảng viên chưa đến hoặc đã chuyển khỏi chi bộ vào ngày đó.",
     "missing-theme": "Một quý chưa có chuyên đề.",

@@ -131,7 +131,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Chức vụ": "Đảng viên", "Loại": "Chính thức",
          "Email": "thuydung.do@example.vn", "Điện thoại": "0907012345"},
         {"STT": 11, "Họ và tên": "Ngô Thị Phương Thảo", "Năm sinh": 1996, "Giới tính": "Nữ",
-         "Chức vụ": "Đảng viên", "Loại": "Dự bị",
+         "Chức vụ": "Đảng viên", "Loại": "Dự bị", "Ngày vào Đảng": dt.date(2022, 1, 3),
          "Email": "phuongthao.ngo@example.vn", "Điện thoại": "0915123789"},
         {"STT": 12, "Họ và tên": "Phan Thị Minh Châu", "Năm sinh": 1987, "Giới tính": "Nữ",
          "Chức vụ": "Đảng viên", "Loại": "Chính thức",

@@ -203,6 +203,8 @@ MEMBERS = Sheet(
         Column("Chức vụ", "position", "choice", choices=POSITIONS, default="Đảng viên", width=14),
         Column("Loại", "membership", "choice", required=True, choices=MEMBERSHIPS, width=12,
                hint="Chính thức hoặc Dự bị"),
+        Column("Ngày vào Đảng", "admitted", "date", width=13,
+               hint="Ngày kết nạp; đảng viên dự bị đủ 12 tháng thì chi bộ xét chuyển chính thức"),
         Column("Miễn sinh hoạt", "exempt", "choice", choices=("Có",), width=10,
                hint="Ghi «Có» nếu được miễn sinh hoạt"),
         Column("Ngày chuyển đến", "joined", "date", width=13,

@@ -245,3 +245,18 @@ def test_outputs_open_in_other_programs_are_reported_as_not_written(folder, tmp_
     assert "Đã ghi" not in result.output and "Lỗi không mong đợi" not in result.output
     assert not (output / "bao-cao-tong-hop-quy-2-2022.docx").exists()
     assert not (output / "bao-cao-tong-hop-quy-2-2022.pdf").exists()
+
+
+def test_csv_beside_the_summary_workbook_holds_the_same_rows(folder, tmp_path):
+    import csv
+    import io
+
+    result = run("tong-hop", folder, "--quarter", "2", "-o", tmp_path, "--today", "01/03/2023",
+                 "--no-pdf", "--csv")
+    assert result.exit_code == 0, result.output
+    data = (tmp_path / "tong-hop-quy-2-2022.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")   # Excel reads Vietnamese only with this mark
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    sheet = summary_rows(tmp_path)
+    assert [r["Tệp"] for r in rows] == [r["Tệp"] for r in sheet]
+    assert [r["Chi bộ"] for r in rows] == [r["Chi bộ"] for r in sheet]

@@ -486,8 +486,9 @@ def render_status(result) -> str:
               help="Thư mục ghi kết quả (mặc định: thư mục output trong thư mục các sổ).")
 @click.option("--pdf/--no-pdf", default=True, show_default=True,
               help="Chuyển báo cáo sang PDF bằng LibreOffice.")
+@click.option("--csv", is_flag=True, help="Ghi thêm bảng tổng hợp dạng CSV (UTF-8).")
 @click.option("--today", hidden=True)
-def tong_hop(folder, year, quarter, year_report, committee_file, output, pdf, today):
+def tong_hop(folder, year, quarter, year_report, committee_file, output, pdf, csv, today):
     """Tổng hợp sổ của mọi chi bộ trong một thư mục: bảng tổng hợp và báo cáo của đảng ủy."""
     import datetime as dt
     from pathlib import Path
@@ -503,9 +504,9 @@ def tong_hop(folder, year, quarter, year_report, committee_file, output, pdf, to
     arguments = (paths, notes, committee_path, output_folder, year, quarter, year_report, day)
     if sys.stdout.isatty():
         with click.progressbar(length=len(paths), label="Đọc sổ các chi bộ") as bar:
-            result = run_summary(*arguments, progress=bar.update, pdf=pdf)
+            result = run_summary(*arguments, progress=bar.update, pdf=pdf, csv=csv)
     else:
-        result = run_summary(*arguments, pdf=pdf)
+        result = run_summary(*arguments, pdf=pdf, csv=csv)
     if result.committee_report is not None:
         click.echo(render_report(str(committee_path), result.committee_report)
                    + "\nChưa tổng hợp: hãy sửa sổ thông tin của đảng ủy.")

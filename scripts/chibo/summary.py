@@ -164,6 +164,39 @@ SUMMARY_COLUMNS = [  # (header, width)
 ]
 
 
+def _cell_quarters(cells: list[Cell], quarters: list[int]):
+    """(cell, quarter) for every row of the summary: a cell without figures gets one row."""
+    for cell in cells:
+        for quarter in [q for q in cell.quarters if q.quarter in quarters] or [None]:
+            yield cell, quarter
+
+
+def cells_table(cells: list[Cell], quarters: list[int]):
+    """The summary as a pandas table, cells × quarters, with the columns of the summary
+    workbook: what the workbook and the CSV (`tong-hop --csv`) are written from."""
+    import pandas as pd
+
+    rows = []
+    for cell, quarter in _cell_quarters(cells, quarters):
+        state = cell.note or (f"có {cell.errors} lỗi" if cell.errors else "hợp lệ")
+        values = [cell.name, cell.file, quarter.quarter if quarter else None]
+        if quarter:
+            values += [quarter.held or ("chưa tổ chức" if quarter.ended else "chưa đến hạn"),
+                       quarter.theme, quarter.rate, quarter.absent_without_reason,
+                       quarter.minutes, quarter.rating, quarter.report_number,
+                       quarter.report_date]
+        else:
+            values += [None] * 8
+        rows.append(values + [state])
+    # object columns: each value keeps its Python type (a quarter stays 2, not 2.0)
+    return pd.DataFrame(rows, columns=[header for header, _ in SUMMARY_COLUMNS], dtype=object)
+
+
+def summary_csv(cells: list[Cell], quarters: list[int]) -> bytes:
+    """The summary as CSV for other tools: UTF-8 with the mark Excel needs to read it so."""
+    return cells_table(cells, quarters).to_csv(index=False).encode("utf-8-sig")
+
+
 def summary_workbook(cells: list[Cell], quarters: list[int]) -> bytes:
     """One row per cell and quarter; problems on a second sheet; rule-breaking cells filled."""
     from openpyxl import Workbook
@@ -184,36 +217,25 @@ def summary_workbook(cells: list[Cell], quarters: list[int]) -> bytes:
         cell.font, cell.fill = bold, head_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[column_letter(index - 1)].width = width
-    row = 2
-    for cell in cells:
-        state = cell.note or (f"có {cell.errors} lỗi" if cell.errors else "hợp lệ")
-        chosen = [q for q in cell.quarters if q.quarter in quarters] or [None]
-        for quarter in chosen:
-            values = [cell.name, cell.file, quarter.quarter if quarter else None]
-            if quarter:
-                values += [quarter.held or ("chưa tổ chức" if quarter.ended else "chưa đến hạn"),
-                           quarter.theme, quarter.rate, quarter.absent_without_reason,
-                           quarter.minutes, quarter.rating, quarter.report_number,
-                           quarter.report_date]
-            else:
-                values += [None] * 8
-            values.append(state)
-            for column, value in enumerate(values, start=1):
-                _set(sheet.cell(row=row, column=column), value)
-            if quarter:
-                flags = {4: red if not quarter.held and quarter.ended else None,
-                         6: amber if quarter.rate is not None and quarter.rate < cell.min_attendance
-                         else None,
-                         7: amber if quarter.absent_without_reason else None,
-                         8: amber if quarter.minutes is not None and quarter.minutes < cell.min_minutes
-                         else None,
-                         9: amber if quarter.rating in ("Trung bình", "Kém") else None}
-                for column, fill in flags.items():
-                    if fill is not None:
-                        sheet.cell(row=row, column=column).fill = fill
-            if cell.errors or cell.note:
-                sheet.cell(row=row, column=len(values)).fill = red
-            row += 1
+    table = cells_table(cells, quarters)
+    rows = zip(_cell_quarters(cells, quarters), table.itertuples(index=False))
+    for row, ((cell, quarter), values) in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            _set(sheet.cell(row=row, column=column), value)
+        if quarter:
+            flags = {4: red if not quarter.held and quarter.ended else None,
+                     6: amber if quarter.rate is not None and quarter.rate < cell.min_attendance
+                     else None,
+                     7: amber if quarter.absent_without_reason else None,
+                     8: amber if quarter.minutes is not None and quarter.minutes < cell.min_minutes
+                     else None,
+                     9: amber if quarter.rating in ("Trung bình", "Kém") else None}
+            for column, fill in flags.items():
+                if fill is not None:
+                    sheet.cell(row=row, column=column).fill = fill
+        if cell.errors or cell.note:
+            sheet.cell(row=row, column=len(values)).fill = red
+    row = len(table) + 2
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{column_letter(len(SUMMARY_COLUMNS) - 1)}{max(row - 1, 1)}"
 
@@ -265,6 +287,19 @@ def _not_reported(cells: list[Cell], counted: list[Cell], total: int) -> list[st
     return lines or ["Không có."]
 
 
+def period_totals(counted: list[Cell], quarters: list[int]) -> dict:
+    """The report's figures over the cells counted, from the same table as the summary:
+    cells that held their thematic meeting, the average attendance of those meetings, their
+    ratings, and the absences without reason."""
+    table = cells_table(counted, quarters)
+    held = table[table["Sinh hoạt chuyên đề"].fillna("").str.match(r"\d")]   # a date: held
+    rate = held["Tỷ lệ dự họp (%)"].dropna()
+    return {"holding": int(held["Chi bộ"].nunique()),
+            "rate": float(rate.astype(float).mean()) if len(rate) else None,
+            "ratings": {str(k): int(v) for k, v in held["Xếp loại"].dropna().value_counts().items()},
+            "absences": int(table["Vắng không lý do"].fillna(0).sum())}
+
+
 def committee_report(committee, cells: list[Cell], quarter: int | None, year: int) -> Document:
     s = committee.settings
     period = f"Quý {quarter}" if quarter else "Năm"
@@ -275,16 +310,10 @@ def committee_report(committee, cells: list[Cell], quarter: int | None, year: in
     quarters = [quarter] if quarter else [1, 2, 3, 4]
     total = s.cell_count or len(counted) + len(with_errors)
 
-    rows, rates, ratings, missing, absences = [], [], {}, [], 0
+    rows, missing = [], []
     for number, cell in enumerate(sorted(counted, key=lambda c: matching_key(c.name)), start=1):
         chosen = [q for q in cell.quarters if q.quarter in quarters]
         held = [q for q in chosen if q.held]
-        absences += sum(q.absent_without_reason for q in chosen)
-        for q in held:
-            if q.rate is not None:
-                rates.append(q.rate)
-            if q.rating:
-                ratings[q.rating] = ratings.get(q.rating, 0) + 1
         if quarter and not held:
             missing.append(cell.name)
         if quarter is None and len(held) < sum(1 for q in chosen if q.ended):
@@ -297,7 +326,8 @@ def committee_report(committee, cells: list[Cell], quarter: int | None, year: in
             "attendance": "; ".join(percent(q.rate) for q in held if q.rate is not None),
             "rating": "; ".join(q.rating for q in held if q.rating),
         })
-    holding = sum(1 for c in counted if any(q.held for q in c.quarters if q.quarter in quarters))
+    totals = period_totals(counted, quarters)
+    holding, ratings = totals["holding"], totals["ratings"]
     summary = [
         f"Đảng bộ có {total} chi bộ trực thuộc; đã tổng hợp báo cáo của {len(counted)} chi bộ"
         + (f" ({len(with_errors)} chi bộ báo cáo chưa đầy đủ, xem mục IV)." if with_errors
@@ -305,11 +335,11 @@ def committee_report(committee, cells: list[Cell], quarter: int | None, year: in
         f"Số chi bộ tổ chức sinh hoạt chuyên đề: {holding}/{len(counted)}"
         + (f" ({percent(100 * holding / len(counted))})." if counted else "."),
         "Tỷ lệ đảng viên dự sinh hoạt chuyên đề bình quân: "
-        + (f"{percent(sum(rates) / len(rates))}." if rates else "chưa có số liệu."),
+        + (f"{percent(totals['rate'])}." if totals["rate"] is not None else "chưa có số liệu."),
         "Xếp loại chất lượng buổi sinh hoạt chuyên đề: "
         + ("; ".join(f"{r}: {ratings[r]}" for r in schema.RATINGS if r in ratings) or "chưa có")
         + ".",
-        f"Số lượt đảng viên vắng sinh hoạt không lý do: {absences}.",
+        f"Số lượt đảng viên vắng sinh hoạt không lý do: {totals['absences']}.",
     ]
     entry = next((d for d in committee.documents if d.period == period), None)
     recipients = [r.line for r in committee.recipients if r.line]
@@ -352,7 +382,7 @@ class SummaryResult:
 
 def run_summary(paths: list[Path], notes: list[str], committee_path: Path, output: Path,
                 year: int | None, quarter: int | None, year_report: bool, today: dt.date,
-                progress=None, pdf: bool = False) -> SummaryResult:
+                progress=None, pdf: bool = False, csv: bool = False) -> SummaryResult:
     """Read every cell's workbook (`paths`, from `cell_workbooks`) and write the summary
     workbook and the Đảng ủy's report (and its PDF, with `pdf`)."""
     from .building import TEMPLATES_DIR, OutputFile, render, write_outputs
@@ -392,5 +422,8 @@ def run_summary(paths: list[Path], notes: list[str], committee_path: Path, outpu
                         summary_workbook(result.cells, quarters), as_pdf=False),
              OutputFile(document.path, document.label,
                         render(document, TEMPLATES_DIR, committee.settings))]
+    if csv:
+        files.insert(1, OutputFile(f"tong-hop-{stem}.csv", "Bảng tổng hợp dạng CSV",
+                                   summary_csv(result.cells, quarters), as_pdf=False))
     result.written = write_outputs(outputs, files, pdf)
     return result

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench sample docs templates clean
+.PHONY: demo test lint bench sample docs templates clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,10 +13,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/build-report workbook/chibo.xlsx --all
+	$(BIN)/build-report workbook/chibo.xlsx --all -o output
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest
+
+# The declared rule set (pyproject.toml): ruff's lint rules and mypy's types, both clean.
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/mypy
 
 # Speed figures (median of several runs) against a naive baseline; see bench/bench.py.
 bench: $(STAMP)

@@ -86,8 +86,6 @@ def test_file_names_are_ascii(built):
 # --- the KẾ HOẠCH -----------------------------------------------------------------------------
 
 def test_the_plan_reproduces_the_seed_paragraph_by_paragraph(built):
-    if not SEED.exists():
-        pytest.skip("../shared/seed is beside the project in CI and development")
     from test_sample import SEED_TYPOS
 
     seed = SEED.read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 The reader, the checks, `chibo init` (headers, widths, dropdowns, hints, the `Hướng dẫn` sheet)
 and the sample workbook are all driven by the declarations below: to add a column, add it here.
-See ../shared/docs/workbook.md for the prose version of the contract.
+docs/so-chi-bo.md is the prose version of the contract, generated from it (`make docs`).
 """
 
 from __future__ import annotations

@@ -100,7 +100,8 @@ CELL_VALUES = st.one_of(
 SHEET_NAMES = [sheet.name for sheet in schema.SHEETS]
 
 
-@settings(max_examples=int(os.environ.get("HYPO_N", 40)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(os.environ.get("HYPO_N", 40)), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(changes=st.lists(st.tuples(st.sampled_from(SHEET_NAMES), st.integers(1, 25),
                                   st.integers(1, 18), CELL_VALUES), min_size=1, max_size=6))
 def test_random_values_in_random_cells_never_raise(tmp_path_factory, changes):

@@ -67,7 +67,7 @@ def independent_figures(path, quarter):
     def table(name):
         ws = book[name]
         headers = [c.value for c in ws[1]]
-        return [dict(zip(headers, row)) for row in ws.iter_rows(min_row=2, values_only=True)
+        return [dict(zip(headers, row, strict=True)) for row in ws.iter_rows(min_row=2, values_only=True)
                 if any(v is not None for v in row)]
 
     meetings = [m for m in table("Buổi sinh hoạt")
@@ -88,7 +88,7 @@ def independent_figures(path, quarter):
 def summary_rows(output):
     ws = openpyxl.load_workbook(output / "tong-hop-quy-2-2022.xlsx")["Tổng hợp"]
     headers = [c.value for c in ws[1]]
-    return [dict(zip(headers, row)) for row in ws.iter_rows(min_row=2, values_only=True)]
+    return [dict(zip(headers, row, strict=True)) for row in ws.iter_rows(min_row=2, values_only=True)]
 
 
 def test_one_row_per_cell_with_the_figures_of_its_workbook(folder, summarised):

@@ -22,6 +22,7 @@ from .documents import (Document, compose, latest_quarter, meeting_by_id, plan_d
 from .errors import ChiboError
 from .model import Record, Workbook
 from .outputs import pdf_name
+from .problems import Report
 from .wording import short_date
 
 
@@ -71,7 +72,7 @@ class _CompilingOnce(SandboxedEnvironment):
     """A sandboxed environment that compiles each template part once: docxtpl asks for the
     same source again for every document made from a template."""
 
-    def __init__(self, **options):
+    def __init__(self, **options) -> None:
         super().__init__(**options)
         self.compiled: dict[str, object] = {}
 
@@ -192,7 +193,7 @@ class Run:
 
 @dataclass
 class BuildResult:
-    report: object                       # problems.Report of the workbook
+    report: Report                       # the problems of the workbook
     workbook: Workbook | None = None
     written: Written = field(default_factory=Written)
     notes: list[str] = field(default_factory=list)

@@ -162,6 +162,7 @@ class Checker:
                 message = (f"{label} «{member.name}» chưa sinh hoạt ở chi bộ vào ngày "
                            f"{short_date(day)} (chuyển đến ngày {short_date(joined)})")
             else:
+                assert left is not None  # not in the cell, yet not before joining: so moved out
                 message = (f"{label} «{member.name}» không còn sinh hoạt ở chi bộ vào ngày "
                            f"{short_date(day)} (chuyển đi ngày {short_date(left)})")
             self.error("not-in-cell", record, field, message)
@@ -199,7 +200,7 @@ def check_settings(c: Checker) -> None:
     c.member(s, "cell_secretary", "Bí thư")
     c.member(s, "deputy_secretary", "Phó bí thư")
     good, fair, average = (s.values.get(k) for k in ("score_good", "score_fair", "score_average"))
-    if None not in (good, fair, average) and not good > fair > average:
+    if good is not None and fair is not None and average is not None and not good > fair > average:
         c.error("score-levels", s, "score_fair",
                 f"Các mức điểm phải giảm dần: Tốt ({decimal(good)}) > Khá ({decimal(fair)}) > "
                 f"Trung bình ({decimal(average)})")
@@ -315,10 +316,10 @@ def _duration(c: Checker, meeting: Record, settings: dict) -> None:
 def _rating(c: Checker, meeting: Record, settings: dict, figures) -> None:
     if meeting.score is None or meeting.rating is None:
         return
-    levels = [settings.get(k) for k in ("score_good", "score_fair", "score_average")]
-    if None in levels:
+    good, fair, average = (settings.get(k) for k in ("score_good", "score_fair", "score_average"))
+    if good is None or fair is None or average is None:
         return
-    expected = rating_for(meeting.score, *levels)
+    expected = rating_for(meeting.score, good, fair, average)
     held_back = expected == "Tốt" and meeting.rating == "Khá" and figures is not None and \
         not meets_minimum_criteria(figures, settings.get("min_attendance"))
     if expected != meeting.rating and not held_back:   # HD 12 may hold a high score at Khá
@@ -526,6 +527,7 @@ def _dated_before_its_meetings(c: Checker) -> None:
         if entry is None or entry.date is None or planned.doc_type == "KH":
             continue
         if planned.doc_type == "BB":
+            assert planned.meeting is not None  # year_documents gives every minutes its meeting
             covered = [planned.meeting]
         else:
             covered = [m for m in c.year_meetings() if m.date <= c.today and

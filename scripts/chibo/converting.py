@@ -59,8 +59,8 @@ def convert_to_pdf(documents: list[Path]) -> dict[Path, bytes | None]:
     if not documents:
         return {}
     soffice = find_soffice()
-    with tempfile.TemporaryDirectory(prefix="chibo-pdf-") as work:
-        work = Path(work)
+    with tempfile.TemporaryDirectory(prefix="chibo-pdf-") as folder:
+        work = Path(folder)
         inputs = []
         # Numbered copies: documents from different folders may share a name.
         for index, document in enumerate(documents):
@@ -74,7 +74,7 @@ def convert_to_pdf(documents: list[Path]) -> dict[Path, bytes | None]:
         timeout = START_SECONDS + SECONDS_PER_DOCUMENT * len(inputs)
         _run(command, timeout)
         results = {}
-        for document, copy in zip(documents, inputs):
+        for document, copy in zip(documents, inputs, strict=True):
             pdf = work / "out" / (copy.stem + ".pdf")
             data = pdf.read_bytes() if pdf.is_file() else b""
             results[document] = data if data.startswith(b"%PDF") else None
@@ -83,7 +83,8 @@ def convert_to_pdf(documents: list[Path]) -> dict[Path, bytes | None]:
 
 def _run(command: list[str], timeout: float) -> None:
     """Run LibreOffice in its own process group, so a hang can be ended whole."""
-    options = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    # Windows-only constant: typeshed declares it for win32 alone.
+    options = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined,unused-ignore]
                if sys.platform.startswith("win") else {"start_new_session": True})
     try:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

@@ -102,6 +102,7 @@ def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) 
     if planned.doc_type == "KH":
         return plan_document(workbook)
     if planned.doc_type == "BB":
+        assert planned.meeting is not None  # year_documents gives every minutes its meeting
         return minutes_document(workbook, planned.meeting, Path(planned.path).stem[len("bien-ban-"):])
     return report_document(workbook, planned.quarter, until)
 
@@ -166,12 +167,12 @@ def _common(workbook: Workbook, doc_type: str, period: str, default_date=None) -
     }
 
 
-def _position(workbook: Workbook, name: str) -> str:
+def _position(workbook: Workbook, name: str | None) -> str:
     member = workbook.member_named(name)
     return (member.position if member is not None else None) or ""
 
 
-def _member_title(workbook: Workbook, name: str) -> str:
+def _member_title(workbook: Workbook, name: str | None) -> str:
     position = _position(workbook, name)
     title = POSITION_TITLES.get(position, "")
     return f"đồng chí {name} – {title}" if title and position != "Đảng viên" else f"đồng chí {name}"
@@ -348,7 +349,8 @@ def thematic_lines(workbook: Workbook, meeting: Record, title: str | None,
     planned = planned_theme(workbook, meeting)
     quarter, year = quarter_of(meeting.date), meeting.date.year
     plan_entry = register_entry(workbook, "KH", "Năm")
-    plan = (f"Kế hoạch số{document_number(plan_entry.number, 'KH', workbook.settings.issuer_code or 'CB')[2:]}"
+    plan = ("Kế hoạch số"
+            f"{document_number(plan_entry.number, 'KH', workbook.settings.issuer_code or 'CB')[2:]}"
             if plan_entry and plan_entry.number else "kế hoạch sinh hoạt chuyên đề")
     lines = []
     if planned is not None:
@@ -381,7 +383,7 @@ def minutes_document(workbook: Workbook, meeting: Record, file_stem: str | None 
     figures = attendance(workbook, meeting)
     title, presenter = theme_of_meeting(workbook, meeting)
     text = lambda line: {"text": line, "speaker": "", "item": False}  # noqa: E731
-    parts = []
+    parts: list[dict] = []
 
     def part(heading, lines):
         if lines:
@@ -525,7 +527,8 @@ def _theme_lines(workbook: Workbook, quarters: list[int], meetings: list[Record]
     for quarter in quarters:
         held = [m for m in meetings
                 if m.kind in schema.THEMATIC_KINDS and quarter_of(m.date) == quarter]
-        for theme in _themes_of(workbook, quarter) or [None]:
+        themes: list[Record | None] = list(_themes_of(workbook, quarter)) or [None]
+        for theme in themes:
             name = quoted(theme.title) if theme else "(chưa có chuyên đề)"
             days = ", ".join(f"ngày {short_date(m.date)}" for m in held)
             lines.append(f"Quý {quarter}: {name} – {f'đã tổ chức {days}' if held else 'chưa tổ chức'}.")
@@ -645,7 +648,8 @@ def latest_quarter(workbook: Workbook, until: dt.date | None = None) -> int | No
 
 def minutes_stems(workbook: Workbook) -> dict[int, str]:
     """id(meeting) -> a distinct ASCII file-name stem, for every meeting of the year."""
-    stems, taken = {}, {}
+    stems: dict[int, str] = {}
+    taken: dict[str, int] = {}
     for meeting in meetings_of_year(workbook):
         stem = slug(meeting.id)
         taken[stem] = taken.get(stem, 0) + 1

@@ -138,10 +138,10 @@ def rating_of(meeting: Record, settings: Record, figures: Attendance | None = No
     and then never «Tốt» for a meeting that misses HD 12's minimum criteria."""
     if meeting.rating:
         return meeting.rating
-    levels = [settings.values.get(k) for k in ("score_good", "score_fair", "score_average")]
-    if meeting.score is None or None in levels:
+    good, fair, average = (settings.values.get(k) for k in ("score_good", "score_fair", "score_average"))
+    if meeting.score is None or good is None or fair is None or average is None:
         return None
-    derived = rating_for(meeting.score, *levels)
+    derived = rating_for(meeting.score, good, fair, average)
     if derived == "Tốt" and figures is not None and not meets_minimum_criteria(
             figures, settings.values.get("min_attendance")):
         return "Khá"

@@ -287,7 +287,8 @@ def _stream_with_openpyxl(path: Path, name: str) -> list[list]:
         warnings.simplefilter("ignore")
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            rows, pending = [], 0
+            rows: list[list] = []
+            pending = 0
             for row in book[name].iter_rows(max_col=MAX_COLUMNS_READ, values_only=True):
                 if any(value is not None and value != "" for value in row):
                     rows.extend([[]] * pending)
@@ -338,15 +339,15 @@ def _header_row(sheet: schema.Sheet, rows: list[list], report: Report) -> int:
 
 def _header_map(sheet: schema.Sheet, header_row: list, report: Report) -> dict[str, int]:
     """Field name -> column index, reporting missing required columns."""
-    headers = {}
+    headers: dict[str, int] = {}
     for index, raw in enumerate(header_row[:MAX_COLUMNS_READ]):
         if not is_empty(raw):
             headers.setdefault(matching_key(show(raw)), index)
     found = {}
     for column in sheet.columns:
-        index = headers.get(matching_key(column.header))
-        if index is not None:
-            found[column.field] = index
+        position = headers.get(matching_key(column.header))
+        if position is not None:
+            found[column.field] = position
         elif column.required:
             present = [show(h) for h in header_row[:MAX_COLUMNS_READ] if not is_empty(h)]
             near = closest(column.header, [h for h in present if matching_key(h) not in

@@ -166,6 +166,7 @@ class SentLog:
             for f in m["files"]) for m in self.messages)
 
     def record(self, letter: Letter) -> None:
+        assert letter.message is not None  # prepare composes every letter
         self.messages.append({
             "time": dt.datetime.now().isoformat(timespec="seconds"),
             "to": letter.address,
@@ -208,17 +209,18 @@ def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: 
             kinds.add(recipient.doc_type)
     letters = []
     for address, addressee, kinds in addresses.values():
-        chosen, replacing = [], []
+        attached: list[Attachment] = []
+        replacing: list[str] = []
         for document in documents:
             if not any(covers(kind, document.doc_type) for kind in kinds):
                 continue
             attachment = files[document.path]
             if resend or not log.was_sent(address, document.path, attachment.document_sha256):
-                chosen.append(attachment)
+                attached.append(attachment)
                 if log.was_sent(address, document.path):
                     replacing.append(document.path)
-        if chosen:
-            letters.append(Letter(address, addressee, chosen, replacing=replacing))
+        if attached:
+            letters.append(Letter(address, addressee, attached, replacing=replacing))
     return letters
 
 
@@ -260,6 +262,7 @@ def drafts_folder(output: Path, workbook: Workbook, quarter: int | None) -> Path
 def write_drafts(letters: list[Letter], folder: Path) -> list[Path]:
     written = []
     for letter in letters:
+        assert letter.message is not None  # prepare composes every letter
         letter.message["X-Unsent"] = "1"
         path = folder / f"{slug(letter.address)}.eml"
         atomic_write(path, letter.message.as_bytes())
@@ -272,8 +275,8 @@ def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
     context = ssl.create_default_context(cafile=settings.cafile)
     try:
         if settings.security == "ssl":
-            server = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_SECONDS,
-                                      context=context)
+            server: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port,
+                                                    timeout=TIMEOUT_SECONDS, context=context)
         else:
             server = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT_SECONDS)
             if settings.security == "starttls":
@@ -321,6 +324,7 @@ def send_letters(letters: list[Letter], settings: SmtpSettings, password: str | 
     server = _connect(settings, password)
     try:
         for letter in letters:
+            assert letter.message is not None  # prepare composes every letter
             try:
                 refused = server.send_message(letter.message)
             except smtplib.SMTPRecipientsRefused as error:
@@ -372,6 +376,7 @@ class Mailing:
         return write_drafts(self.letters, drafts_folder(self.output, self.workbook, self.period))
 
     def send(self, password: str | None) -> SendResult:
+        assert self.settings is not None  # prepare reads them whenever there are letters to send
         return send_letters(self.letters, self.settings, password, self.log)
 
 

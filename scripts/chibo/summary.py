@@ -167,7 +167,8 @@ SUMMARY_COLUMNS = [  # (header, width)
 def _cell_quarters(cells: list[Cell], quarters: list[int]):
     """(cell, quarter) for every row of the summary: a cell without figures gets one row."""
     for cell in cells:
-        for quarter in [q for q in cell.quarters if q.quarter in quarters] or [None]:
+        chosen: list[CellQuarter | None] = [q for q in cell.quarters if q.quarter in quarters]
+        for quarter in chosen or [None]:
             yield cell, quarter
 
 
@@ -218,7 +219,7 @@ def summary_workbook(cells: list[Cell], quarters: list[int]) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[column_letter(index - 1)].width = width
     table = cells_table(cells, quarters)
-    rows = zip(_cell_quarters(cells, quarters), table.itertuples(index=False))
+    rows = zip(_cell_quarters(cells, quarters), table.itertuples(index=False), strict=True)
     for row, ((cell, quarter), values) in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             _set(sheet.cell(row=row, column=column), value)
@@ -320,7 +321,7 @@ def committee_report(committee, cells: list[Cell], quarter: int | None, year: in
             missing.append(f"{cell.name} ({len(held)}/4 quý)")
         rows.append({
             "number": str(number), "cell": cell.name,
-            "held": ", ".join(q.held for q in held) or (
+            "held": ", ".join(q.held for q in held if q.held) or (
                 "Chưa tổ chức" if any(q.ended for q in chosen) else "Chưa đến hạn"),
             "theme": "; ".join(quoted(q.theme) for q in held if q.theme),
             "attendance": "; ".join(percent(q.rate) for q in held if q.rate is not None),

@@ -324,7 +324,7 @@ def minutes_template():
     # signatures and «Nơi nhận» never part across a page.
     grid = table(document, [TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2])
     for cell, role, name in zip(grid.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"),
-                                ("{{ minute_taker }}", "{{ chair }}")):
+                                ("{{ minute_taker }}", "{{ chair }}"), strict=True):
         paragraph(cell, "CB Chữ ký chức danh", role)
         for _ in range(4):
             paragraph(cell, "CB Chữ ký khoảng trống", "")
@@ -365,9 +365,9 @@ def _report_table(document) -> None:
     for across in (grid.rows[4], grid.rows[8]):
         across.cells[0].merge(across.cells[-1])
     _drop_last_row(grid)
-    for row, (style, texts) in zip(grid.rows, rows):
+    for row, (style, texts) in zip(grid.rows, rows, strict=True):
         cells = list(dict.fromkeys(row.cells))  # a merged cell is listed once per column
-        for cell, text in zip(cells, texts):
+        for cell, text in zip(cells, texts, strict=False):  # a {%tr %} row: one text, in its first cell
             cell.paragraphs[0].style = document.styles[style]
             cell.paragraphs[0].add_run(text)
     _repeat_as_header(grid.rows[0])
@@ -445,8 +445,8 @@ def _cells_table(document) -> None:
         ("CB Bảng", [f"{{{{ c.{field} }}}}" for _, _, field in COMMITTEE_COLUMNS]),
         ("CB Bảng", ["{%tr endfor %}"]),
     ]
-    for row, (style, texts) in zip(grid.rows, rows):
-        for cell, text in zip(row.cells, texts):
+    for row, (style, texts) in zip(grid.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=False):  # a {%tr %} row: one text, in its first cell
             cell.paragraphs[0].style = document.styles[style]
             cell.paragraphs[0].add_run(text)
     _repeat_as_header(grid.rows[0])

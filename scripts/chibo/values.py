@@ -148,9 +148,9 @@ def parse_date(value) -> dt.date:
     text = clean_text(str(value))
     match = _DATE_TEXT.fullmatch(text) or _DATE_WORDS.fullmatch(text)
     iso = _ISO_DATE.fullmatch(text)  # what other programs export: unambiguous, so accepted
-    if match or iso:
-        day, month, year = (int(part) for part in (match.groups() if match else
-                                                   reversed(iso.groups())))
+    parts = match.groups() if match else tuple(reversed(iso.groups())) if iso else None
+    if parts:
+        day, month, year = (int(part) for part in parts)
         try:
             return dt.date(year, month, day)
         except ValueError:

@@ -156,7 +156,8 @@ def _fit_line(line: str) -> list[str]:
                     best[(end, lines_used)] = candidate
         if (count, lines_used) in best:
             starts = best[(count, lines_used)][2]
-            return [" ".join(words[a:b]).upper() for a, b in zip(starts, starts[1:] + (count,))]
+            ends = starts[1:] + (count,)
+            return [" ".join(words[a:b]).upper() for a, b in zip(starts, ends, strict=True)]
     return [line.upper()]
 
 

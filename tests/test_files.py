@@ -34,7 +34,9 @@ def test_a_csv_renamed_to_xlsx(tmp_path):
 
 def test_an_old_xls_file(tmp_path):
     path = tmp_path / "chibo.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
+    from corpus import _compound_file
+
+    path.write_bytes(_compound_file(["Workbook", "\x05SummaryInformation"]))
     assert_refused(run("check", path), "Excel 97-2003 (.xls)")
 
 

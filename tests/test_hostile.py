@@ -30,8 +30,14 @@ def copy_with(path, replace: dict):
     return path
 
 
-def test_a_zip_bomb_is_refused_before_parsing(tmp_path):
-    bomb = copy_with(tmp_path / "chibo.xlsx", {"xl/worksheets/sheet2.xml": b"\0" * 60_000_000})
+def test_a_sheet_that_is_not_xml_is_a_broken_file(tmp_path):
+    broken = copy_with(tmp_path / "chibo.xlsx", {"xl/worksheets/sheet2.xml": b"\0" * 1_000_000})
+    assert_refused(run("check", broken), "bị hỏng", "không chứa dữ liệu bảng tính")
+
+
+def test_a_zip_bomb_is_refused_by_what_it_really_holds(tmp_path):
+    huge = b'<worksheet><sheetData>' + b" " * 100_000_000
+    bomb = copy_with(tmp_path / "chibo.xlsx", {"xl/worksheets/sheet2.xml": huge})
     assert_refused(run("check", bomb), "giải nén ra quá lớn")
     assert_refused(run("build-report", bomb, "-o", tmp_path / "out", "--no-pdf"),
                    "giải nén ra quá lớn")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # import name -> distribution name, where they differ
-DISTRIBUTIONS = {"docx": "python-docx", "python_calamine": "python-calamine"}
+DISTRIBUTIONS = {"docx": "python-docx", "python_calamine": "python-calamine",
+                 "msoffcrypto": "msoffcrypto-tool"}
 
 
 def test_the_wheel_carries_the_templates_and_the_license(tmp_path):

@@ -118,11 +118,13 @@ def minutes_label(meeting: Record) -> str:
 # --- what is common to every document --------------------------------------------------------
 
 def register_entry(workbook: Workbook, doc_type: str, period: str) -> Record | None:
-    """The row of `Văn bản` that numbers and dates a document."""
-    for entry in workbook.documents:
-        if entry.doc_type == doc_type and entry.period == period:
-            return entry
-    return None
+    """The row of `Văn bản` that numbers and dates a document (the first, if typed twice)."""
+    if "_register" not in workbook.__dict__:
+        index: dict[tuple[str, str], Record] = {}
+        for entry in workbook.documents:
+            index.setdefault((entry.doc_type, entry.period), entry)
+        workbook.__dict__["_register"] = index
+    return workbook.__dict__["_register"].get((doc_type, period))
 
 
 KEEP_IN_CELL = "Lưu Chi bộ"   # minutes stay in the cell's minutes book unless told otherwise

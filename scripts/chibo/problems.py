@@ -29,6 +29,7 @@ CATALOGUE: dict[str, str] = {
     "file-empty": "Tệp rỗng.",
     "encrypted": "Tệp được đặt mật khẩu.",
     "xls": "Sổ Excel 97-2003 (.xls), cần lưu thành .xlsx.",
+    "old-excel": "Sổ Excel 2.x–4.0 rất cũ, cần lưu thành .xlsx.",
     "ods": "Bảng tính OpenDocument (.ods), cần lưu thành .xlsx.",
     "not-xlsx": "Tệp không phải sổ Excel (.xlsx).",
     "broken-file": "Tệp bị hỏng hoặc chưa chép hết.",

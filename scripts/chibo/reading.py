@@ -1,30 +1,24 @@
 """Reading the secretary's workbook: from a file on disk to clean `Record`s and the problems
 of form (missing sheets and columns, wrong types, empty required cells, values not allowed).
 
-The file is only ever opened for reading. Values come from python-calamine (fast, values
-only); the few things it cannot tell — a formula without a cached value, a DTD hidden in the
-XML — are read from the zip directly.
+The file is only ever opened for reading. `container.py` first says what the file really is
+and how large its sheets really are; values then come from python-calamine (fast, values
+only), or openpyxl for what calamine cannot hold or open.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
+from .container import Container, SheetPart, open_container, transitional_copy
 from .errors import WorkbookUnreadable
 from .outputs import lock_file_beside, program_holding
 from .model import Record, Workbook
 from .problems import Report
-from .values import EXCEL_ERRORS, BadValue, clean_text, column_number, is_empty, matching_key, show
+from .values import EXCEL_ERRORS, BadValue, clean_text, is_empty, matching_key, show
 
-# A real workbook of a cell is well under a megabyte; these bounds only stop a hostile file
-# (a zip bomb) from filling memory before parsing.
-MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 200
 MAX_COLUMNS_READ = 64   # columns right of this are never part of the contract
 
 OPEN_IN_EXCEL_HINT = ("chibo chỉ đọc được những gì đã lưu: hãy lưu (Ctrl+S) và đóng sổ rồi chạy "
@@ -47,151 +41,6 @@ def closest(wanted: str, present: list[str]) -> str | None:
     return keys[found[0]] if found else None
 
 
-# --- the file as a container ------------------------------------------------------------------
-
-def check_container(path: Path) -> zipfile.ZipFile:
-    """The open zip of a real .xlsx, or `WorkbookUnreadable` saying what the file really is."""
-    name = path.name
-    if not path.exists():
-        raise WorkbookUnreadable("file-missing", f"Không tìm thấy tệp {path}.")
-    if path.is_dir():
-        raise WorkbookUnreadable("not-a-file", f"{path} là một thư mục, không phải tệp Excel.")
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(8)
-    except PermissionError:
-        raise WorkbookUnreadable(
-            "file-locked", f"Không mở được {name}: tệp đang bị khóa hoặc không có quyền đọc; "
-            "nếu tệp đang mở trong Excel, hãy đóng tệp rồi chạy lại.") from None
-    if not head:
-        raise WorkbookUnreadable("file-empty", f"Tệp {name} rỗng (0 byte): hãy chọn đúng sổ Excel.")
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in path.read_bytes():
-            raise WorkbookUnreadable(
-                "encrypted", f"Tệp {name} được đặt mật khẩu: hãy mở trong Excel, bỏ mật khẩu "
-                "(Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.")
-        raise WorkbookUnreadable(
-            "xls", f"Tệp {name} là sổ Excel 97-2003 (.xls): hãy mở trong Excel và chọn Lưu thành "
-            "› Sổ làm việc Excel (.xlsx).")
-    if not head.startswith(b"PK"):
-        kind = "tệp văn bản (CSV?)" if _looks_like_text(path) else "không phải tệp Excel"
-        raise WorkbookUnreadable(
-            "not-xlsx", f"Tệp {name} là {kind}, chỉ được đổi tên thành .xlsx: hãy mở trong Excel "
-            "và lưu thành Sổ làm việc Excel (.xlsx).")
-    try:
-        archive = zipfile.ZipFile(path)
-        names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise WorkbookUnreadable(
-            "broken-file", f"Tệp {name} bị hỏng (có thể chưa chép hết): hãy lấy lại bản đầy đủ "
-            "hoặc mở bằng Excel để sửa rồi lưu lại.") from None
-    if "xl/workbook.xml" not in names:
-        archive.close()
-        if "content.xml" in names:
-            raise WorkbookUnreadable(
-                "ods", f"Tệp {name} là bảng tính OpenDocument (.ods): hãy lưu thành .xlsx "
-                "(Lưu thành › Excel 2007-365).")
-        raise WorkbookUnreadable("not-xlsx", f"Tệp {name} không phải sổ Excel (.xlsx).")
-    _refuse_bombs(archive, name)
-    return archive
-
-
-def _looks_like_text(path: Path) -> bool:
-    sample = path.read_bytes()[:4096]
-    try:
-        sample.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return b"\x00" not in sample
-
-
-def _refuse_bombs(archive: zipfile.ZipFile, name: str) -> None:
-    total = 0
-    for info in archive.infolist():
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if total > MAX_UNCOMPRESSED_BYTES or (info.file_size > 10_000_000
-                                              and ratio > MAX_COMPRESSION_RATIO):
-            archive.close()
-            raise WorkbookUnreadable(
-                "too-large", f"Tệp {name} giải nén ra quá lớn ({info.filename}): đây không phải "
-                "sổ của chi bộ, hoặc tệp đã bị làm hỏng.")
-    for info in archive.infolist():
-        if info.filename.endswith((".xml", ".rels")):
-            with archive.open(info) as part:
-                head = part.read(2048)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                archive.close()
-                raise WorkbookUnreadable(
-                    "xml-doctype", f"Tệp {name} chứa khai báo XML lạ ({info.filename}) mà Excel "
-                    "không bao giờ ghi: chibo không đọc tệp này.")
-
-
-_SHEET_TAG = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"', re.S)
-_SHEET_TAG_REVERSED = re.compile(rb'<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"', re.S)
-_RELATIONSHIP = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"', re.S)
-_RELATIONSHIP_REVERSED = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"',
-                                    re.S)
-# A cell with a formula and no <v> after it: never calculated, so no value was saved.
-_FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
-
-
-# A cell right of column BZ (78): far beyond the contract's columns.
-_WIDE_CELL = re.compile(rb'<c\b[^>]*?\br="(?:[A-Z]{3}|[C-Z][A-Z])\d')
-_LAST_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
-_DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="[A-Z]*\d*:?([A-Z]+)\d+"')
-# python-calamine holds a sheet as one dense rectangle of cells: above this many, a sheet
-# (a stray value in XFD1048576, say) is read by openpyxl, streaming, as far as column BL.
-MAX_DENSE_CELLS = 4_000_000
-
-
-@dataclass
-class SheetPart:
-    """What the zip tells about one worksheet before any parser sees it."""
-
-    uncached_formulas: set[str]
-    too_big_to_read_densely: bool
-
-
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, SheetPart]:
-    """Sheet name -> its formulas without a cached value, and whether it is huge."""
-    import html
-
-    def attributes(pattern, reversed_pattern, data):
-        found = {a: b for a, b in pattern.findall(data)}
-        found.update({b: a for a, b in reversed_pattern.findall(data)})
-        return found
-
-    workbook_xml = archive.read("xl/workbook.xml")
-    sheet_ids = attributes(_SHEET_TAG, _SHEET_TAG_REVERSED, workbook_xml)
-    try:
-        rels = attributes(_RELATIONSHIP, _RELATIONSHIP_REVERSED,
-                          archive.read("xl/_rels/workbook.xml.rels"))
-    except KeyError:
-        return {}
-    result: dict[str, SheetPart] = {}
-    for raw_name, rel_id in sheet_ids.items():
-        target = rels.get(rel_id, b"").decode()
-        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
-        try:
-            data = archive.read(part)
-        except KeyError:
-            continue
-        missing = set()
-        if b"<f" in data:
-            for ref, inner in _FORMULA_CELL.findall(data):
-                if b"<f" in inner and not re.search(rb"<v>[^<]", inner) and b"<is>" not in inner:
-                    missing.add(ref.decode())
-        last_row = _LAST_ROW.findall(data[-4096:]) or _LAST_ROW.findall(data)
-        rows = int(last_row[-1]) if last_row else 0
-        dimension = _DIMENSION.search(data[:4096])
-        width = column_number(dimension.group(1).decode()) if dimension else 78
-        huge = bool(_WIDE_CELL.search(data)) or rows * width > MAX_DENSE_CELLS
-        name = clean_text(html.unescape(raw_name.decode("utf-8", "replace")))
-        result[name] = SheetPart(missing, huge)
-    return result
-
-
 # --- sheets and cells -------------------------------------------------------------------------
 
 def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
@@ -202,37 +51,21 @@ def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
     path = Path(path)
     report = Report(sheet_order=(schema.GUIDE_SHEET,) + tuple(s.name for s in sheets))
     try:
-        archive = check_container(path)
+        container = open_container(path)
     except WorkbookUnreadable as unreadable:
         report.error(unreadable.code, str(unreadable), sheet=path.name)
         return None, report
-    with archive:
-        parts = sheet_parts(archive)
-
     lock = lock_file_beside(path)
     if lock is not None:
         report.warning("open-in-excel", f"Sổ đang mở trong {program_holding(path, lock)} (thấy "
                        f"tệp khóa {lock.name}): {OPEN_IN_EXCEL_HINT}.", sheet=path.name)
-
-    import python_calamine
-
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
-        present = {clean_text(n): n for n in book.sheet_names}
-        found = {}
-        for sheet in sheets:
-            actual = _find_sheet(sheet, present, report, sheets)
-            if actual is not None:
-                part = parts.get(clean_text(actual), SheetPart(set(), False))
-                found[sheet.field] = (*_sheet_cells(book, path, actual, part),
-                                      part.uncached_formulas)
-        book.close()
-    except Exception as error:  # calamine's own errors carry no stable type across versions
-        if isinstance(error, WorkbookUnreadable):
-            raise
-        report.error("broken-file", f"Không đọc được tệp {path.name}: tệp bị hỏng hoặc không "
-                     f"đúng định dạng .xlsx ({type(error).__name__}).", sheet=path.name)
+        found = _read_sheets(container, sheets, report)
+    except WorkbookUnreadable as unreadable:
+        report.error(unreadable.code, str(unreadable), sheet=path.name)
         return None, report
+    finally:
+        container.close()
 
     tables: dict = {}
     for sheet in sheets:
@@ -250,35 +83,109 @@ def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
     return model(path=str(path), **tables), report
 
 
-def _sheet_cells(book, path: Path, name: str, part: SheetPart) -> tuple[list[list], list]:
-    """Rows of raw values from A1, and the merged ranges as ((top, left), (bottom, right))."""
-    if part.too_big_to_read_densely:
-        return _stream_with_openpyxl(path, name), []
-    sheet = book.get_sheet_by_name(name)
+def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
+    """Every sheet of the contract: (rows, merged ranges, formula cells) by field. calamine
+    reads; a sheet it cannot hold densely, or a workbook it cannot open, goes to openpyxl."""
+    import python_calamine
+
     try:
-        return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
-    except BaseException as error:  # a Rust panic is a BaseException
-        if isinstance(error, (KeyboardInterrupt, SystemExit)):
-            raise
-    # python-calamine panics on a few values (a huge negative number in a time cell):
-    # this rare sheet is read the slow way.
+        book = python_calamine.CalamineWorkbook.from_path(str(container.source))
+    except Exception:   # a valid workbook calamine does not support: openpyxl may
+        return _read_sheets_with_openpyxl(container, sheets, report)
+    try:
+        present = {clean_text(n): n for n in book.sheet_names}
+        found: dict[str, tuple] = {}
+        for sheet in sheets:
+            actual = _find_sheet(sheet, present, report, sheets)
+            if actual is not None:
+                part = container.parts.get(clean_text(actual), SheetPart())
+                found[sheet.field] = (*_sheet_cells(book, container, actual, part),
+                                      part.uncached_formulas)
+        return found
+    finally:
+        book.close()
+
+
+def _openpyxl_source(container: Container) -> Path:
+    """The file openpyxl reads: Strict Open XML only after its namespaces are converted."""
+    if not container.strict:
+        return container.source
+    copy = transitional_copy(container.source)
+    container.close()
+    container.temporary = container.source = copy
+    container.strict = False
+    return copy
+
+
+def _read_sheets_with_openpyxl(container: Container, sheets: tuple, report: Report) -> dict:
     import warnings
 
     import openpyxl
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about the very cells at fault
-        worksheet = openpyxl.load_workbook(path, data_only=True)[name]
-    rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
+    name = container.source.name
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(_openpyxl_source(container), read_only=True,
+                                          data_only=True)
+    except Exception as error:
+        raise WorkbookUnreadable("broken-file", f"Tệp {name} có phần chibo không đọc được "
+                                 f"({_unsupported(error)}): hãy mở bằng Excel rồi lưu lại thành "
+                                 "Sổ làm việc Excel (.xlsx).") from None
+    try:
+        present = {clean_text(n): n for n in book.sheetnames}
+        found: dict[str, tuple] = {}
+        for sheet in sheets:
+            actual = _find_sheet(sheet, present, report, sheets)
+            if actual is not None:
+                part = container.parts.get(clean_text(actual), SheetPart())
+                found[sheet.field] = (_rows_of(book[actual]), [], part.uncached_formulas)
+        return found
+    finally:
+        book.close()
+
+
+def _unsupported(error: BaseException) -> str:
+    text = str(error)
+    if "macrosheet" in text.lower() or "xlm" in text.lower():
+        return "trang macro Excel 4.0"
+    if "utf-16" in text.lower() or "encoding" in text.lower():
+        return "phần XML mã hóa UTF-16"
+    return type(error).__name__
+
+
+def _sheet_cells(book, container: Container, name: str, part: SheetPart) -> tuple[list[list], list]:
+    """Rows of raw values from A1, and the merged ranges as ((top, left), (bottom, right))."""
+    if part.too_big_to_read_densely:
+        return _stream_with_openpyxl(_openpyxl_source(container), name), []
+    try:
+        sheet = book.get_sheet_by_name(name)
+        return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
+    except BaseException as error:  # a Rust panic is a BaseException
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
+    # python-calamine panics on a few values (a huge negative number in a time cell), and
+    # refuses a few valid sheets: this rare sheet is read the slow way.
+    import warnings
+
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about the very cells at fault
+            worksheet = openpyxl.load_workbook(_openpyxl_source(container), data_only=True)[name]
+        rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
+    except Exception as error:
+        raise WorkbookUnreadable("broken-file", f"Tệp {container.source.name}: trang «{name}» "
+                                 f"bị hỏng hoặc có phần chibo không đọc được ({_unsupported(error)}): "
+                                 "hãy mở bằng Excel rồi lưu lại.") from None
     merged = [((r.min_row - 1, r.min_col - 1), (r.max_row - 1, r.max_col - 1))
               for r in worksheet.merged_cells.ranges]
     return rows, merged
 
 
 def _stream_with_openpyxl(path: Path, name: str) -> list[list]:
-    """A huge sheet, read row by row and only as far as the contract's columns reach.
-    Trailing empty rows are dropped as they come, so a stray cell far below costs time,
-    not memory."""
+    """A huge sheet, read row by row and only as far as the contract's columns reach."""
     import warnings
 
     import openpyxl
@@ -287,18 +194,25 @@ def _stream_with_openpyxl(path: Path, name: str) -> list[list]:
         warnings.simplefilter("ignore")
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            rows: list[list] = []
-            pending = 0
-            for row in book[name].iter_rows(max_col=MAX_COLUMNS_READ, values_only=True):
-                if any(value is not None and value != "" for value in row):
-                    rows.extend([[]] * pending)
-                    rows.append(list(row))
-                    pending = 0
-                else:
-                    pending += 1
-            return rows
+            return _rows_of(book[name])
         finally:
             book.close()
+
+
+def _rows_of(worksheet) -> list[list]:
+    """The rows of a read-only openpyxl sheet as far as the contract's columns reach.
+    Trailing empty rows are dropped as they come, so a stray cell far below costs time,
+    not memory."""
+    rows: list[list] = []
+    pending = 0
+    for row in worksheet.iter_rows(max_col=MAX_COLUMNS_READ, values_only=True):
+        if any(value is not None and value != "" for value in row):
+            rows.extend([[]] * pending)
+            rows.append(list(row))
+            pending = 0
+        else:
+            pending += 1
+    return rows
 
 
 def _find_sheet(sheet: schema.Sheet, present: dict[str, str], report: Report,

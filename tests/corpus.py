@@ -1,0 +1,269 @@
+"""A corpus of the files a secretary's Documents folder or a Đảng ủy mailbox really holds,
+written here from scratch: damaged zips of every kind, sheets that lie about their size,
+huge text exports, unusual but valid part names, Strict Open XML, Office files that are not
+Excel, old BIFF, CSV in other encodings, and Excel's default-password encryption.
+
+`write_corpus(folder)` writes one file per family and returns `(path, family, words)`: the
+words a true message about that file contains. The tests run `check`, `status` and
+`build-report` on each (tests/test_corpus.py); `make bench` times the slowest and largest.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "workbook" / "chibo.xlsx"
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def _sample_parts() -> dict[str, bytes]:
+    with zipfile.ZipFile(SAMPLE) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def _zip(parts: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _patch_entry(data: bytes, member: str, change) -> bytes:
+    """Apply `change(header: bytearray, offset_of_header)` to the local and the central
+    header of one member: what a damaged or exotic zip looks like to a reader."""
+    data = bytearray(data)
+    name = member.encode()
+    for signature, name_at in ((b"PK\x03\x04", 30), (b"PK\x01\x02", 46)):
+        for found in re.finditer(re.escape(signature), bytes(data)):
+            start = found.start()
+            if data[start + name_at:start + name_at + len(name)] == name:
+                change(data, start, signature)
+    return bytes(data)
+
+
+def bad_crc() -> bytes:
+    """A member stored with its bytes changed after the checksum was taken."""
+    parts = _sample_parts()
+    data = bytearray(_zip(parts, zipfile.ZIP_STORED))
+    marker = data.find(b"<sheetData>")
+    data[marker + 1] ^= 0x20
+    return bytes(data)
+
+
+def deflate64() -> bytes:
+    """A member whose compression method is Deflate64 (9), which zipfile cannot read."""
+    def method_nine(data, start, signature):
+        offset = 8 if signature == b"PK\x03\x04" else 10
+        data[start + offset:start + offset + 2] = struct.pack("<H", 9)
+    return _patch_entry(_zip(_sample_parts()), "xl/workbook.xml", method_nine)
+
+
+def encrypted_flag() -> bytes:
+    """A member marked as encrypted by the zip (traditional PKWARE encryption)."""
+    def flag(data, start, signature):
+        offset = 6 if signature == b"PK\x03\x04" else 8
+        (flags,) = struct.unpack("<H", data[start + offset:start + offset + 2])
+        data[start + offset:start + offset + 2] = struct.pack("<H", flags | 1)
+    return _patch_entry(_zip(_sample_parts()), "xl/workbook.xml", flag)
+
+
+def truncated() -> bytes:
+    return SAMPLE.read_bytes()[: SAMPLE.stat().st_size // 2]
+
+
+def no_central_directory() -> bytes:
+    data = SAMPLE.read_bytes()
+    return data[: data.rfind(b"PK\x01\x02")]
+
+
+def _worksheet(body: bytes, dimension: bytes = b"", namespace: str = MAIN) -> bytes:
+    return (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="' + namespace.encode()
+            + b'">' + dimension + b"<sheetData>" + body + b"</sheetData></worksheet>")
+
+
+def _with_sheet(name_in_sample: str, sheet: bytes) -> bytes:
+    """The sample with one of its sheets (by its name in the workbook) replaced."""
+    parts = _sample_parts()
+    workbook = parts["xl/workbook.xml"].decode()
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    rel_id = re.search(r'<sheet [^>]*name="' + re.escape(name_in_sample) + r'"[^>]*r:id="([^"]+)"',
+                       workbook).group(1)
+    target = re.search(r'Id="' + rel_id + r'"[^>]*Target="([^"]+)"', rels) or re.search(
+        r'Target="([^"]+)"[^>]*Id="' + rel_id + '"', rels)
+    parts["xl/" + target.group(1).lstrip("/").removeprefix("xl/")] = sheet
+    return _zip(parts)
+
+
+def understated_dimension() -> bytes:
+    """`<dimension ref="A1"/>` and one value at BZ1048576."""
+    body = (b'<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>'
+            b'<row r="1048576"><c r="BZ1048576" t="inlineStr"><is><t>x</t></is></c></row>')
+    return _with_sheet("Ý kiến", _worksheet(body, b'<dimension ref="A1"/>'))
+
+
+def rows_without_references(rows: int = 150_000) -> bytes:
+    """Rows and cells with no `r=` attribute, which the format allows."""
+    row = b"<row>" + b'<c t="inlineStr"><is><t>abc</t></is></c>' * 26 + b"</row>"
+    return _with_sheet("Ý kiến", _worksheet(row * rows))
+
+
+def large_text_export(rows: int = 150_000) -> bytes:
+    """A text export: many rows of short text in 26 columns, with proper references."""
+    letters = [chr(65 + i) for i in range(26)]
+    body = b"".join(
+        b'<row r="%d">' % r + b"".join(b'<c r="%s%d" t="inlineStr"><is><t>ab</t></is></c>'
+                                       % (c.encode(), r) for c in letters) + b"</row>"
+        for r in range(1, rows + 1))
+    return _with_sheet("Ý kiến", _worksheet(body))
+
+
+def workbook_part_renamed() -> bytes:
+    """The workbook part at `xl/WorkBook.xml`, as some writers name it; valid OOXML."""
+    parts = _sample_parts()
+    parts["xl/WorkBook.xml"] = parts.pop("xl/workbook.xml")
+    parts["xl/_rels/WorkBook.xml.rels"] = parts.pop("xl/_rels/workbook.xml.rels")
+    for name in ("[Content_Types].xml", "_rels/.rels"):
+        parts[name] = parts[name].replace(b"/xl/workbook.xml", b"/xl/WorkBook.xml").replace(
+            b'Target="xl/workbook.xml"', b'Target="xl/WorkBook.xml"')
+    return _zip(parts)
+
+
+def backslash_names() -> bytes:
+    """Zip entries written with Windows separators («xl\\worksheets\\sheet1.xml»)."""
+    parts = {name.replace("/", "\\") if name.startswith("xl/") else name: data
+             for name, data in _sample_parts().items()}
+    return _zip(parts)
+
+
+def strict_open_xml() -> bytes:
+    """The sample in the Strict flavour of Open XML (other namespaces, the same shape)."""
+    parts = _sample_parts()
+    for name, data in list(parts.items()):
+        if name.endswith(".xml") or name.endswith(".rels"):
+            parts[name] = (data.replace(MAIN.encode(), STRICT.encode())
+                           .replace(b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                    b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
+    return _zip(parts)
+
+
+def _compound_file(stream_names: list[str]) -> bytes:
+    """A minimal OLE compound file whose directory names these streams: the container of
+    Word, PowerPoint, Outlook, Visio and Publisher files as of old .xls."""
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    header[0x18:0x1A] = struct.pack("<H", 0x3E)          # minor version
+    header[0x1A:0x1C] = struct.pack("<H", 3)             # major version: 512-byte sectors
+    header[0x1C:0x1E] = b"\xfe\xff"                       # little-endian
+    header[0x1E:0x20] = struct.pack("<H", 9)
+    header[0x20:0x22] = struct.pack("<H", 6)
+    header[0x30:0x34] = struct.pack("<I", 1)              # the directory starts at sector 1
+    directory = bytearray()
+    for name in ["Root Entry"] + stream_names:
+        entry = bytearray(128)
+        encoded = name.encode("utf-16-le") + b"\0\0"
+        entry[: len(encoded)] = encoded
+        entry[64:66] = struct.pack("<H", len(encoded))
+        entry[66] = 5 if name == "Root Entry" else 2
+        directory += entry
+    directory += bytes(-len(directory) % 512)
+    fat = bytearray(b"\xff" * 512)
+    fat[:4] = struct.pack("<I", 0xFFFFFFFD)
+    header[0x2C:0x30] = struct.pack("<I", 1)
+    header[0x4C:0x50] = struct.pack("<I", 0)
+    return bytes(header) + bytes(fat) + bytes(directory)
+
+
+def old_biff(version: int) -> bytes:
+    """The first record of an Excel 2.x, 3.0 or 4.0 file (before the OLE container)."""
+    opcode = {2: 0x0009, 3: 0x0209, 4: 0x0409}[version]
+    return struct.pack("<HH", opcode, 6) + struct.pack("<HHH", 0x0002, 0x0010, 0) + b"\0" * 64
+
+
+def csv_cp1252() -> bytes:
+    return "Ten;Nam sinh\nCafé Noël;1980\n".encode("cp1252")
+
+
+def csv_utf16() -> bytes:
+    return "Họ và tên\tNăm sinh\nNguyễn Thị Lan\t1980\n".encode("utf-16")
+
+
+def default_password() -> bytes:
+    """Encrypted with Excel's built-in «VelvetSweatshop»: Excel opens it without asking."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    with SAMPLE.open("rb") as source:
+        OOXMLFile(source).encrypt("VelvetSweatshop", out)
+    return out.getvalue()
+
+
+def real_password() -> bytes:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    with SAMPLE.open("rb") as source:
+        OOXMLFile(source).encrypt("mat-khau-rieng", out)
+    return out.getvalue()
+
+
+# (file name, family, maker, words a true message holds; None: read like the sample)
+FAMILIES = [
+    ("crc-hong.xlsx", "damaged zip: bad CRC", bad_crc, ["crc-hong.xlsx", "hỏng"]),
+    ("deflate64.xlsx", "damaged zip: Deflate64", deflate64, ["deflate64.xlsx", "nén"]),
+    ("co-ma-hoa-zip.xlsx", "damaged zip: encrypted entry", encrypted_flag,
+     ["co-ma-hoa-zip.xlsx", "mã hóa"]),
+    ("chep-do-dang.xlsx", "damaged zip: truncated", truncated, ["chep-do-dang.xlsx", "hỏng"]),
+    ("mat-muc-luc.xlsx", "damaged zip: no central directory", no_central_directory,
+     ["mat-muc-luc.xlsx", "hỏng"]),
+    ("kich-thuoc-gia.xlsx", "understated dimension", understated_dimension, None),
+    ("dong-khong-so.xlsx", "rows without r=", rows_without_references,
+     ["dong-khong-so.xlsx", "1.000.000 ô"]),
+    ("xuat-van-ban.xlsx", "large text export", large_text_export,
+     ["xuat-van-ban.xlsx", "1.000.000 ô"]),
+    ("ten-phan-la.xlsx", "workbook part xl/WorkBook.xml", workbook_part_renamed, None),
+    ("gach-nguoc.xlsx", "backslashes in part names", backslash_names, None),
+    ("strict.xlsx", "Strict Open XML", strict_open_xml, None),
+    ("van-ban-word.xlsx", "OLE: Word", lambda: _compound_file(["WordDocument", "1Table"]),
+     ["van-ban-word.xlsx", "Word"]),
+    ("trinh-chieu.xlsx", "OLE: PowerPoint", lambda: _compound_file(["PowerPoint Document"]),
+     ["trinh-chieu.xlsx", "PowerPoint"]),
+    ("thu-outlook.xlsx", "OLE: Outlook", lambda: _compound_file(["__substg1.0_0037001F"]),
+     ["thu-outlook.xlsx", "Outlook"]),
+    ("so-do-visio.xlsx", "OLE: Visio", lambda: _compound_file(["VisioDocument"]),
+     ["so-do-visio.xlsx", "Visio"]),
+    ("an-pham.xlsx", "OLE: Publisher", lambda: _compound_file(["Quill", "Contents"]),
+     ["an-pham.xlsx", "Publisher"]),
+    ("excel-2.xlsx", "BIFF2", lambda: old_biff(2), ["excel-2.xlsx", "Excel 2"]),
+    ("excel-3.xlsx", "BIFF3", lambda: old_biff(3), ["excel-3.xlsx", "Excel 3"]),
+    ("excel-4.xlsx", "BIFF4", lambda: old_biff(4), ["excel-4.xlsx", "Excel 4"]),
+    ("csv-1252.xlsx", "CSV in Windows-1252", csv_cp1252, ["csv-1252.xlsx", "CSV"]),
+    ("csv-utf16.xlsx", "CSV in UTF-16", csv_utf16, ["csv-utf16.xlsx", "UTF-16"]),
+    ("mat-khau-mac-dinh.xlsx", "default-password encryption", default_password, None),
+    ("mat-khau.xlsx", "password-protected", real_password, ["mat-khau.xlsx", "mật khẩu"]),
+]
+
+
+def write_corpus(folder: Path, names: list[str] | None = None) -> list[tuple[Path, str, list | None]]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, family, make, words in FAMILIES:
+        if names is not None and name not in names:
+            continue
+        path = folder / name
+        path.write_bytes(make())
+        written.append((path, family, words))
+    return written
+
+
+if __name__ == "__main__":
+    import sys
+
+    for path, family, _ in write_corpus(Path(sys.argv[1] if len(sys.argv) > 1 else "corpus")):
+        print(f"{path}  ({family}, {path.stat().st_size:,} bytes)")

@@ -238,7 +238,8 @@ def main() -> None:
     from chibo import schema
 
     build_workbook({"Đảng bộ cấp trên": "Đảng bộ huyện Phù Mỹ", "Tên đảng ủy": "Đảng ủy xã Mỹ Hòa",
-                    "Địa danh": "Mỹ Hòa", "Năm": 2022, "Người ký": "Trần Văn Hùng"}, {},
+                    "Địa danh": "Mỹ Hòa", "Năm": 2022, "Người ký": "Trần Văn Hùng"},
+                   {"Nơi nhận": [{"Nơi nhận": "Ban Tổ chức Huyện ủy (báo cáo)"}]},
                    schema.COMMITTEE_SHEETS).save(cells / "dang-uy.xlsx")
     for index in range(200):
         write_workbook(cells / f"chi-bo-{index:03d}.xlsx",
@@ -249,11 +250,35 @@ def main() -> None:
             target=30, runs=3)
     measure("baseline: openpyxl + plain docxtpl, no checks: sample",
             baseline_command(sample, work))
+    corpus_figures(work, chibo, build)
     ours = next(r[1] for r in rows if r[0].startswith("build-report --all --no-pdf"))
     naive_seconds = rows[-1][1]
     print(f"  chibo / baseline: {ours / naive_seconds:.2f} "
           f"({'faster' if ours < naive_seconds else 'slower'} than the baseline)")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def corpus_figures(work: Path, chibo: str, build: str) -> None:
+    """Every file of tests/corpus.py through check, status and build-report, once each:
+    the slowest run and the largest memory, which must stay under 10 s and 500 MB."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from corpus import write_corpus
+
+    runs = []
+    for path, family, _ in write_corpus(work / "corpus"):
+        for command in ([chibo, "check", str(path)],
+                        [chibo, "status", str(path), "-o", str(work / "corpus-out")],
+                        [build, str(path), "--no-pdf", "-o", str(work / "corpus-out")]):
+            seconds, _, code = timed(command)
+            runs.append((seconds, peak_memory(command), code, family, Path(command[0]).name
+                         + " " + (command[1] if command[1] in ("check", "status") else "")))
+    slowest, largest = max(runs), max(runs, key=lambda r: r[1])
+    codes = sorted({r[2] for r in runs})
+    print(f"  corpus: {len(runs)} runs over {len(runs) // 3} files, exit codes {codes}")
+    print(f"    slowest: {slowest[0]:.3f} s ({slowest[4].strip()}, {slowest[3]})"
+          f"{'  OK' if slowest[0] < 10 else '  > 10 s!'}")
+    print(f"    largest: {largest[1]:.0f} MB ({largest[4].strip()}, {largest[3]})"
+          f"{'  OK' if largest[1] < 500 else '  > 500 MB!'}")
 
 
 if __name__ == "__main__":

@@ -142,9 +142,9 @@ def backslash_names() -> bytes:
     return _zip(parts)
 
 
-def strict_open_xml() -> bytes:
+def strict_open_xml(parts: dict[str, bytes] | None = None) -> bytes:
     """The sample in the Strict flavour of Open XML (other namespaces, the same shape)."""
-    parts = _sample_parts()
+    parts = parts or _sample_parts()
     for name, data in list(parts.items()):
         if name.endswith(".xml") or name.endswith(".rels"):
             parts[name] = (data.replace(MAIN.encode(), STRICT.encode())
@@ -260,6 +260,61 @@ def write_corpus(folder: Path, names: list[str] | None = None) -> list[tuple[Pat
         path.write_bytes(make())
         written.append((path, family, words))
     return written
+
+
+def _with_workbook_xml(change) -> bytes:
+    parts = _sample_parts()
+    parts["xl/workbook.xml"] = change(parts["xl/workbook.xml"])
+    return _zip(parts)
+
+
+def sheet_without_relationship() -> bytes:
+    """A sheet entry with no r:id (a chart sheet some writers leave so): valid, ignorable."""
+    return _with_workbook_xml(lambda xml: xml.replace(
+        b"</sheets>", b'<sheet name="Ghi ch\xc3\xba" sheetId="99"/></sheets>'))
+
+
+def utf16_workbook_part() -> bytes:
+    """The workbook part written in UTF-16, which XML allows."""
+    def to_utf16(xml: bytes) -> bytes:
+        text = xml.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+        return text.encode("utf-16")
+    return _with_workbook_xml(to_utf16)
+
+
+def macro_sheet() -> bytes:
+    """An Excel 4.0 macro sheet beside the worksheets."""
+    parts = _sample_parts()
+    parts["xl/macrosheets/sheet1.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><xm:macrosheet '
+        b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+        b'<sheetData><row r="1"><c r="A1"><f>RETURN()</f></c></row></sheetData></xm:macrosheet>')
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdMacro" Type="http://schemas.microsoft.com/office/2006/relationships/'
+        b'xlMacrosheet" Target="macrosheets/sheet1.xml"/></Relationships>')
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"</sheets>", b'<sheet name="Macro1" sheetId="98" r:id="rIdMacro"/></sheets>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/macrosheets/sheet1.xml" ContentType="application/'
+        b'vnd.ms-excel.macrosheet+xml"/></Types>')
+    return _zip(parts)
+
+
+def strict_and_wide() -> bytes:
+    """Strict Open XML with a stray cell far away: the sheet goes to openpyxl, which reads
+    only the transitional namespaces."""
+    with zipfile.ZipFile(io.BytesIO(understated_dimension())) as archive:
+        return strict_open_xml({i.filename: archive.read(i) for i in archive.infolist()})
+
+
+FAMILIES += [
+    ("strict-rong.xlsx", "Strict Open XML read by openpyxl", strict_and_wide, None),
+    ("khong-lien-ket.xlsx", "a sheet without a relationship id", sheet_without_relationship, None),
+    ("utf16.xlsx", "UTF-16 workbook part", utf16_workbook_part, None),
+    ("macro-excel4.xlsx", "Excel 4.0 macro sheet", macro_sheet, None),
+]
 
 
 if __name__ == "__main__":

@@ -41,3 +41,16 @@ def test_unusual_but_valid_workbooks_build_their_documents(corpus, tmp_path, nam
     result = run("build-report", path, "--quarter", "1", "--no-pdf", "-o", tmp_path)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "2022" / "quy-1" / "bao-cao-quy-1-2022.docx").exists()
+
+
+def test_status_of_a_workbook_whose_year_cannot_be_read_says_why(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "bang-tinh-khac.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Danh sách lớp"
+    book.save(path)
+    result = run("status", path, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "Chưa xem được tình hình năm" in result.output and "năm None" not in result.output
+    assert "Thiếu trang «Thông tin»" in result.output

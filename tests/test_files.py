@@ -116,3 +116,21 @@ def test_the_workbook_is_never_written(sample, command):
     run(*command, sample)
     assert sample.read_bytes() == before
     assert sample.stat().st_mtime_ns == stat.st_mtime_ns
+
+
+def test_a_csv_under_its_own_name_is_not_called_renamed(tmp_path):
+    path = tmp_path / "danh-sach.csv"
+    path.write_text("Họ và tên;Năm sinh\nNguyễn Thị Lan;1980\n", encoding="utf-8")
+    result = run("check", path)
+    assert_refused(result, "danh-sach.csv là tệp văn bản CSV")
+    assert "đổi tên" not in result.output
+
+
+def test_an_excel_4_file_named_xls_is_named_for_what_it_is(tmp_path):
+    from corpus import old_biff
+
+    path = tmp_path / "so-cu.xls"
+    path.write_bytes(old_biff(4))
+    result = run("check", path)
+    assert_refused(result, "sổ Excel 4.0 rất cũ")
+    assert "đổi tên" not in result.output and "97-2003" not in result.output

@@ -203,6 +203,7 @@ def _zip_container(path: Path, decrypted: bytes | None) -> Container:
     name = path.name
     source = path
     temporary = None
+    macros: set[str] = set()
     try:
         if decrypted is not None:
             temporary = _temporary_copy(decrypted)
@@ -223,6 +224,14 @@ def _zip_container(path: Path, decrypted: bytes | None) -> Container:
             _refuse_declared_bombs(archive, name)
             _refuse_doctypes(archive, name)
             parts, strict = _measure_sheets(archive, names, workbook_part, name)
+            macros = _macro_sheet_ids(archive, names, workbook_part)
+            if macros:
+                # Excel 4.0 macro sheets stop both readers; the contract never needs them
+                copy = _without_sheets(archive, names[workbook_part].filename, macros)
+        if macros:
+            if temporary is not None:
+                temporary.unlink()
+            temporary = source = copy
     except WorkbookUnreadable:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
@@ -232,6 +241,41 @@ def _zip_container(path: Path, decrypted: bytes | None) -> Container:
             temporary.unlink(missing_ok=True)
         raise _broken(name, error) from None
     return Container(source, parts, strict, temporary)
+
+
+def _rels_of(workbook_part: str) -> str:
+    folder = str(PurePosixPath(workbook_part).parent)
+    return f"{folder}/_rels/{PurePosixPath(workbook_part).name}.rels".lstrip("./")
+
+
+def _macro_sheet_ids(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
+                     workbook_part: str) -> set[str]:
+    rels = names.get(_rels_of(workbook_part))
+    if rels is None:
+        return set()
+    found = set()
+    for tag in _RELATIONSHIP.findall(archive.read(rels)):
+        attributes = _attributes(tag)
+        if "macrosheet" in attributes.get("Type", "").lower() or \
+                "macrosheets/" in attributes.get("Target", "").lower():
+            found.add(attributes.get("Id", ""))
+    return found
+
+
+def _without_sheets(archive: zipfile.ZipFile, workbook_part: str, ids: set[str]) -> Path:
+    """A copy whose workbook no longer lists these sheets (by relationship id)."""
+    handle, name = tempfile.mkstemp(prefix="chibo-", suffix=".xlsx")
+
+    def keep(tag: bytes) -> bool:
+        return _attributes(tag).get("id") not in ids
+
+    with open(handle, "wb") as stream, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename == workbook_part:
+                data = _SHEET_TAG.sub(lambda m: m.group(0) if keep(m.group(0)) else b"", data)
+            out.writestr(info, data)
+    return Path(name)
 
 
 def _temporary_copy(data: bytes) -> Path:
@@ -332,7 +376,7 @@ def _measure_sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
     workbook_xml = archive.read(names[workbook_part])
     strict = STRICT_NAMESPACE in workbook_xml[:4096]
     folder = str(PurePosixPath(workbook_part).parent)
-    rels_part = f"{folder}/_rels/{PurePosixPath(workbook_part).name}.rels".lstrip("./")
+    rels_part = _rels_of(workbook_part)
     targets: dict[str, str] = {}
     if rels_part in names:
         for tag in _RELATIONSHIP.findall(archive.read(names[rels_part])):

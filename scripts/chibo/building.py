@@ -276,10 +276,10 @@ def choose_report(quarter: int | None = None, year: bool = False):
 
 def choose_quarter_end(quarter: int | None = None, everything: bool = False):
     """build-report: the plan if not built yet, the quarter's minutes and report, and the
-    year's report after quarter 4; with `everything`, the whole year. Every other document
+    year's report once it is due; with `everything`, the whole year. Every other document
     of the year already built — the plan too — is written again where the workbook changed
-    what it says. Only meetings held by
-    today count: a schedule typed in advance is not yet a meeting."""
+    what it says. Only meetings held by today count: a schedule typed in advance is not yet
+    a meeting."""
     def choose(workbook, outputs, run):
         today = run.today
         notes = []
@@ -288,13 +288,16 @@ def choose_quarter_end(quarter: int | None = None, everything: bool = False):
             notes.append("Sổ chưa có buổi sinh hoạt nào đã diễn ra: chỉ lập kế hoạch.")
         documents = []
         for planned in year_documents(workbook, today):
-            document = compose(workbook, planned, today)
+            built_before = (outputs.path_of(planned.path).exists()
+                            or outputs.recorded(planned.path) is not None)
             year_report = planned.doc_type == "BC" and planned.period == "Năm"
             in_scope = everything or planned.quarter == chosen or (
                 year_report and (chosen == 4 or quarter is None)) or (
                 planned.doc_type == "KH" and not (outputs.path_of(planned.path).exists() and (
                     not run.pdf or outputs.pdf_is_current(planned.path))))
-            document.refresh = not in_scope
-            documents.append(document)
+            if in_scope or built_before:   # only what was built may need building again
+                document = compose(workbook, planned, today)
+                document.refresh = not in_scope
+                documents.append(document)
         return documents, notes
     return choose

@@ -525,3 +525,33 @@ def tong_hop(folder, year, quarter, year_report, committee_file, output, pdf, cs
     for line in render_written(result.written):
         click.echo(line)
     sys.exit(1 if result.written.failed else 0)
+
+
+# --- the window ------------------------------------------------------------------------------
+
+@main.command(cls=ChiboCommand)
+@click.argument("workbook", required=False, type=click.Path(dir_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Cổng trên máy này (mặc định: một cổng còn trống).")
+@click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt.")
+@click.option("-o", "--output", type=click.Path(file_okay=False), help=OUTPUT_HELP)
+@click.option("--today", hidden=True)
+def ui(workbook, port, no_browser, output, today):
+    """Mở cửa sổ chibo trong trình duyệt: kiểm tra sổ, lập văn bản, gửi thư — không cần gõ lệnh."""
+    from pathlib import Path
+
+    from .places import find_workbook
+    from .window import serve
+
+    def announce(address: str) -> None:
+        click.echo(address)
+        sys.stdout.flush()
+
+    chosen = find_workbook(workbook) if workbook else None
+    serve(chosen, Path(output) if output else None, port, not no_browser, _date_option(today),
+          announce)
+
+
+def ui_main() -> None:
+    """chibo-ui: the window from a desktop shortcut (on Windows, without a console)."""
+    main(["ui"])

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench sample docs templates clean
+.PHONY: demo test lint bench sample docs templates screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ docs: $(STAMP)
 # Rebuild the three Word templates from scripts/chibo/template_source.py.
 templates: $(STAMP)
 	$(BIN)/python -m chibo.template_source templates
+
+# The window's screenshots in docs/images/, shown in the README (needs chromium).
+screenshots: $(STAMP)
+	$(BIN)/python tests/screenshots.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info scripts/*.egg-info

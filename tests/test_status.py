@@ -30,7 +30,7 @@ def test_one_row_per_quarter_with_its_theme_and_thematic_meeting(sample, tmp_pat
 
 def test_nothing_built_yet_lists_every_document_due(sample, tmp_path):
     result = status(sample, tmp_path, "01/03/2023")
-    assert "Kế hoạch năm 2022 chưa lập: chạy build-report." in result.output
+    assert "Kế hoạch năm 2022 chưa lập." in result.output
     for meeting in meeting_ids():
         assert f"{minutes_label(meeting)} chưa lập." in result.output
     assert "Báo cáo năm 2022 chưa lập." in result.output
@@ -99,5 +99,5 @@ def test_a_workbook_with_errors_still_gets_its_status(sample, tmp_path):
     set_cell(sample, "Buổi sinh hoạt", "Kết thúc", ("Mã buổi", "2022-Q2"), "abc")
     result = status(sample, tmp_path, "01/03/2023")
     assert result.exit_code == 0, result.output
-    assert "Sổ có 2 lỗi: chạy «chibo check» để xem và sửa." in result.output
+    assert "Sổ có 2 lỗi cần sửa trước khi lập văn bản." in result.output
     assert "Lỗi không mong đợi" not in result.output

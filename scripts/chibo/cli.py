@@ -224,11 +224,8 @@ def render_build(workbook: str, result) -> str:
 
 def render_written(written) -> list[str]:
     """What became of each file of a run, grouped, as every command that writes says it."""
-    from .outputs import FAILED, KEPT_EDITED, LOCKED, NEW_VERSION, UNCHANGED, WRITTEN
+    from .outputs import STATUS_WORDS as groups
 
-    groups = {WRITTEN: "Đã ghi", NEW_VERSION: "Giữ bản đồng chí đã sửa, ghi bản mới bên cạnh",
-              KEPT_EDITED: "Giữ nguyên bản đồng chí đã sửa", UNCHANGED: "Không thay đổi",
-              LOCKED: "Không ghi được", FAILED: "Không tạo được"}
     lines = []
     for kind, outcomes in (("văn bản", written.files), ("PDF", written.pdfs)):
         for status, title in groups.items():

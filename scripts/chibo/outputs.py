@@ -31,6 +31,10 @@ WRITTEN, UNCHANGED = "written", "unchanged"
 KEPT_EDITED = "kept-edited"     # her edited file stays, and says what the workbook says
 NEW_VERSION = "new-version"     # her edited file stays; the workbook's new version is beside it
 LOCKED, FAILED = "locked", "failed"   # nothing written: the file is open; or it could not be made
+# What became of a file, as every summary says it (the command line and the window).
+STATUS_WORDS = {WRITTEN: "Đã ghi", NEW_VERSION: "Giữ bản đồng chí đã sửa, ghi bản mới bên cạnh",
+                KEPT_EDITED: "Giữ nguyên bản đồng chí đã sửa", UNCHANGED: "Không thay đổi",
+                LOCKED: "Không ghi được", FAILED: "Không tạo được"}
 
 
 @dataclass(frozen=True)

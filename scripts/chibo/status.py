@@ -60,7 +60,7 @@ def status(workbook, report, output_dir: str | Path, today: dt.date) -> Status:
     result = Status(str(settings.cell_name or Path(workbook.path).stem), year, short_date(today),
                     errors=len(report.errors), warnings=len(report.warnings))
     if result.errors:
-        result.due.append(f"Sổ có {result.errors} lỗi: chạy «chibo check» để xem và sửa.")
+        result.due.append(f"Sổ có {result.errors} lỗi cần sửa trước khi lập văn bản.")
     if year is None:
         return result
     mails = any(r.email for r in workbook.recipients)
@@ -84,7 +84,7 @@ def status(workbook, report, output_dir: str | Path, today: dt.date) -> Status:
 
     built, sent = state(documents[("KH", "Năm")])
     if not built:
-        result.due.append(f"Kế hoạch năm {year} chưa lập: chạy build-report.")
+        result.due.append(f"Kế hoạch năm {year} chưa lập.")
     elif not sent and mails:
         result.due.append(f"Kế hoạch năm {year} chưa gửi.")
 

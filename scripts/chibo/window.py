@@ -428,6 +428,8 @@ def _inside_output(window: Window, reference: str) -> Path | None:
 
 def _links(window: Window, written) -> list[dict]:
     """Each file a run wrote, with what a secretary can do with it."""
+    from .outputs import STATUS_WORDS
+
     links = []
     for file, outcome in written.files:
         path = Path(outcome.path).resolve()
@@ -436,7 +438,8 @@ def _links(window: Window, written) -> list[dict]:
             continue
         number = window.roots.index(root)
         pdf = path.with_suffix(".pdf")
-        links.append({"label": file.label, "message": outcome.message,
+        links.append({"label": file.label, "message": outcome.message, "name": path.name,
+                      "state": STATUS_WORDS[outcome.status],
                       "relative": f"{number}/{path.relative_to(root).as_posix()}",
                       "docx": path.suffix == ".docx",
                       "pdf": f"{number}/{pdf.relative_to(root).as_posix()}" if pdf.exists()

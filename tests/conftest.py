@@ -145,15 +145,35 @@ def meeting_ids(quarter=None) -> list[str]:
             if quarter is None or (m["Ngày"].month - 1) // 3 + 1 == quarter]
 
 
+def meeting_papers(quarter=None) -> list[str]:
+    """The files of the sample's meetings (of one quarter): minutes, resolutions, score
+    sheets, as 'quy-N/name.docx'."""
+    from chibo import sample as data
+
+    scored = {s["Mã buổi"] for s in data.ROWS["Chấm điểm"]}
+    papers = []
+    for meeting in data.ROWS["Buổi sinh hoạt"]:
+        q = (meeting["Ngày"].month - 1) // 3 + 1
+        if quarter is not None and q != quarter:
+            continue
+        papers.append(f"quy-{q}/bien-ban-{meeting['Mã buổi']}.docx")
+        if meeting.get("Ra nghị quyết") == "Có":
+            papers.append(f"quy-{q}/nghi-quyet-{meeting['Mã buổi']}.docx")
+        if meeting["Mã buổi"] in scored:
+            papers.append(f"quy-{q}/cham-diem-{meeting['Mã buổi']}.docx")
+    return papers
+
+
 def documents_of_year() -> int:
-    """How many documents the sample's whole year makes: plan, minutes, 4 + 1 reports."""
-    return 1 + len(meeting_ids()) + 4 + 1
+    """How many documents the sample's whole year makes: plan, meeting papers, 4 + 1
+    reports."""
+    return 1 + len(meeting_papers()) + 4 + 1
 
 
 def rename_meeting(path: Path, old: str, new: str) -> None:
     """Give a meeting another Mã buổi everywhere it is named."""
     places = (("Buổi sinh hoạt", "Mã buổi"), ("Văn bản", "Kỳ"), ("Vắng mặt", "Mã buổi"),
-              ("Ý kiến", "Mã buổi"), ("Nhiệm vụ", "Mã buổi"))
+              ("Ý kiến", "Mã buổi"), ("Nhiệm vụ", "Mã buổi"), ("Chấm điểm", "Mã buổi"))
 
     def change(book):
         for sheet, header in places:

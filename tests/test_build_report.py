@@ -5,7 +5,7 @@ import shutil
 import subprocess
 
 
-from conftest import (SAMPLE, documents_of_year, edit, meeting_ids, rename_meeting, run,
+from conftest import (SAMPLE, documents_of_year, edit, meeting_papers, rename_meeting, run,
                       set_cell)
 
 
@@ -24,14 +24,14 @@ def test_the_default_quarter_is_the_latest_with_a_meeting(sample, tmp_path):
     assert docx_names(tmp_path) == sorted(
         ["2022/bao-cao-nam-2022.docx", "2022/ke-hoach-sinh-hoat-chuyen-de-2022.docx",
          "2022/quy-4/bao-cao-quy-4-2022.docx"]
-        + [f"2022/quy-4/bien-ban-{m}.docx" for m in meeting_ids(4)])
+        + [f"2022/{name}" for name in meeting_papers(4)])
 
 
 def test_a_chosen_quarter_and_no_year_report_before_quarter_four(sample, tmp_path):
     build(sample, tmp_path, "--quarter", "2")
     assert docx_names(tmp_path) == sorted(
         ["2022/ke-hoach-sinh-hoat-chuyen-de-2022.docx", "2022/quy-2/bao-cao-quy-2-2022.docx"]
-        + [f"2022/quy-2/bien-ban-{m}.docx" for m in meeting_ids(2)])
+        + [f"2022/{name}" for name in meeting_papers(2)])
 
 
 def test_an_unchanged_plan_is_not_written_again_nor_listed(sample, tmp_path):
@@ -62,7 +62,7 @@ def test_a_corrected_meeting_of_an_earlier_quarter_rebuilds_its_built_minutes(sa
 
 def test_the_summary_lists_every_file_written(sample, tmp_path):
     result = build(sample, tmp_path, "--quarter", "1")
-    assert f"Đã ghi {len(meeting_ids(1)) + 2} văn bản:" in result.output
+    assert f"Đã ghi {len(meeting_papers(1)) + 2} văn bản:" in result.output
     for name in docx_names(tmp_path):
         assert name in result.output
 
@@ -203,7 +203,7 @@ def test_a_workbook_with_no_meeting_yet_gets_its_plan(tmp_path):
     shutil.copyfile(SAMPLE, path)
     edit(path, lambda book: book["Buổi sinh hoạt"].delete_rows(2, 50))
     edit(path, lambda book: [book[s].delete_rows(2, 100) for s in
-                             ("Vắng mặt", "Ý kiến", "Nhiệm vụ", "Văn bản")])
+                             ("Vắng mặt", "Ý kiến", "Nhiệm vụ", "Văn bản", "Chấm điểm")])
     result = run("build-report", path, "-o", tmp_path / "out", "--today", "10/01/2022",
                  "--no-pdf")
     assert result.exit_code == 0, result.output
@@ -220,7 +220,7 @@ def test_build_report_is_also_its_own_command(sample, tmp_path):
                            str(tmp_path), "--quarter", "1", "--no-pdf"], capture_output=True, text=True,
                           encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr
-    assert f"Đã ghi {len(meeting_ids(1)) + 2} văn bản:" in done.stdout
+    assert f"Đã ghi {len(meeting_papers(1)) + 2} văn bản:" in done.stdout
 
 
 def test_meetings_still_to_come_get_no_minutes_and_do_not_set_the_quarter(sample, tmp_path):

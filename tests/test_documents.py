@@ -72,8 +72,9 @@ def effective(paragraph, attribute):
 
 def test_build_report_all_writes_the_year(built):
     names = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.docx"))
-    minutes = [f"quy-{(m['Ngày'].month - 1) // 3 + 1}/bien-ban-{m['Mã buổi']}.docx"
-               for m in data.ROWS["Buổi sinh hoạt"]]
+    from conftest import meeting_papers
+
+    minutes = meeting_papers()
     reports = [f"quy-{q}/bao-cao-quy-{q}-2022.docx" for q in (1, 2, 3, 4)]
     assert names == sorted(["ke-hoach-sinh-hoat-chuyen-de-2022.docx", "bao-cao-nam-2022.docx"]
                            + reports + minutes)
@@ -190,10 +191,10 @@ def test_the_party_heading_has_a_line_under_it(plan_docx):
 
 def test_the_number_has_no_colon(built):
     for path in built.rglob("*.docx"):
-        if path.name.startswith("bien-ban"):
-            continue   # the sample's minutes are unnumbered, as a minutes book may keep them
+        if path.name.startswith(("bien-ban", "cham-diem")):
+            continue   # minutes may go unnumbered, as a minutes book keeps them; score sheets do
         number = next(t for t in texts(path) if t.startswith("Số"))
-        assert re.fullmatch(r"Số \d{2}-(KH|BC)/CB", number), (path.name, number)
+        assert re.fullmatch(r"Số \d{2}-(KH|BC|NQ)/CB", number), (path.name, number)
 
 
 def test_unnumbered_minutes_print_no_number_line(built):

@@ -250,7 +250,7 @@ def choose_minutes(quarter: int | None = None, meeting_id: str | None = None):
                 raise ChiboError(f"Buổi «{meeting.id}» chưa diễn ra (ngày "
                                  f"{short_date(meeting.date)}): chưa có biên bản.")
             return [compose(workbook, p) for p in year_documents(workbook, today)
-                    if p.meeting is meeting], []
+                    if p.meeting is meeting and p.doc_type == "BB"], []
         chosen = quarter or latest_quarter(workbook, today)
         documents = [compose(workbook, p) for p in year_documents(workbook, today)
                      if p.doc_type == "BB" and p.quarter == chosen]

@@ -31,6 +31,8 @@ from .wording import decimal, percent, short_date
 MONTHS_ABSENT_WITHOUT_REASON = 3
 # HD 42-HD/BTCTW: the material reaches the members at least a day before the meeting.
 MATERIAL_DAYS_BEFORE = 1
+# Documents the secretary numbers in `Văn bản`; minutes may go unnumbered, score sheets are.
+NUMBERED = ("KH", "BC", "NQ")
 
 
 def check(path: str | Path, today: dt.date | None = None) -> Report:
@@ -288,6 +290,8 @@ def check_meetings(c: Checker) -> None:
         if day:
             _material(c, meeting)
             _swapped_date(c, meeting)
+        if meeting.materials:
+            _material_files(c, meeting)
         if figures is not None:
             _attendance(c, meeting, settings, figures)
         if meeting.kind in schema.THEMATIC_KINDS and not meeting.presenter and day:
@@ -326,6 +330,16 @@ def _rating(c: Checker, meeting: Record, settings: dict, figures) -> None:
         c.error("rating-mismatch", meeting, "rating",
                 f"Xếp loại «{meeting.rating}» không khớp với {decimal(meeting.score)} điểm "
                 f"(theo thang điểm ở trang Thông tin là «{expected}»)")
+
+
+def _material_files(c: Checker, meeting: Record) -> None:
+    from .inviting import materials_of
+
+    missing = [p.name for p in materials_of(c.wb, meeting) if not p.is_file()]
+    if missing:
+        c.error("material-missing", meeting, "materials",
+                f"Không tìm thấy tệp tài liệu {', '.join(missing)} trong thư mục của sổ "
+                f"({Path(c.wb.path).resolve().parent})")
 
 
 def _swapped_date(c: Checker, meeting: Record) -> None:
@@ -476,7 +490,7 @@ def check_register(c: Checker) -> None:
         kind, period = document.doc_type, document.period
         if not (kind and period):
             continue
-        if kind == "BB":
+        if kind in schema.MEETING_DOCUMENTS:
             period = _register_meeting(c, document)
         elif period not in (("Năm",) if kind == "KH" else schema.PERIODS):
             allowed = "Năm" if kind == "KH" else "Quý 1 … Quý 4 hoặc Năm"
@@ -501,7 +515,7 @@ def check_register(c: Checker) -> None:
     if not c.year:
         return
     for planned in year_documents(c.wb, c.today):
-        if planned.doc_type != "BB" and (planned.doc_type, planned.period) not in by_key:
+        if planned.doc_type in NUMBERED and (planned.doc_type, planned.period) not in by_key:
             c.report.warning(
                 "missing-number", f"Chưa có số của văn bản {planned.doc_type} kỳ «{planned.period}»: "
                 f"hãy thêm một dòng (Loại {planned.doc_type}, Kỳ {planned.period}, Số, Ngày).",
@@ -510,8 +524,9 @@ def check_register(c: Checker) -> None:
 
 def _register_meeting(c: Checker, document: Record) -> str | None:
     if c.wb.meeting_with_id(document.period) is None:
+        what = "Biên bản" if document.doc_type == "BB" else "Nghị quyết"
         c.error("bad-period", document, "period",
-                f"Biên bản phải ghi Kỳ là một Mã buổi ở trang Buổi sinh hoạt; không có buổi "
+                f"{what} phải ghi Kỳ là một Mã buổi ở trang Buổi sinh hoạt; không có buổi "
                 f"«{document.period}»")
         return None
     return document.period
@@ -526,8 +541,8 @@ def _dated_before_its_meetings(c: Checker) -> None:
         entry = register_entry(c.wb, planned.doc_type, planned.period)
         if entry is None or entry.date is None or planned.doc_type == "KH":
             continue
-        if planned.doc_type == "BB":
-            assert planned.meeting is not None  # year_documents gives every minutes its meeting
+        if planned.doc_type in schema.MEETING_DOCUMENTS:
+            assert planned.meeting is not None  # year_documents gives each its meeting
             covered = [planned.meeting]
         else:
             covered = [m for m in c.year_meetings() if m.date <= c.today and
@@ -535,7 +550,8 @@ def _dated_before_its_meetings(c: Checker) -> None:
         later = [m for m in covered if m.date > entry.date]
         if later:
             last = max(later, key=lambda m: m.date)
-            what = "Biên bản" if planned.doc_type == "BB" else f"Báo cáo {planned.period.lower()}"
+            what = {"BB": "Biên bản", "NQ": "Nghị quyết"}.get(planned.doc_type,
+                                                               f"Báo cáo {planned.period.lower()}")
             c.error("dated-before-meeting", entry, "date",
                     f"{what} đề ngày {short_date(entry.date)}, trước buổi sinh hoạt ngày "
                     f"{short_date(last.date)} ({last.id}) mà văn bản ghi lại: hãy ghi ngày văn "
@@ -548,9 +564,47 @@ def check_recipients(c: Checker) -> None:
                          sheet=schema.RECIPIENTS.name, cell="A2")
 
 
+def check_scores(c: Checker) -> None:
+    """`Chấm điểm` against `Tiêu chí` and each meeting's `Điểm`: no criterion above its
+    maximum, and the points of a meeting add up to its score."""
+    criteria: dict[int, Record] = {}
+    for row in c.wb.criteria:
+        if row.number is not None:
+            criteria.setdefault(row.number, row)
+    if c.wb.scores and criteria:
+        top = sum(r.maximum for r in criteria.values() if r.maximum is not None)
+        if abs(top - 100) > 1e-9:
+            c.report.warning("criteria-total", f"Tổng điểm tối đa các tiêu chí là {decimal(top)}, "
+                             "không phải 100: các mức xếp loại ở trang Thông tin tính trên thang "
+                             "100 điểm.", sheet=schema.CRITERIA.name, cell="C2")
+    totals: dict[str, float] = defaultdict(float)
+    for score in c.wb.scores:
+        meeting = c.meeting(score)
+        criterion = criteria.get(score.criterion) if score.criterion is not None else None
+        if score.criterion is not None and criterion is None:
+            c.error("unknown-criterion", score, "criterion",
+                    f"Không có tiêu chí STT {score.criterion} ở trang Tiêu chí")
+        elif criterion is not None and score.points is not None and \
+                criterion.maximum is not None and score.points > criterion.maximum:
+            c.error("points-over-maximum", score, "points",
+                    f"{decimal(score.points)} điểm vượt điểm tối đa {decimal(criterion.maximum)} "
+                    f"của tiêu chí {criterion.number}")
+        if meeting is not None and score.points is not None:
+            totals[meeting.id] += score.points
+    for meeting in c.wb.meetings:
+        if c.is_unreadable(meeting, "score"):
+            continue   # its own error says what to fix first
+        if meeting.id in totals and (meeting.score is None
+                                     or abs(totals[meeting.id] - meeting.score) > 1e-9):
+            c.error("score-total", meeting, "score",
+                    f"Tổng điểm chấm ở trang Chấm điểm là {decimal(totals[meeting.id])}, "
+                    + ("chưa ghi «Điểm» của buổi" if meeting.score is None else
+                       f"khác «Điểm» {decimal(meeting.score)} của buổi"))
+
+
 SHEET_RULES = (check_settings, check_plan, check_members, check_themes, check_meetings,
-               check_absences, check_opinions, check_tasks, check_assessments, check_register,
-               check_recipients)
+               check_absences, check_opinions, check_tasks, check_assessments, check_scores,
+               check_register, check_recipients)
 
 
 # --- rules over the whole year --------------------------------------------------------------
@@ -605,5 +659,16 @@ def assessment_every_quarter(c: Checker) -> None:
                 cell=_next_free_row(c.wb.assessments))
 
 
+def invitations_sent(c: Checker) -> None:
+    """HD 42: members and the upper committee's member are notified before a meeting."""
+    from .inviting import uninvited_soon
+
+    for meeting, days in uninvited_soon(c.wb, c.today):
+        when = "hôm nay" if days == 0 else f"còn {days} ngày nữa"
+        c.warning("invitation-missing", meeting, "id",
+                  f"Buổi sinh hoạt ngày {short_date(meeting.date)} ({when}) chưa gửi giấy mời và "
+                  "tài liệu cho đảng viên và đồng chí phụ trách chi bộ (Hướng dẫn 42-HD/BTCTW)")
+
+
 YEAR_RULES = (thematic_meeting_every_quarter, regular_meeting_every_month,
-              assessment_every_quarter)
+              assessment_every_quarter, invitations_sent)

@@ -334,49 +334,8 @@ def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
     if mailing is None:
         click.echo(render_report(workbook, report) + "\nChưa gửi thư nào: hãy sửa các lỗi trên.")
         sys.exit(1)
-    if not mailing.letters:
-        click.echo("Không có văn bản mới để gửi: mọi văn bản của kỳ này đã được gửi tới từng nơi "
-                   "nhận (dùng --resend để gửi lại).")
-        return
-    for note in mailing.notes:
-        click.echo(f"Lưu ý: {note}")
-    click.echo("Sẽ gửi:" if not dry_run else "Thư nháp (không gửi):")
-    for letter in mailing.letters:
-        click.echo(f"  {letter.address} ({letter.addressee}): "
-                   + ", ".join(a.path.name for a in letter.files))
-    if dry_run:
-        for path in mailing.draft():
-            click.echo(f"  đã ghi {_shown(path)}")
-        return
-    if not yes:
-        if not sys.stdin.isatty():
-            raise click.UsageError("Không có bàn phím để xác nhận: thêm --yes để gửi.")
-        if not ask("Gửi các thư này?"):
-            click.echo("Đã hủy: chưa gửi thư nào.")
-            sys.exit(1)
-    password, offer_to_save = _password(mailing.settings)
-    from .credentials import forget_password, save_password
-    from .sending import PasswordRefused
-
-    try:
-        result = mailing.send(password)
-    except PasswordRefused:
-        if offer_to_save is None and password:   # the saved one no longer works
-            forget_password(mailing.settings.user, mailing.settings.host)
-            click.echo("Mật khẩu đã lưu trên máy này không còn đúng và đã được xóa.", err=True)
-        raise
-    if offer_to_save and ask("Lưu mật khẩu trên máy này?"):
-        saved = save_password(mailing.settings.user, mailing.settings.host, password)
-        click.echo("Đã lưu mật khẩu trong kho mật khẩu của máy." if saved else
-                   "Máy này không có kho mật khẩu: lần sau chibo sẽ hỏi lại.")
-    for letter in result.sent:
-        click.echo(f"Đã gửi tới {letter.address}: {len(letter.files)} tệp.")
-    for letter, reason in result.refused:
-        click.echo(f"Máy chủ từ chối {letter.address} ({reason}): thư này sẽ được gửi lại ở lần "
-                   "chạy sau.")
-    if result.stopped:
-        click.echo(result.stopped)
-    sys.exit(1 if result.failed else 0)
+    _deliver(mailing, dry_run, yes, "Không có văn bản mới để gửi: mọi văn bản của kỳ này đã "
+             "được gửi tới từng nơi nhận (dùng --resend để gửi lại).")
 
 
 def ask(question: str) -> bool:
@@ -409,6 +368,73 @@ def _password(settings) -> tuple[str | None, bool | None]:
         raise click.UsageError(f"Chưa có mật khẩu thư của {settings.user}: hãy chạy «chibo send» "
                                "trong cửa sổ dòng lệnh một lần để gõ mật khẩu và lưu trên máy.")
     return click.prompt(f"Mật khẩu thư của {settings.user}", hide_input=True), True
+
+
+@main.command(cls=ChiboCommand)
+@workbook_argument
+@click.option("--meeting", required=True, help="Mã buổi của buổi sinh hoạt sắp tới.")
+@click.option("--dry-run", is_flag=True, help="Chỉ ghi thư nháp (.eml), không gửi.")
+@click.option("--yes", "-y", is_flag=True, help="Không hỏi lại trước khi gửi.")
+@click.option("-o", "--output", type=click.Path(file_okay=False), help=OUTPUT_HELP)
+@click.option("--today", hidden=True)
+def invite(workbook, meeting, dry_run, yes, output, today):
+    """Gửi giấy mời một buổi sinh hoạt, kèm tài liệu, tới từng đảng viên và đồng chí phụ trách."""
+    from .inviting import prepare_invitations
+
+    report, mailing = prepare_invitations(workbook, meeting, _output_for(workbook, output),
+                                          dry_run, _date_option(today))
+    if mailing is None:
+        click.echo(render_report(workbook, report) + "\nChưa gửi giấy mời: hãy sửa các lỗi trên.")
+        sys.exit(1)
+    _deliver(mailing, dry_run, yes, "Mọi người đã nhận giấy mời của buổi này (buổi chưa thay đổi).")
+
+
+def _deliver(mailing, dry_run: bool, yes: bool, nothing_new: str) -> None:
+    """Show the letters, then draft or send them: what `send` and `invite` share."""
+    from .credentials import forget_password, save_password
+    from .sending import PasswordRefused
+
+    if not mailing.letters:
+        click.echo(nothing_new)
+        return
+    for note in mailing.notes:
+        click.echo(f"Lưu ý: {note}")
+    click.echo("Sẽ gửi:" if not dry_run else "Thư nháp (không gửi):")
+    for letter in mailing.letters:
+        names = [a.path.name for a in letter.files] or [
+            p.get_filename() for p in letter.message.iter_attachments()]
+        click.echo(f"  {letter.address} ({letter.addressee})" + (f": {', '.join(names)}"
+                                                                 if names else ""))
+    if dry_run:
+        for path in mailing.draft():
+            click.echo(f"  đã ghi {_shown(path)}")
+        return
+    if not yes:
+        if not sys.stdin.isatty():
+            raise click.UsageError("Không có bàn phím để xác nhận: thêm --yes để gửi.")
+        if not ask("Gửi các thư này?"):
+            click.echo("Đã hủy: chưa gửi thư nào.")
+            sys.exit(1)
+    password, offer_to_save = _password(mailing.settings)
+    try:
+        result = mailing.send(password)
+    except PasswordRefused:
+        if offer_to_save is None and password:   # the saved one no longer works
+            forget_password(mailing.settings.user, mailing.settings.host)
+            click.echo("Mật khẩu đã lưu trên máy này không còn đúng và đã được xóa.", err=True)
+        raise
+    if offer_to_save and password and ask("Lưu mật khẩu trên máy này?"):
+        saved = save_password(mailing.settings.user, mailing.settings.host, password)
+        click.echo("Đã lưu mật khẩu trong kho mật khẩu của máy." if saved else
+                   "Máy này không có kho mật khẩu: lần sau chibo sẽ hỏi lại.")
+    for letter in result.sent:
+        click.echo(f"Đã gửi tới {letter.address}: {len(letter.files)} tệp.")
+    for letter, reason in result.refused:
+        click.echo(f"Máy chủ từ chối {letter.address} ({reason}): thư này sẽ được gửi lại ở lần "
+                   "chạy sau.")
+    if result.stopped:
+        click.echo(result.stopped)
+    sys.exit(1 if result.failed else 0)
 
 
 # --- status ----------------------------------------------------------------------------------

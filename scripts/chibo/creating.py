@@ -47,6 +47,9 @@ def create_workbook(path: str | Path, year: int | None = None, force: bool = Fal
         settings, rows = {}, {}
     if year is not None or not sample:
         settings["Năm"] = year or dt.date.today().year
+    if not sample and not committee:   # the default score table, editable to a province's own
+        rows = {schema.CRITERIA.name: [{"STT": n, "Tiêu chí": t, "Điểm tối đa": m}
+                                       for n, t, m in schema.DEFAULT_CRITERIA]}
     sheets = schema.COMMITTEE_SHEETS if committee else schema.SHEETS
     if committee:
         rows = {schema.COMMITTEE_DOCUMENTS.name: [{"Kỳ": p} for p in schema.PERIODS]}
@@ -331,6 +334,8 @@ def carry_over(old_path: str | Path, year: int | None = None):
         if row["Ngày chuyển đến"] and row["Ngày chuyển đến"] < start:
             row["Ngày chuyển đến"] = None   # in the cell from the new year's first day
     rows = {schema.LEGAL_BASES.name: rows_of(schema.LEGAL_BASES, old.legal_bases),
+            schema.CRITERIA.name: rows_of(schema.CRITERIA, old.criteria) or [
+                {"STT": n, "Tiêu chí": t, "Điểm tối đa": m} for n, t, m in schema.DEFAULT_CRITERIA],
             schema.MEMBERS.name: members,
             schema.RECIPIENTS.name: rows_of(schema.RECIPIENTS, old.recipients)}
 

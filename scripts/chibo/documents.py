@@ -59,11 +59,24 @@ def year_documents(workbook: Workbook, until: dt.date | None = None) -> list[Pla
     year = workbook.settings.year
     documents = [Planned("KH", "Năm", plan_path(year), f"Kế hoạch sinh hoạt chuyên đề năm {year}")]
     stems = minutes_stems(workbook)
+    scored = scored_meetings(workbook)
     quarters = []
     for meeting in meetings_of_year(workbook, until):
         quarter = quarter_of(meeting.date)
         documents.append(Planned("BB", meeting.id, minutes_path(meeting, stems[id(meeting)]),
                                  minutes_label(meeting), quarter, meeting))
+        if meeting.id in scored:
+            documents.append(Planned("DG", meeting.id,
+                                     minutes_path(meeting, stems[id(meeting)]).replace(
+                                         "/bien-ban-", "/cham-diem-"),
+                                     f"Biểu đánh giá buổi sinh hoạt ngày {short_date(meeting.date)}",
+                                     quarter, meeting))
+        if meeting.resolution == "Có":
+            documents.append(Planned("NQ", meeting.id,
+                                     minutes_path(meeting, stems[id(meeting)]).replace(
+                                         "/bien-ban-", "/nghi-quyet-"),
+                                     f"Nghị quyết sau buổi sinh hoạt ngày {short_date(meeting.date)}",
+                                     quarter, meeting))
         if quarter not in quarters:
             quarters.append(quarter)
     for quarter in quarters:
@@ -101,6 +114,12 @@ def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) 
     """What a planned document says."""
     if planned.doc_type == "KH":
         return plan_document(workbook)
+    if planned.doc_type == "NQ":
+        assert planned.meeting is not None  # year_documents gives each its meeting
+        return resolution_document(workbook, planned.meeting, planned.path, planned.label)
+    if planned.doc_type == "DG":
+        assert planned.meeting is not None
+        return score_document(workbook, planned.meeting, planned.path, planned.label)
     if planned.doc_type == "BB":
         assert planned.meeting is not None  # year_documents gives every minutes its meeting
         return minutes_document(workbook, planned.meeting, Path(planned.path).stem[len("bien-ban-"):])
@@ -131,16 +150,16 @@ KEEP_IN_CELL = "Lưu Chi bộ"   # minutes stay in the cell's minutes book unles
 
 
 def covers(recipient_kind: str | None, doc_type: str) -> bool:
-    """Whether a `Nơi nhận` row («KH», «BB», «BC» or «*») takes a document type. Minutes go
-    only where a row names «BB»: «*» is what the cell sends upward, and its minutes stay in
-    its minutes book (domain.md §5)."""
-    return recipient_kind == doc_type or (recipient_kind == "*" and doc_type != "BB")
+    """Whether a `Nơi nhận` row («KH», «BB», «BC», «NQ» or «*») takes a document type.
+    Minutes and resolutions go only where a row names them: «*» is the plan and reports the
+    cell sends upward; its minutes stay in its minutes book (domain.md §5)."""
+    return recipient_kind == doc_type or (recipient_kind == "*" and doc_type in ("KH", "BC"))
 
 
 def _recipients(workbook: Workbook, doc_type: str) -> list[str]:
     """The `Nơi nhận` lines of a document type; minutes without any stay in the cell."""
     lines = [r.line for r in workbook.recipients if covers(r.doc_type, doc_type) and r.line]
-    if doc_type == "BB" and not lines:
+    if doc_type in ("BB", "NQ") and not lines:
         lines = [KEEP_IN_CELL]
     return recipient_lines(lines)
 
@@ -156,7 +175,7 @@ def _common(workbook: Workbook, doc_type: str, period: str, default_date=None) -
     number = entry.number if entry else None
     day = (entry.date if entry and entry.date else None) or default_date
     secretary = _name(workbook, s.cell_secretary)
-    unnumbered = doc_type == "BB" and number is None   # minutes may go without a number
+    unnumbered = doc_type in ("BB", "DG") and number is None   # minutes may go unnumbered
     return {
         "superior_body": _heading(s.superior_body),
         "issuer": _heading(s.cell_name),
@@ -471,6 +490,66 @@ def _is_one_person(assignee: str) -> bool:
     """A person's name rather than a body ('Chi ủy', 'Toàn chi bộ') or a list of names."""
     names = assignees(assignee)
     return len(names) == 1 and not is_collective(names[0])
+
+
+# --- NGHỊ QUYẾT -------------------------------------------------------------------------------
+
+def resolution_document(workbook: Workbook, meeting: Record, path: str, label: str) -> Document:
+    """The cell's NGHỊ QUYẾT after a meeting (HD 36 layout, type NQ): its bases, then what the
+    cell resolved — the conclusion, and each task with who carries it out and by when."""
+    s = workbook.settings
+    title, _ = theme_of_meeting(workbook, meeting)
+    if meeting.kind in schema.THEMATIC_KINDS and title:
+        subject = f"về chuyên đề {quoted(title)}"
+    else:
+        subject = (f"về lãnh đạo thực hiện nhiệm vụ chính trị tháng {meeting.date.month} năm "
+                   f"{meeting.date.year}")
+    points = [sentence(p) for p in paragraphs(meeting.conclusion)]
+    points += [_task_line(workbook, task) for task in workbook.of_meeting("tasks", meeting)]
+    context = _common(workbook, "NQ", meeting.id, default_date=meeting.date)
+    context.update({
+        "subject": subject,
+        "bases": ["Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
+                  f"Căn cứ biên bản buổi sinh hoạt chi bộ {date_in_words(meeting.date)},"],
+        "resolves": f"{s.cell_name.upper()} QUYẾT NGHỊ:",
+        "points": [f"{number}. {point}" for number, point in enumerate(points, start=1)]
+        or ["1. Chi bộ thống nhất thực hiện kết luận của buổi sinh hoạt."],
+        "closing": "Chi ủy, các đồng chí đảng viên trong chi bộ có trách nhiệm thực hiện nghị "
+                   "quyết này./.",
+    })
+    return Document("NQ", meeting.id, "nghi-quyet.docx", path, label, context)
+
+
+# --- BIỂU ĐÁNH GIÁ ----------------------------------------------------------------------------
+
+def scored_meetings(workbook: Workbook) -> set[str]:
+    return {s.meeting_id for s in workbook.scores if s.meeting_id}
+
+
+def score_document(workbook: Workbook, meeting: Record, path: str, label: str) -> Document:
+    """The score sheet of a meeting: each criterion, its maximum and the points it got, the
+    total and the rating, signed by the minute taker and the chair."""
+    criteria = {c.number: c for c in workbook.criteria if c.number is not None}
+    rows, total, top = [], 0.0, 0.0
+    for score in sorted(workbook.of_meeting("scores", meeting), key=lambda s: s.criterion or 0):
+        criterion = criteria.get(score.criterion)
+        maximum = criterion.maximum if criterion is not None else None
+        rows.append({"number": str(score.criterion), "title": criterion.title if criterion else "",
+                     "maximum": decimal(maximum) if maximum is not None else "",
+                     "points": decimal(score.points) if score.points is not None else ""})
+        total += score.points or 0
+        top += maximum or 0
+    figures = attendance(workbook, meeting)
+    context = _common(workbook, "DG", meeting.id, default_date=meeting.date)
+    context.update({
+        "subject": f"{_activity(meeting)}, ngày {short_date(meeting.date)}",
+        "criteria": rows,
+        "total": f"Tổng cộng: {decimal(total)}/{decimal(top)} điểm",
+        "rating": f"Xếp loại: {rating_of(meeting, workbook.settings, figures) or 'chưa xếp loại'}.",
+        "chair": _name(workbook, meeting.chair),
+        "minute_taker": _name(workbook, meeting.minute_taker),
+    })
+    return Document("DG", meeting.id, "bieu-danh-gia.docx", path, label, context)
 
 
 # --- BÁO CÁO ----------------------------------------------------------------------------------

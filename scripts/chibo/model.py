@@ -50,6 +50,8 @@ class Workbook:
     assessments: list[Record] = field(default_factory=list)
     documents: list[Record] = field(default_factory=list)
     recipients: list[Record] = field(default_factory=list)
+    criteria: list[Record] = field(default_factory=list)
+    scores: list[Record] = field(default_factory=list)
 
     def member_named(self, name: str | None) -> Record | None:
         if not name:

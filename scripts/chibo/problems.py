@@ -77,6 +77,8 @@ CATALOGUE: dict[str, str] = {
     "material-after-meeting": "Tài liệu được gửi sau ngày họp.",
     "material-late": "Tài liệu đến đảng viên chưa đủ 1 ngày trước buổi họp (Hướng dẫn 42).",
     "material-before-outline": "Tài liệu được gửi trước khi duyệt đề cương.",
+    "material-missing": "Không tìm thấy tệp tài liệu của buổi họp.",
+    "invitation-missing": "Buổi họp sắp tới chưa gửi giấy mời (Hướng dẫn 42).",
     "unknown-meeting": "Mã buổi không có ở trang Buổi sinh hoạt.",
     # absences, opinions, tasks, assessments
     "duplicate-absence": "Một người được ghi vắng hai lần trong một buổi.",
@@ -85,6 +87,11 @@ CATALOGUE: dict[str, str] = {
     "absent-speaker": "Người phát biểu lại được ghi vắng mặt.",
     "due-before-meeting": "Thời hạn nhiệm vụ trước ngày họp.",
     "duplicate-period": "Một kỳ đánh giá được ghi hai lần.",
+    # the score sheets
+    "unknown-criterion": "STT tiêu chí không có ở trang Tiêu chí.",
+    "points-over-maximum": "Điểm một tiêu chí vượt điểm tối đa.",
+    "score-total": "Tổng điểm chấm không bằng Điểm của buổi.",
+    "criteria-total": "Tổng điểm tối đa các tiêu chí không phải 100.",
     # the register of documents and the recipients
     "bad-period": "Kỳ của văn bản không hợp lệ.",
     "duplicate-document": "Một văn bản được ghi hai lần ở trang Văn bản.",

@@ -220,6 +220,8 @@ def _find_sheet(sheet: schema.Sheet, present: dict[str, str], report: Report,
     for shown, actual in present.items():
         if matching_key(shown) == matching_key(sheet.name):
             return actual
+    if sheet.optional:
+        return None   # a workbook made before this sheet existed: as if it were empty
     others = [n for n in present if matching_key(n) not in
               {matching_key(s.name) for s in sheets}]
     near = closest(sheet.name, others)

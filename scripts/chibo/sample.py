@@ -2,6 +2,8 @@
 `chibo init --sample` writes it; workbook/chibo.xlsx is made from it."""
 import datetime as dt
 
+from .schema import DEFAULT_CRITERIA
+
 SETTINGS = {  # Mục -> Giá trị, one entry for every setting of schema.SETTINGS, in that order
     "Đảng bộ cấp trên": "Đảng bộ xã Mỹ Hòa",
     "Tên chi bộ": "Chi bộ Mầm non Mỹ Hòa",
@@ -202,7 +204,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Kết luận": "Tiếp tục duy trì các biện pháp phòng dịch tại trường, chuẩn bị tốt hội thi "
                      "“Bé khỏe, bé ngoan” cuối năm học. Giao đồng chí Võ Thị Kim Oanh chuẩn bị đề "
                      "cương chuyên đề quý 2, gửi chi ủy duyệt trước ngày 10/5/2022.",
-         "Biểu quyết": "11/11 nhất trí", "Điểm": 91, "Xếp loại": "Tốt"},
+         "Biểu quyết": "11/11 nhất trí", "Điểm": 91, "Xếp loại": "Tốt", "Ra nghị quyết": "Có"},
         {"Mã buổi": "2022-T05", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 5, 5),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 40),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -298,7 +300,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Kết luận": "Giao Chi ủy rà soát, lập danh sách quần chúng ưu tú và phân công đảng viên "
                      "theo dõi, giúp đỡ. Đảng viên là giáo viên tích cực tham gia hội giảng, mỗi tổ "
                      "khối có ít nhất một tiết dạy đạt loại tốt.",
-         "Biểu quyết": "13/13 nhất trí", "Điểm": 93, "Xếp loại": "Tốt"},
+         "Biểu quyết": "13/13 nhất trí", "Điểm": 93, "Xếp loại": "Tốt", "Ra nghị quyết": "Có"},
         {"Mã buổi": "2022-T11", "Loại": "Thường kỳ", "Ngày": dt.date(2022, 11, 3),
          "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(15, 45),
          "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
@@ -587,9 +589,22 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                       "tập huấn nghiệp vụ công tác đảng cho cấp ủy chi bộ."},
     ],
 
+    "Tiêu chí": [{"STT": number, "Tiêu chí": title, "Điểm tối đa": maximum}
+                 for number, title, maximum in DEFAULT_CRITERIA],
+
+    # The four thematic meetings scored criterion by criterion; each adds up to its Điểm.
+    "Chấm điểm": [{"Mã buổi": meeting, "STT tiêu chí": number, "Điểm": points}
+                  for meeting, all_points in (("2022-Q1", (18, 16, 22, 18, 14)),
+                                              ("2022-Q2", (19, 19, 24, 18, 14)),
+                                              ("2022-Q3", (19, 18, 23, 19, 14)),
+                                              ("2022-Q4", (20, 19, 24, 18, 14)))
+                  for number, points in enumerate(all_points, start=1)],
+
     "Văn bản": [
         {"Loại": "KH", "Kỳ": "Năm", "Số": 5, "Ngày": dt.date(2022, 1, 6)},
         {"Loại": "BC", "Kỳ": "Quý 1", "Số": 7, "Ngày": dt.date(2022, 3, 17)},
+        {"Loại": "NQ", "Kỳ": "2022-T04", "Số": 3, "Ngày": dt.date(2022, 4, 7)},
+        {"Loại": "NQ", "Kỳ": "2022-T10", "Số": 4, "Ngày": dt.date(2022, 10, 6)},
         {"Loại": "BC", "Kỳ": "Quý 2", "Số": 8, "Ngày": dt.date(2022, 6, 16)},
         {"Loại": "BC", "Kỳ": "Quý 3", "Số": 9, "Ngày": dt.date(2022, 9, 22)},
         {"Loại": "BC", "Kỳ": "Quý 4", "Số": 10, "Ngày": dt.date(2022, 12, 15)},
@@ -602,6 +617,9 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
         {"Văn bản": "BC", "Nơi nhận": "Văn phòng Đảng ủy xã (theo dõi)",
          "Email": "vanphong.danguy@example.vn"},
         {"Văn bản": "KH", "Nơi nhận": "Đảng viên trong chi bộ (thực hiện)"},
+        {"Văn bản": "NQ", "Nơi nhận": "Đảng ủy xã Mỹ Hòa (báo cáo)"},
+        {"Văn bản": "NQ", "Nơi nhận": "Đảng viên trong chi bộ (thực hiện)"},
         {"Văn bản": "*", "Nơi nhận": "Lưu Chi bộ"},
+        {"Văn bản": "NQ", "Nơi nhận": "Lưu Chi bộ"},
     ],
 }

@@ -70,6 +70,7 @@ class Sheet:
     columns: tuple[Column, ...]
     settings: tuple[Column, ...] = ()  # for the key/value sheet: one Column per `Mục`
     guidance_2026: str = ""      # a further sentence of `Hướng dẫn` for 2026 and later
+    optional: bool = False       # a workbook made before the sheet existed need not have it
 
     @property
     def is_key_value(self) -> bool:
@@ -80,7 +81,8 @@ SECURITY_CHOICES = ("STARTTLS", "SSL", "Không")   # how the mail server is reac
 MEETING_KINDS = ("Chuyên đề", "Thường kỳ", "Kết hợp")
 THEMATIC_KINDS = ("Chuyên đề", "Kết hợp")   # meetings that count as the quarter's thematic one
 RATINGS = ("Tốt", "Khá", "Trung bình", "Kém")
-DOCUMENT_TYPES = ("KH", "BB", "BC")
+DOCUMENT_TYPES = ("KH", "BB", "BC", "NQ")
+MEETING_DOCUMENTS = ("BB", "NQ")   # documents of one meeting: their Kỳ is its Mã buổi
 PERIODS = ("Quý 1", "Quý 2", "Quý 3", "Quý 4", "Năm")
 POSITIONS = ("Bí thư", "Phó bí thư", "Chi ủy viên", "Đảng viên")
 MEMBERSHIPS = ("Chính thức", "Dự bị")
@@ -129,6 +131,9 @@ SETTINGS = Sheet(
                hint="Để trống: theo nhà cung cấp (587 với STARTTLS, 465 với SSL)"),
         Column("Bảo mật", "smtp_security", "choice", choices=SECURITY_CHOICES,
                hint="STARTTLS, SSL hoặc Không; để trống: theo nhà cung cấp"),
+        Column("Đồng chí phụ trách chi bộ", "liaison",
+               hint="Cấp ủy viên cấp trên theo dõi chi bộ: họ tên, chức vụ; nhận giấy mời họp"),
+        Column("Email đồng chí phụ trách", "liaison_email", "email"),
         Column("Tài khoản thư", "smtp_user",
                hint="Tên đăng nhập máy chủ thư, thường là địa chỉ email; để trống: Email chi bộ. "
                     "Mật khẩu không bao giờ ghi vào sổ"),
@@ -242,6 +247,11 @@ MEETINGS = Sheet(
         Column("Tóm tắt nội dung", "summary", width=60),
         Column("Kết luận", "conclusion", width=60),
         Column("Biểu quyết", "vote", width=16, hint="Ví dụ: 13/13 nhất trí"),
+        Column("Tài liệu", "materials", width=30,
+               hint="Tệp tài liệu gửi kèm giấy mời, đường dẫn tính từ thư mục của sổ, cách nhau "
+                    "bằng dấu ;"),
+        Column("Ra nghị quyết", "resolution", "choice", choices=("Có",), width=10,
+               hint="Ghi «Có» nếu chi bộ ra nghị quyết từ kết luận của buổi này"),
         Column("Điểm", "score", "number", minimum=0, maximum=100, width=8),
         Column("Xếp loại", "rating", "choice", choices=RATINGS, width=12,
                hint="Để trống: tính từ Điểm"),
@@ -301,9 +311,9 @@ DOCUMENTS = Sheet(
     "Số và ngày của từng văn bản (số do chi bộ cấp, chạy suốt nhiệm kỳ).",
     (
         Column("Loại", "doc_type", "choice", required=True, choices=DOCUMENT_TYPES, width=8,
-               hint="KH kế hoạch, BB biên bản, BC báo cáo"),
+               hint="KH kế hoạch, BB biên bản, BC báo cáo, NQ nghị quyết"),
         Column("Kỳ", "period", required=True, width=12,
-               hint="Năm, Quý 1…Quý 4, hoặc Mã buổi (biên bản)"),
+               hint="Năm, Quý 1…Quý 4, hoặc Mã buổi (biên bản, nghị quyết)"),
         Column("Số", "number", "integer", minimum=1, width=8),
         Column("Ngày", "date", "date", width=12),
     ),
@@ -314,7 +324,8 @@ RECIPIENTS = Sheet(
     "Nơi nhận của từng loại văn bản; có email thì «chibo send» gửi văn bản đến đó.",
     (
         Column("Văn bản", "doc_type", "choice", required=True, choices=DOCUMENT_TYPES + ("*",),
-               width=9, hint="KH, BB, BC hoặc * (kế hoạch và báo cáo; biên bản chỉ gửi nơi ghi BB)"),
+               width=9, hint="KH, BB, BC, NQ hoặc * (kế hoạch và báo cáo; biên bản, nghị quyết chỉ gửi nơi "
+                    "ghi BB, NQ)"),
         Column("Nơi nhận", "line", required=True, width=44,
                hint="Ví dụ: Đảng ủy xã Mỹ Hòa (báo cáo)",
                hint_2026="Ví dụ: Văn phòng Đảng ủy xã (báo cáo); biên bản chỉ cần «Lưu Chi bộ»"),
@@ -322,9 +333,49 @@ RECIPIENTS = Sheet(
     ),
 )
 
+CRITERIA = Sheet(
+    "Tiêu chí", "criteria",
+    "Tiêu chí chấm điểm chất lượng buổi sinh hoạt và điểm tối đa của từng tiêu chí (thang 100 "
+    "điểm theo các nhóm tiêu chí của Hướng dẫn 12-HD/BTCTW; sửa theo bảng của tỉnh nếu có).",
+    (
+        Column("STT", "number", "integer", required=True, minimum=1, width=6),
+        Column("Tiêu chí", "title", required=True, width=80),
+        Column("Điểm tối đa", "maximum", "number", required=True, minimum=0, maximum=100,
+               width=10),
+    ),
+    optional=True,
+)
+
+SCORES = Sheet(
+    "Chấm điểm", "scores",
+    "Điểm từng buổi sinh hoạt đạt theo từng tiêu chí; tổng điểm phải bằng «Điểm» của buổi.",
+    (
+        Column("Mã buổi", "meeting_id", required=True, width=12),
+        Column("STT tiêu chí", "criterion", "integer", required=True, minimum=1, width=10,
+               hint="STT của tiêu chí ở trang Tiêu chí"),
+        Column("Điểm", "points", "number", required=True, minimum=0, maximum=100, width=8),
+    ),
+    optional=True,
+)
+
+# The default table of criteria, on 100 points, after the groups of HD 12-HD/BTCTW's quality
+# criteria (preparation, attendance and time, content, conduct, outcome) [configurable].
+DEFAULT_CRITERIA = (
+    (1, "Chuẩn bị: chi ủy họp chuẩn bị, xây dựng đề cương, thông báo và gửi tài liệu đến đảng "
+        "viên trước buổi sinh hoạt", 20),
+    (2, "Thời gian và thành phần: đúng kỳ, đủ thời lượng; tỷ lệ đảng viên dự họp; không có "
+        "đảng viên vắng không lý do", 20),
+    (3, "Nội dung: thiết thực, sát nhiệm vụ của chi bộ; chuyên đề đúng kế hoạch", 25),
+    (4, "Điều hành và thảo luận: chủ trì điều hành tốt; nhiều đảng viên phát biểu; tự phê bình "
+        "và phê bình", 20),
+    (5, "Kết quả: kết luận rõ, được biểu quyết thông qua; phân công thực hiện; biên bản ghi "
+        "đầy đủ", 15),
+)
+
 # Contract order: `chibo init` writes the sheets in this order after `Hướng dẫn`.
 SHEETS: tuple[Sheet, ...] = (SETTINGS, LEGAL_BASES, PLAN_PARAGRAPHS, THEMES, MEMBERS, MEETINGS,
-                             ABSENCES, OPINIONS, TASKS, ASSESSMENTS, DOCUMENTS, RECIPIENTS)
+                             ABSENCES, OPINIONS, TASKS, ASSESSMENTS, CRITERIA, SCORES, DOCUMENTS,
+                             RECIPIENTS)
 GUIDE_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"
 SHEET_ORDER = (GUIDE_SHEET,) + tuple(sheet.name for sheet in SHEETS) + (LISTS_SHEET,)

@@ -115,6 +115,7 @@ class Letter:
     files: list[Attachment]
     message: EmailMessage | None = None
     replacing: list[str] = field(default_factory=list)   # documents sent before, now changed
+    facts: dict = field(default_factory=dict)   # what the sent log keeps besides the files
 
 
 @dataclass
@@ -158,6 +159,13 @@ class SentLog:
             raise ChiboError(f"Sổ theo dõi thư đã gửi {place} bị hỏng: hãy khôi phục hoặc xóa "
                              "tệp đó (khi xóa, mọi văn bản sẽ được gửi lại).") from None
 
+    def invited(self, address: str | None, meeting_id: str) -> list[str]:
+        """The versions (meeting hashes) of a meeting's invitation sent to an address, or
+        to anyone when the address is None."""
+        return [m.get("meeting_sha256", "") for m in self.messages
+                if m.get("invitation") == meeting_id
+                and (address is None or m["to"].casefold() == address.casefold())]
+
     def was_sent(self, address: str, document: str, digest: str | None = None) -> bool:
         """Whether this document reached this address, as a PDF or as the Word file — as it
         is now (its .docx hash `digest`), or in any version when no hash is given."""
@@ -175,6 +183,7 @@ class SentLog:
             "files": [{"path": a.relative, "sha256": sha256(a.path.read_bytes()),
                        "document": a.document.path, "document_sha256": a.document_sha256}
                       for a in letter.files],
+            **letter.facts,
         })
         data = json.dumps({"messages": self.messages}, ensure_ascii=False, indent=1)
         atomic_write(self.path, data.encode("utf-8"))
@@ -227,7 +236,8 @@ def plan_letters(workbook: Workbook, output: Path, quarter: int | None, resend: 
 def compose(letter: Letter, workbook: Workbook, quarter: int | None, sender: str) -> EmailMessage:
     s = workbook.settings
     kinds = []
-    for word, doc_type in (("kế hoạch", "KH"), ("biên bản", "BB"), ("báo cáo", "BC")):
+    for word, doc_type in (("kế hoạch", "KH"), ("biên bản", "BB"), ("nghị quyết", "NQ"),
+                           ("báo cáo", "BC")):
         if any(a.document.doc_type == doc_type for a in letter.files):
             kinds.append(word)
     period = period_words(quarter, workbook.settings.year)
@@ -371,9 +381,11 @@ class Mailing:
     log: SentLog
     settings: SmtpSettings | None        # None for drafts only
     notes: list[str] = field(default_factory=list)   # what the secretary should know first
+    drafts_at: Path | None = None        # where drafts go, when not the period's folder
 
     def draft(self) -> list[Path]:
-        return write_drafts(self.letters, drafts_folder(self.output, self.workbook, self.period))
+        folder = self.drafts_at or drafts_folder(self.output, self.workbook, self.period)
+        return write_drafts(self.letters, folder)
 
     def send(self, password: str | None) -> SendResult:
         assert self.settings is not None  # prepare reads them whenever there are letters to send

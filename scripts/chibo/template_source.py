@@ -473,8 +473,58 @@ def committee_report_template():
     return document
 
 
+SCORE_COLUMNS = [("TT", 1.2, "number"), ("Tiêu chí", 10.0, "title"), ("Tối đa", 2.4, "maximum"),
+                 ("Đạt", 2.4, "points")]
+
+
+def score_template():
+    """The score sheet of a meeting (BIỂU ĐÁNH GIÁ CHẤT LƯỢNG BUỔI SINH HOẠT)."""
+    document = new_document()
+    header(document)
+    title(document, "BIỂU ĐÁNH GIÁ CHẤT LƯỢNG BUỔI SINH HOẠT")
+    grid = table(document, [width for _, width, _ in SCORE_COLUMNS], rows=4, borders=True)
+    rows = [
+        ("CB Bảng tiêu đề", [label for label, _, _ in SCORE_COLUMNS]),
+        ("CB Bảng", ["{%tr for c in criteria %}"]),
+        ("CB Bảng", [f"{{{{ c.{field} }}}}" for _, _, field in SCORE_COLUMNS]),
+        ("CB Bảng", ["{%tr endfor %}"]),
+    ]
+    for row, (style, texts) in zip(grid.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=False):   # a {%tr %} row: one text
+            cell.paragraphs[0].style = document.styles[style]
+            cell.paragraphs[0].add_run(text)
+    _repeat_as_header(grid.rows[0])
+    for text in ("{{ total }}", "{{ rating }}"):   # kept on the page of the signatures
+        paragraph(document, "CB Đề mục 2", text).paragraph_format.keep_with_next = True
+    paragraph(document, "CB Nội dung", "").paragraph_format.keep_with_next = True
+    grid = table(document, [TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2])
+    for cell, role, name in zip(grid.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"),
+                                ("{{ minute_taker }}", "{{ chair }}"), strict=True):
+        paragraph(cell, "CB Chữ ký chức danh", role)
+        for _ in range(4):
+            paragraph(cell, "CB Chữ ký khoảng trống", "")
+        paragraph(cell, "CB Chữ ký tên", name)
+        _clear_first_paragraph(cell)
+    _keep_row_on_one_page(grid.rows[0])
+    return document
+
+
+def resolution_template():
+    """The cell's NGHỊ QUYẾT after a meeting."""
+    document = new_document()
+    header(document)
+    title(document, "NGHỊ QUYẾT")
+    loop(document, "CB Ghi chú", "bases", "- {{ item }}")
+    paragraph(document, "CB Trích yếu", "{{ resolves }}")
+    loop(document, "CB Nội dung", "points")
+    closing(document, "{{ closing }}")
+    signature_for_the_cell(document)
+    return document
+
+
 TEMPLATES = {"ke-hoach.docx": plan_template, "bien-ban.docx": minutes_template,
-             "bao-cao.docx": report_template, "bao-cao-tong-hop.docx": committee_report_template}
+             "bao-cao.docx": report_template, "bao-cao-tong-hop.docx": committee_report_template,
+             "nghi-quyet.docx": resolution_template, "bieu-danh-gia.docx": score_template}
 
 
 def write_templates(folder: str | Path) -> list[Path]:

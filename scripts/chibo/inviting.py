@@ -1,0 +1,163 @@
+"""`chibo invite`: the invitation to a meeting, with its materials (HD 42-HD/BTCTW: members
+and the upper committee's member who follows the cell are notified, and the materials reach
+them at least a day before).
+
+One letter to each member with an email — an exempted member too, told attendance is not
+required — and to the upper committee's member of `Thông tin`. It goes through the same
+settings, sent log, drafts and retries as `chibo send`: each member is invited once per
+meeting, and again, marked «(thay đổi)», only when the meeting changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import mimetypes
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid
+from pathlib import Path
+
+from . import schema
+from .documents import _activity, _name, paragraphs, theme_of_meeting
+from .errors import ChiboError
+from .model import Record, Workbook, in_cell_on
+from .sending import Letter, Mailing, SentLog, SmtpSettings, draft_sender
+from .wording import quoted, short_date, slug, time_in_words
+
+DAYS_AHEAD = 3   # `check` warns of a meeting this close that nobody was invited to
+
+
+def materials_of(workbook: Workbook, meeting: Record) -> list[Path]:
+    """The files of `Tài liệu`, relative to the workbook's folder."""
+    folder = Path(workbook.path).resolve().parent
+    return [folder / part.strip() for part in (meeting.materials or "").split(";") if part.strip()]
+
+
+def meeting_version(workbook: Workbook, meeting: Record) -> str:
+    """What an invitation says, as a hash: a change sends the invitation again."""
+    title, presenter = theme_of_meeting(workbook, meeting)
+    facts = [str(meeting.date), str(meeting.start), str(meeting.end), meeting.place, meeting.kind,
+             title, presenter, meeting.summary]
+    for path in materials_of(workbook, meeting):
+        facts.append(hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else str(path))
+    return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
+
+
+def invitees(workbook: Workbook, meeting: Record) -> list[tuple[str, str, str]]:
+    """(address, name, who): the members in the cell on the day with an email, and the
+    upper committee's member; who is 'member', 'exempt' or 'liaison'."""
+    found, seen = [], set()
+    for member in workbook.members:
+        if member.name and member.email and in_cell_on(member, meeting.date):
+            who = "exempt" if member.exempt == "Có" else "member"
+            for address in member.email:
+                if address.casefold() not in seen:
+                    seen.add(address.casefold())
+                    found.append((address, member.name, who))
+    liaison = workbook.settings.values.get("liaison")
+    for address in workbook.settings.values.get("liaison_email") or ():
+        if address.casefold() not in seen:
+            seen.add(address.casefold())
+            found.append((address, str(liaison or "đồng chí phụ trách chi bộ"), "liaison"))
+    return found
+
+
+def compose_invitation(workbook: Workbook, meeting: Record, address: str, name: str, who: str,
+                       changed: bool, sender: str, materials: list[Path]) -> EmailMessage:
+    s = workbook.settings
+    title, presenter = theme_of_meeting(workbook, meeting)
+    activity = _activity(meeting)
+    message = EmailMessage()
+    message["Subject"] = (f"Giấy mời {activity} ngày {short_date(meeting.date)}"
+                          + (" (thay đổi)" if changed else ""))
+    message["From"] = formataddr((str(s.cell_name), sender))
+    message["To"] = address
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    lines = [f"Kính gửi: đồng chí {name},", ""]
+    if changed:
+        lines += ["Giấy mời này thay giấy mời trước: buổi sinh hoạt có thay đổi.", ""]
+    lines.append(f"{s.cell_name} trân trọng kính mời đồng chí "
+                 + ("dự và chỉ đạo" if who == "liaison" else "dự") + f" buổi {activity}:")
+    lines.append(f"- Thời gian: {time_in_words(meeting.start)}, ngày {short_date(meeting.date)}"
+                 + (f" (dự kiến kết thúc {time_in_words(meeting.end)})" if meeting.end else "")
+                 + ".")
+    lines.append(f"- Địa điểm: {meeting.place}.")
+    if meeting.kind in schema.THEMATIC_KINDS and title:
+        lines.append(f"- Chuyên đề: {quoted(title)}"
+                     + (f", đồng chí {presenter} trình bày" if presenter else "") + ".")
+    agenda = paragraphs(meeting.summary)
+    if agenda:
+        lines.append("- Nội dung:")
+        lines += [f"  + {line}" for line in agenda]
+    if materials:
+        lines.append("- Tài liệu gửi kèm (đề nghị đồng chí nghiên cứu trước buổi sinh hoạt): "
+                     + ", ".join(path.name for path in materials) + ".")
+    if who == "exempt":
+        lines += ["", "Đồng chí được miễn sinh hoạt nên không bắt buộc dự; chi bộ gửi giấy mời để "
+                      "đồng chí nắm nội dung."]
+    lines += ["", "Trân trọng.", "", "T/M CHI BỘ", "BÍ THƯ", str(_name(workbook, s.cell_secretary))]
+    message.set_content("\n".join(lines) + "\n")
+    for path in materials:
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        maintype, subtype = kind.split("/", 1)
+        message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype,
+                               filename=path.name)
+    return message
+
+
+def prepare_invitations(workbook_path, meeting_id: str, output_dir, dry_run: bool = False,
+                        today: dt.date | None = None):
+    """Read and check the workbook, and compose a meeting's invitations: (report, mailing).
+    Nothing is sent; the mailing is None when the workbook has errors."""
+    from .checking import read_and_check
+    from .documents import meeting_by_id
+
+    today = today or dt.date.today()
+    workbook, report = read_and_check(workbook_path, today)
+    if workbook is None or report.has_errors:
+        return report, None
+    meeting = meeting_by_id(workbook, meeting_id)
+    if meeting.date is None or meeting.date < today:
+        raise ChiboError(f"Buổi «{meeting.id}» đã diễn ra (ngày {short_date(meeting.date)}): "
+                         "không gửi giấy mời nữa.")
+    materials = materials_of(workbook, meeting)
+    missing = [str(path) for path in materials if not path.is_file()]
+    if missing:
+        raise ChiboError("Không tìm thấy tài liệu gửi kèm: " + "; ".join(missing) + ".")
+    output = Path(output_dir)
+    log = SentLog(workbook, output)
+    version = meeting_version(workbook, meeting)
+    letters = []
+    for address, name, _ in invitees(workbook, meeting):
+        sent = log.invited(address, meeting.id)
+        if version in sent:
+            continue
+        letter = Letter(address, name, [], facts={"invitation": meeting.id,
+                                                  "meeting_sha256": version})
+        letter.facts["changed"] = bool(sent)
+        letters.append(letter)
+    if not invitees(workbook, meeting):
+        raise ChiboError("Chưa có email của đảng viên nào ở trang Đảng viên, cũng chưa có «Email "
+                         "đồng chí phụ trách» ở trang Thông tin: chưa có ai để mời.")
+    settings = None if dry_run or not letters else SmtpSettings.from_workbook(workbook.settings)
+    sender = settings.sender if settings else draft_sender(workbook.settings)
+    roles = {address.casefold(): who for address, _, who in invitees(workbook, meeting)}
+    for letter in letters:
+        letter.message = compose_invitation(workbook, meeting, letter.address, letter.addressee,
+                                            roles[letter.address.casefold()],
+                                            letter.facts.pop("changed"), sender, materials)
+    drafts = output / str(meeting.date.year) / "giay-moi" / slug(meeting.id)
+    return report, Mailing(workbook, output, None, letters, log, settings, drafts_at=drafts)
+
+
+def uninvited_soon(workbook: Workbook, today: dt.date) -> list[tuple[Record, int]]:
+    """Meetings within `DAYS_AHEAD` days nobody has been invited to (when anyone could be)."""
+    log = SentLog(workbook, Path("."))
+    found = []
+    for meeting in workbook.meetings:
+        if meeting.id and meeting.date and 0 <= (meeting.date - today).days <= DAYS_AHEAD \
+                and invitees(workbook, meeting) and not log.invited(None, meeting.id):
+            found.append((meeting, (meeting.date - today).days))
+    return found

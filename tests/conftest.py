@@ -45,9 +45,13 @@ def sent_record() -> Path:
 
 @pytest.fixture
 def sample(tmp_path) -> Path:
-    """A private copy of the sample workbook."""
-    path = tmp_path / "chibo.xlsx"
+    """A private copy of the sample workbook, with the materials its meetings name."""
+    # a folder of its own beside tmp_path: what tests write into tmp_path stays apart
+    folder = tmp_path.with_name(tmp_path.name + "-so")
+    folder.mkdir()
+    path = folder / "chibo.xlsx"
     shutil.copyfile(SAMPLE, path)
+    shutil.copytree(SAMPLE.parent / "tai-lieu", folder / "tai-lieu")
     return path
 
 

@@ -251,7 +251,11 @@ FAMILIES = [
 
 
 def write_corpus(folder: Path, names: list[str] | None = None) -> list[tuple[Path, str, list | None]]:
+    import shutil
+
     folder.mkdir(parents=True, exist_ok=True)
+    # the materials the sample's meetings name, for the files made from the sample
+    shutil.copytree(SAMPLE.parent / "tai-lieu", folder / "tai-lieu", dirs_exist_ok=True)
     written = []
     for name, family, make, words in FAMILIES:
         if names is not None and name not in names:

@@ -134,3 +134,120 @@ def test_a_workbook_made_before_the_score_sheets_still_reads(sample):
     edit(sample, lambda book: [book.remove(book[name]) for name in ("Tiêu chí", "Chấm điểm")])
     report = check_problems(sample)
     assert not report.errors, [str(p) for p in report.errors]
+
+
+# --- the invitation ---------------------------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+import pytest  # noqa: E402
+
+THEMATIC = next(m for m in data.ROWS["Buổi sinh hoạt"] if m["Mã buổi"] == "2022-Q2")
+THE_DAY_BEFORE = (THEMATIC["Ngày"] - dt.timedelta(days=2)).strftime("%d/%m/%Y")
+LIAISON = data.SETTINGS["Email đồng chí phụ trách"]
+
+
+@pytest.fixture
+def smtp(monkeypatch):
+    from aiosmtpd.controller import Controller
+
+    from test_send import Inbox, free_port
+
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    server.start()
+    for name, value in (("HOST", "127.0.0.1"), ("PORT", server.port), ("SECURITY", "none")):
+        monkeypatch.setenv(f"CHIBO_SMTP_{name}", str(value))
+    monkeypatch.delenv("CHIBO_SMTP_USER", raising=False)
+    yield inbox
+    server.stop()
+
+
+def invite(sample, tmp_path, *args):
+    return run("invite", sample, "--meeting", THEMATIC["Mã buổi"], "--today", THE_DAY_BEFORE,
+               "-o", tmp_path / "out", *args)
+
+
+def members_with_email_on(day):
+    return [m for m in data.ROWS["Đảng viên"] if m.get("Email")
+            and m.get("Ngày chuyển đến", dt.date.min) <= day]
+
+
+@pytest.fixture
+def beside(sample):
+    """The sample with its materials beside it, as `chibo init --sample` leaves it."""
+    return sample
+
+
+def test_one_invitation_per_member_with_an_email_and_one_to_the_liaison(beside, tmp_path, smtp):
+    result = invite(beside, tmp_path, "--yes")
+    assert result.exit_code == 0, result.output
+    members = members_with_email_on(THEMATIC["Ngày"])
+    assert sorted(m["To"] for m in smtp.messages) == sorted(
+        [m["Email"] for m in members] + [LIAISON])
+    letter = smtp.to(LIAISON)[0]
+    assert letter["Subject"] == ("Giấy mời sinh hoạt chuyên đề quý 2 năm 2022 ngày "
+                                 f"{THEMATIC['Ngày']:%d/%m/%Y}")
+    body = letter.get_body(("plain",)).get_content()
+    assert "kính mời đồng chí dự và chỉ đạo" in body and "14 giờ 00 phút" in body
+    assert THEMATIC["Địa điểm"] in body and "“Học tập và làm theo tấm gương đạo đức Hồ Chí Minh”" in body
+    assert [p.get_filename() for p in letter.iter_attachments()] == ["de-cuong-quy-2.docx"]
+
+
+def test_a_second_run_invites_nobody_again(beside, tmp_path, smtp):
+    invite(beside, tmp_path, "--yes")
+    count = len(smtp.messages)
+    result = invite(beside, tmp_path, "--yes")
+    assert result.exit_code == 0 and len(smtp.messages) == count
+    assert "Mọi người đã nhận giấy mời" in result.output
+
+
+def test_a_changed_meeting_is_sent_again_marked_as_changed(beside, tmp_path, smtp):
+    invite(beside, tmp_path, "--yes")
+    count = len(smtp.messages)
+    set_cell(beside, "Buổi sinh hoạt", "Địa điểm", ("Mã buổi", THEMATIC["Mã buổi"]),
+             "Hội trường Đảng ủy xã")
+    invite(beside, tmp_path, "--yes")
+    again = smtp.messages[count:]
+    assert again and all(m["Subject"].endswith("(thay đổi)") for m in again)
+    assert "Hội trường Đảng ủy xã" in again[0].get_body(("plain",)).get_content()
+
+
+def test_an_exempt_member_is_invited_and_told_attendance_is_not_required(beside, tmp_path, smtp):
+    exempt = next(m for m in data.ROWS["Đảng viên"] if m.get("Miễn sinh hoạt") == "Có")
+    set_cell(beside, "Đảng viên", "Email", ("Họ và tên", exempt["Họ và tên"]), "mien@example.vn")
+    invite(beside, tmp_path, "--yes")
+    (letter,) = smtp.to("mien@example.vn")
+    assert "không bắt buộc dự" in letter.get_body(("plain",)).get_content()
+
+
+def test_a_dry_run_writes_drafts_and_sends_nothing(beside, tmp_path, smtp):
+    result = invite(beside, tmp_path, "--dry-run")
+    assert result.exit_code == 0 and smtp.messages == []
+    drafts = list((tmp_path / "out" / "2022" / "giay-moi" / THEMATIC["Mã buổi"]).glob("*.eml"))
+    assert len(drafts) == len(members_with_email_on(THEMATIC["Ngày"])) + 1
+
+
+def test_check_warns_of_a_meeting_two_days_away_with_no_invitation(beside, tmp_path, smtp):
+    from chibo.checking import check
+
+    day = THEMATIC["Ngày"] - dt.timedelta(days=2)
+    (problem,) = [p for p in check(beside, today=day).problems if p.code == "invitation-missing"]
+    assert problem.sheet == "Buổi sinh hoạt" and "còn 2 ngày nữa" in problem.message
+    invite(beside, tmp_path, "--yes")
+    assert not [p for p in check(beside, today=day).problems if p.code == "invitation-missing"]
+
+
+def test_a_missing_material_is_named_at_its_cell(sample):
+    import shutil
+
+    shutil.rmtree(sample.parent / "tai-lieu")
+    problems = [p for p in check_problems(sample).problems if p.code == "material-missing"]
+    assert problems and "de-cuong-quy-1.docx" in problems[0].message
+
+
+def test_init_sample_leaves_the_materials_beside_the_workbook(tmp_path):
+    run("init", tmp_path / "mau.xlsx", "--sample")
+    assert sorted(p.name for p in (tmp_path / "tai-lieu").glob("*.docx")) == [
+        f"de-cuong-quy-{q}.docx" for q in (1, 2, 3, 4)]
+    assert not check_problems(tmp_path / "mau.xlsx").problems

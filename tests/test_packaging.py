@@ -23,6 +23,8 @@ def test_the_wheel_carries_the_templates_and_the_license(tmp_path):
     for template in ("ke-hoach.docx", "bien-ban.docx", "bao-cao.docx", "bao-cao-tong-hop.docx"):
         assert f"chibo/templates/{template}" in names
     assert any(n.endswith("licenses/LICENSE") for n in names)
+    assert "chibo/window_pages/so.html" in names          # the window's pages
+    assert "chibo/sample_materials/de-cuong-quy-1.docx" in names   # the sample's materials
     import chibo
 
     assert wheel.name.startswith(f"chibo-{chibo.__version__}-")

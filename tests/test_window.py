@@ -240,3 +240,24 @@ def test_sigterm_stops_the_window_cleanly(sample, tmp_path):
     assert raw(first.strip(), path="/")[0] == 403   # serving
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=15) == 0
+
+
+def test_a_workbook_with_problems_opens_on_them(chromium, sample, tmp_path, monkeypatch):
+    """The first screen of a workbook that already has problems lists them at once."""
+    from chibo.window import start
+
+    cell = set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), "32/03/2022")
+    monkeypatch.chdir(tmp_path)
+    server, _, listener, address = start(sample, tmp_path / "out", 0, None, lambda path: None)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        page = chromium.new_page()
+        page.goto(address)
+        assert f"Buổi sinh hoạt!{cell}:" in page.locator("#van-de").inner_text()
+        page.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -337,7 +337,7 @@ def _material_files(c: Checker, meeting: Record) -> None:
 
     missing = [p.name for p in materials_of(c.wb, meeting) if not p.is_file()]
     if missing:
-        c.error("material-missing", meeting, "materials",
+        c.warning("material-missing", meeting, "materials",
                 f"Không tìm thấy tệp tài liệu {', '.join(missing)} trong thư mục của sổ "
                 f"({Path(c.wb.path).resolve().parent})")
 

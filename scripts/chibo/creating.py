@@ -56,7 +56,22 @@ def create_workbook(path: str | Path, year: int | None = None, force: bool = Fal
     stream = io.BytesIO()
     build_workbook(settings, rows, sheets).save(stream)
     atomic_write(path, stream.getvalue())
+    if sample:
+        _sample_materials(path.parent)
     return path
+
+
+def _sample_materials(folder: Path) -> None:
+    """The sample's meeting materials, beside it (`Tài liệu` names them): never over a file
+    already there."""
+    from importlib.resources import files
+
+    from .outputs import atomic_write
+
+    for source in files("chibo").joinpath("sample_materials").iterdir():
+        target = folder / "tai-lieu" / source.name
+        if source.name.endswith(".docx") and not target.exists():
+            atomic_write(target, source.read_bytes())
 
 
 def build_workbook(settings: dict, rows: dict, sheets: tuple = schema.SHEETS):

@@ -14,6 +14,8 @@ SETTINGS = {  # Mục -> Giá trị, one entry for every setting of schema.SETTI
     "Bí thư": "Nguyễn Thị Thu Hà",
     "Phó bí thư": "Trần Thị Mỹ Linh",
     "Email chi bộ": "chibo.mnmyhoa@example.vn",
+    "Đồng chí phụ trách chi bộ": "Trần Văn Hùng, Đảng ủy viên Đảng ủy xã Mỹ Hòa",
+    "Email đồng chí phụ trách": "vanhung.tran@example.vn",
     "Máy chủ thư (SMTP)": None,      # the secretary fills in her provider's, e.g. smtp.gmail.com
     "Cổng": None,
     "Bảo mật": None,
@@ -182,6 +184,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Người trình bày": "Trần Thị Mỹ Linh",
          "Khách mời": "Bà Nguyễn Thị Mai, Trưởng Trạm Y tế xã Mỹ Hòa",
          "Ngày duyệt đề cương": dt.date(2022, 3, 3), "Ngày gửi tài liệu": dt.date(2022, 3, 4),
+         "Tài liệu": "tai-lieu/de-cuong-quy-1.docx",
          "Tóm tắt nội dung": "Phần sinh hoạt thường kỳ: chi bộ đánh giá kết quả tháng 02 và đề ra "
                              "nhiệm vụ tháng 3. Phần chuyên đề: đồng chí Trần Thị Mỹ Linh trình bày "
                              "các phương án bảo đảm an toàn khi đón trẻ trở lại trường học trực "
@@ -224,6 +227,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
          "Người trình bày": "Võ Thị Kim Oanh",
          "Ngày duyệt đề cương": dt.date(2022, 5, 10), "Ngày gửi tài liệu": dt.date(2022, 5, 10),
+         "Tài liệu": "tai-lieu/de-cuong-quy-2.docx",
          "Tóm tắt nội dung": "Nhân kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – "
                              "19/5/2022), đồng chí Võ Thị Kim Oanh trình bày chuyên đề về đạo đức, "
                              "lối sống giản dị và tình yêu thương thiếu nhi của Bác. Chi bộ liên hệ "
@@ -278,6 +282,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
          "Người trình bày": "Phạm Thị Hồng Nhung",
          "Ngày duyệt đề cương": dt.date(2022, 9, 6), "Ngày gửi tài liệu": dt.date(2022, 9, 8),
+         "Tài liệu": "tai-lieu/de-cuong-quy-3.docx",
          "Tóm tắt nội dung": "Phần sinh hoạt thường kỳ: chi bộ đánh giá công tác khai giảng năm học "
                              "2022–2023 và đề ra nhiệm vụ tháng 9, tháng 10. Phần chuyên đề: đồng chí "
                              "Phạm Thị Hồng Nhung trình bày cách xây dựng môi trường thiên nhiên "
@@ -321,6 +326,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Đại biểu cấp trên": "Trần Văn Hùng, Đảng ủy viên Đảng ủy xã Mỹ Hòa, phụ trách khối "
                               "giáo dục",
          "Ngày duyệt đề cương": dt.date(2022, 11, 24), "Ngày gửi tài liệu": dt.date(2022, 12, 1),
+         "Tài liệu": "tai-lieu/de-cuong-quy-4.docx",
          "Tóm tắt nội dung": "Phần sinh hoạt thường kỳ: chi bộ đánh giá kết quả tháng 11 và đề ra "
                              "nhiệm vụ tháng 12. Phần chuyên đề: đồng chí Lê Thị Ngọc Ánh trình bày "
                              "tình hình, nguyên nhân khó khăn của công tác phát triển đảng viên ở "

@@ -212,8 +212,8 @@ def create_app(window: Window):
             return page(request, "chon-so.html", here=_workbooks_in(window.start_folder),
                         recent=recent_workbooks(), year=dt.date.today().year)
         version, book, report = window.checked()
-        return page(request, "so.html", book=book, **_overview(window, book, report),
-                    version=version, problems=_problems_by_sheet(report))
+        return page(request, "so.html", book=book, report=report, version=version,
+                    problems=_problems_by_sheet(report), **_overview(window, book, report))
 
     async def problems(request):
         """The live part of the page: polled every two seconds, re-checked after a save."""

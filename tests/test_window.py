@@ -261,3 +261,39 @@ def test_a_workbook_with_problems_opens_on_them(chromium, sample, tmp_path, monk
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_a_scheduled_meeting_has_its_invitations_sent_from_the_window(chromium, sample, tmp_path,
+                                                                      monkeypatch):
+    import datetime as dt
+
+    from aiosmtpd.controller import Controller
+
+    from chibo.window import start
+
+    inbox = Inbox()
+    smtp = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    set_setting(sample, "Máy chủ thư (SMTP)", "127.0.0.1")
+    set_setting(sample, "Cổng", smtp.port)
+    set_setting(sample, "Bảo mật", "Không")
+    monkeypatch.chdir(tmp_path)
+    server, _, listener, address = start(sample, tmp_path / "out", 0, dt.date(2022, 5, 15),
+                                         lambda path: None)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        page = chromium.new_page()
+        page.goto(address)
+        page.get_by_role("link", name="Gửi giấy mời").first.click()
+        assert "de-cuong-quy-2.docx" in page.locator("main").inner_text()
+        page.get_by_role("button", name="Gửi giấy mời").click()
+        page.get_by_text("Đã gửi: vanhung.tran@example.vn").wait_for(timeout=30_000)
+        assert any(m["To"] == "vanhung.tran@example.vn" for m in inbox.messages)
+        page.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        smtp.stop()

@@ -340,6 +340,48 @@ def create_app(window: Window):
         key = window.run_job("gui", work)
         return RedirectResponse(f"/viec/{key}", 303)
 
+    async def invite_preview(request):
+        from .credentials import saved_password
+        from .inviting import prepare_invitations
+
+        meeting_id = request.path_params["meeting"]
+        try:
+            report, mailing = prepare_invitations(window.workbook, meeting_id,
+                                                  window.output_folder(), today=window.today)
+        except ChiboError as error:
+            return page(request, "moi.html", message=str(error), mailing=None, meeting=meeting_id)
+        needs_password = bool(mailing and mailing.settings and mailing.settings.user and
+                              saved_password(mailing.settings.user, mailing.settings.host) is None
+                              and "CHIBO_SMTP_PASSWORD" not in os.environ)
+        return page(request, "moi.html", mailing=mailing, meeting=meeting_id,
+                    needs_password=needs_password)
+
+    async def invite(request):
+        from .credentials import save_password, saved_password
+        from .inviting import prepare_invitations
+
+        form = await posted(request)
+        meeting_id = request.path_params["meeting"]
+        typed = str(form.get("mat_khau", "")) or None
+        keep = form.get("luu_mat_khau") == "c"
+        workbook, output, today = window.workbook, window.output_folder(), window.today
+
+        def work():
+            _, mailing = prepare_invitations(workbook, meeting_id, output, today=today)
+            if mailing is None:
+                raise ChiboError("Sổ có lỗi: hãy sửa rồi gửi giấy mời.")
+            settings = mailing.settings
+            password = typed or os.environ.get("CHIBO_SMTP_PASSWORD") or (
+                saved_password(settings.user, settings.host) if settings and settings.user
+                else None)
+            result = mailing.send(password) if mailing.letters else None
+            if keep and typed and settings and settings.user:
+                save_password(settings.user, settings.host, typed)
+            return mailing, result
+
+        key = window.run_job("gui", work)
+        return RedirectResponse(f"/viec/{key}", 303)
+
     async def open_file(request):
         form = await posted(request)
         path = _inside_output(window, str(form.get("tep", "")))
@@ -385,6 +427,8 @@ def create_app(window: Window):
               Route("/tao", create, methods=["POST"]), Route("/mo-so", open_workbook, methods=["POST"]),
               Route("/lap", build, methods=["POST"]), Route("/viec/{key}", job_page),
               Route("/gui", send_preview), Route("/gui", send, methods=["POST"]),
+              Route("/moi/{meeting}", invite_preview),
+              Route("/moi/{meeting}", invite, methods=["POST"]),
               Route("/mo", open_file, methods=["POST"]), Route("/tep/{path:path}", serve_file),
               Route("/dang-uy", committee), Route("/dang-uy", committee_run, methods=["POST"]),
               Route("/dong", close, methods=["POST"])]
@@ -407,12 +451,15 @@ def _overview(window: Window, book, report) -> dict:
     from .status import status
 
     if book is None or book.settings.year is None:
-        return {"year_status": None}
+        return {"year_status": None, "upcoming": []}
+    today = window.today or dt.date.today()
+    upcoming = sorted((m for m in book.meetings if m.id and m.date and m.date >= today),
+                      key=lambda m: m.date)
     try:
-        return {"year_status": status(book, report, window.output_folder(),
-                                      window.today or dt.date.today())}
+        return {"year_status": status(book, report, window.output_folder(), today),
+                "upcoming": upcoming}
     except ChiboError:
-        return {"year_status": None}
+        return {"year_status": None, "upcoming": upcoming}
 
 
 def _inside_output(window: Window, reference: str) -> Path | None:

@@ -1,6 +1,7 @@
 """`chibo ui`, driven in a real Chromium (Debian's, through Playwright's executable_path):
 what the secretary sees, and every refusal of a request that is not hers."""
 
+import contextlib
 import hashlib
 import http.client
 import os
@@ -22,6 +23,23 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium")
 
 
+@contextlib.contextmanager
+def serving(workbook, output, today=None, opener=lambda path: None):
+    """A window served from a thread of this process: its address, then a clean stop."""
+    from chibo.window import start
+
+    server, state, listener, address = start(workbook, output, 0, today, opener)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield state, address
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 @pytest.fixture
 def opened():
     return []
@@ -33,20 +51,11 @@ def window(sample, tmp_path, opened, monkeypatch):
     with the system's programs are recorded instead."""
     import datetime as dt
 
-    from chibo.window import start
-
     for name in ("HOST", "PORT", "SECURITY", "USER", "PASSWORD", "FROM"):
         monkeypatch.delenv(f"CHIBO_SMTP_{name}", raising=False)
     monkeypatch.chdir(tmp_path)
-    server, state, listener, address = start(sample, tmp_path / "out", 0,
-                                             dt.date(2023, 3, 1), opened.append)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield state, address
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(sample, tmp_path / "out", dt.date(2023, 3, 1), opened.append) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -148,26 +157,16 @@ def test_the_workbook_is_never_written(page, sample):
 
 def test_without_a_workbook_the_window_offers_to_choose_or_create_one(chromium, tmp_path,
                                                                        monkeypatch):
-    from chibo.window import start
-
     shutil.copyfile(Path(__file__).parent.parent / "workbook" / "chibo.xlsx",
                     tmp_path / "so-2022.xlsx")
     monkeypatch.chdir(tmp_path)
-    server, _, listener, address = start(None, None, 0, None, lambda path: None)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
+    with serving(None, None) as (_, address):
         page = chromium.new_page()
         page.goto(address)
         assert page.get_by_role("button", name="Tạo sổ mới").is_visible()
         page.get_by_role("button", name="so-2022.xlsx").click()
         page.get_by_text("Chi bộ Mầm non Mỹ Hòa, năm 2022").wait_for(timeout=10_000)
         page.close()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 # --- the door stays shut ------------------------------------------------------------------------
@@ -244,23 +243,13 @@ def test_sigterm_stops_the_window_cleanly(sample, tmp_path):
 
 def test_a_workbook_with_problems_opens_on_them(chromium, sample, tmp_path, monkeypatch):
     """The first screen of a workbook that already has problems lists them at once."""
-    from chibo.window import start
-
     cell = set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), "32/03/2022")
     monkeypatch.chdir(tmp_path)
-    server, _, listener, address = start(sample, tmp_path / "out", 0, None, lambda path: None)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
+    with serving(sample, tmp_path / "out") as (_, address):
         page = chromium.new_page()
         page.goto(address)
         assert f"Buổi sinh hoạt!{cell}:" in page.locator("#van-de").inner_text()
         page.close()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_a_scheduled_meeting_has_its_invitations_sent_from_the_window(chromium, sample, tmp_path,
@@ -269,8 +258,6 @@ def test_a_scheduled_meeting_has_its_invitations_sent_from_the_window(chromium, 
 
     from aiosmtpd.controller import Controller
 
-    from chibo.window import start
-
     inbox = Inbox()
     smtp = Controller(inbox, hostname="127.0.0.1", port=free_port())
     smtp.start()
@@ -278,22 +265,15 @@ def test_a_scheduled_meeting_has_its_invitations_sent_from_the_window(chromium, 
     set_setting(sample, "Cổng", smtp.port)
     set_setting(sample, "Bảo mật", "Không")
     monkeypatch.chdir(tmp_path)
-    server, _, listener, address = start(sample, tmp_path / "out", 0, dt.date(2022, 5, 15),
-                                         lambda path: None)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
     try:
-        page = chromium.new_page()
-        page.goto(address)
-        page.get_by_role("link", name="Gửi giấy mời").first.click()
-        assert "de-cuong-quy-2.docx" in page.locator("main").inner_text()
-        page.get_by_role("button", name="Gửi giấy mời").click()
-        page.get_by_text("Đã gửi: vanhung.tran@example.vn").wait_for(timeout=30_000)
-        assert any(m["To"] == "vanhung.tran@example.vn" for m in inbox.messages)
-        page.close()
+        with serving(sample, tmp_path / "out", dt.date(2022, 5, 15)) as (_, address):
+            page = chromium.new_page()
+            page.goto(address)
+            page.get_by_role("link", name="Gửi giấy mời").first.click()
+            assert "de-cuong-quy-2.docx" in page.locator("main").inner_text()
+            page.get_by_role("button", name="Gửi giấy mời").click()
+            page.get_by_text("Đã gửi: vanhung.tran@example.vn").wait_for(timeout=30_000)
+            assert any(m["To"] == "vanhung.tran@example.vn" for m in inbox.messages)
+            page.close()
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         smtp.stop()

@@ -320,8 +320,14 @@ def minutes_template():
     paragraph(document, "CB Nội dung", "{%p endfor %}")
     paragraph(document, "CB Nội dung", "{%p endfor %}")
     closing(document, "{{ closing }}")
-    # The recipients sit under the secretary's signature, in the same row, so that the
-    # signatures and «Nơi nhận» never part across a page.
+    signatures_of_the_meeting(document, with_recipients=True)
+    return document
+
+
+def signatures_of_the_meeting(document, with_recipients: bool) -> None:
+    """THƯ KÝ on the left, CHỦ TRÌ on the right, in one row that never splits; the minutes'
+    recipients sit under the secretary's signature, so signatures and «Nơi nhận» never part
+    across a page."""
     grid = table(document, [TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2])
     for cell, role, name in zip(grid.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"),
                                 ("{{ minute_taker }}", "{{ chair }}"), strict=True):
@@ -329,13 +335,12 @@ def minutes_template():
         for _ in range(4):
             paragraph(cell, "CB Chữ ký khoảng trống", "")
         paragraph(cell, "CB Chữ ký tên", name)
-        if role == "THƯ KÝ":
+        if with_recipients and role == "THƯ KÝ":
             paragraph(cell, "CB Nội dung", "{%p if recipients %}")
             recipients(cell)
             paragraph(cell, "CB Nội dung", "{%p endif %}")
         _clear_first_paragraph(cell)
     _keep_row_on_one_page(grid.rows[0])
-    return document
 
 
 REPORT_COLUMNS = [  # (header, width cm, field of a meeting row)
@@ -497,15 +502,7 @@ def score_template():
     for text in ("{{ total }}", "{{ rating }}"):   # kept on the page of the signatures
         paragraph(document, "CB Đề mục 2", text).paragraph_format.keep_with_next = True
     paragraph(document, "CB Nội dung", "").paragraph_format.keep_with_next = True
-    grid = table(document, [TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2])
-    for cell, role, name in zip(grid.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"),
-                                ("{{ minute_taker }}", "{{ chair }}"), strict=True):
-        paragraph(cell, "CB Chữ ký chức danh", role)
-        for _ in range(4):
-            paragraph(cell, "CB Chữ ký khoảng trống", "")
-        paragraph(cell, "CB Chữ ký tên", name)
-        _clear_first_paragraph(cell)
-    _keep_row_on_one_page(grid.rows[0])
+    signatures_of_the_meeting(document, with_recipients=False)
     return document
 
 

@@ -314,31 +314,17 @@ def create_app(window: Window):
                     needs_password=needs_password)
 
     async def send(request):
-        from .credentials import save_password, saved_password
         from .sending import prepare
 
         form = await posted(request)
         quarter = str(form.get("quy", ""))
-        typed = str(form.get("mat_khau", "")) or None
-        keep = form.get("luu_mat_khau") == "c"
         workbook, output, today = window.workbook, window.output_folder(), window.today
 
-        def work():
-            report, mailing = prepare(workbook, output, int(quarter) if quarter else None,
-                                      form.get("nam") == "1", False, today=today)
-            if mailing is None:
-                raise ChiboError("Sổ có lỗi: hãy sửa rồi gửi lại.")
-            settings = mailing.settings
-            password = typed or os.environ.get("CHIBO_SMTP_PASSWORD") or (
-                saved_password(settings.user, settings.host) if settings and settings.user
-                else None)
-            result = mailing.send(password) if mailing.letters else None
-            if keep and typed and settings and settings.user:
-                save_password(settings.user, settings.host, typed)
-            return mailing, result
+        def letters():
+            return prepare(workbook, output, int(quarter) if quarter else None,
+                           form.get("nam") == "1", False, today=today)[1]
 
-        key = window.run_job("gui", work)
-        return RedirectResponse(f"/viec/{key}", 303)
+        return _send_in_background(letters, form)
 
     async def invite_preview(request):
         from .credentials import saved_password
@@ -357,19 +343,26 @@ def create_app(window: Window):
                     needs_password=needs_password)
 
     async def invite(request):
-        from .credentials import save_password, saved_password
         from .inviting import prepare_invitations
 
         form = await posted(request)
         meeting_id = request.path_params["meeting"]
+        workbook, output, today = window.workbook, window.output_folder(), window.today
+        return _send_in_background(
+            lambda: prepare_invitations(workbook, meeting_id, output, today=today)[1], form)
+
+    def _send_in_background(letters, form):
+        """Send what `letters()` prepares, off the request thread: the password typed in the
+        page, else the one saved on this machine; saved there only when she asked."""
+        from .credentials import save_password, saved_password
+
         typed = str(form.get("mat_khau", "")) or None
         keep = form.get("luu_mat_khau") == "c"
-        workbook, output, today = window.workbook, window.output_folder(), window.today
 
         def work():
-            _, mailing = prepare_invitations(workbook, meeting_id, output, today=today)
+            mailing = letters()
             if mailing is None:
-                raise ChiboError("Sổ có lỗi: hãy sửa rồi gửi giấy mời.")
+                raise ChiboError("Sổ có lỗi: hãy sửa rồi gửi lại.")
             settings = mailing.settings
             password = typed or os.environ.get("CHIBO_SMTP_PASSWORD") or (
                 saved_password(settings.user, settings.host) if settings and settings.user

@@ -201,21 +201,25 @@ def _broken(name: str, error: BaseException) -> WorkbookUnreadable:
 
 def _zip_container(path: Path, decrypted: bytes | None) -> Container:
     name = path.name
-    source = path
-    temporary = None
-    macros: set[str] = set()
+    source: Path = path
+    temporary: Path | None = None
+
+    def read_instead(copy: Path) -> None:
+        """Read a decrypted or repaired copy from now on (one temporary file at a time)."""
+        nonlocal source, temporary
+        if temporary is not None:
+            temporary.unlink()
+        source = temporary = copy
+
     try:
         if decrypted is not None:
-            temporary = _temporary_copy(decrypted)
-            source = temporary
+            read_instead(_temporary_copy(decrypted))
         with zipfile.ZipFile(source) as archive:
-            names = _normalised_names(archive)
-            if any("\\" in info.filename for info in archive.infolist()):
-                # Windows separators in part names: Excel and calamine cope, openpyxl does not
-                copy = _repaired_copy(archive)
-                if temporary is not None:
-                    temporary.unlink()
-                temporary = source = copy
+            # Windows separators in part names: Excel and calamine cope, openpyxl does not
+            backslashes = any("\\" in info.filename for info in archive.infolist())
+            repaired = _repaired_copy(archive) if backslashes else None
+        if repaired is not None:
+            read_instead(repaired)
         with zipfile.ZipFile(source) as archive:
             names = _normalised_names(archive)
             workbook_part = _workbook_part(archive, names)
@@ -225,20 +229,16 @@ def _zip_container(path: Path, decrypted: bytes | None) -> Container:
             _refuse_doctypes(archive, name)
             parts, strict = _measure_sheets(archive, names, workbook_part, name)
             macros = _macro_sheet_ids(archive, names, workbook_part)
-            if macros:
-                # Excel 4.0 macro sheets stop both readers; the contract never needs them
-                copy = _without_sheets(archive, names[workbook_part].filename, macros)
-        if macros:
-            if temporary is not None:
-                temporary.unlink()
-            temporary = source = copy
-    except WorkbookUnreadable:
+            # Excel 4.0 macro sheets stop both readers; the contract never needs them
+            stripped = (_without_sheets(archive, names[workbook_part].filename, macros)
+                        if macros else None)
+        if stripped is not None:
+            read_instead(stripped)
+    except (WorkbookUnreadable, *ZIP_FAILURES) as error:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
-        raise
-    except ZIP_FAILURES as error:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+        if isinstance(error, WorkbookUnreadable):
+            raise
         raise _broken(name, error) from None
     return Container(source, parts, strict, temporary)
 

@@ -30,16 +30,7 @@ def create_workbook(path: str | Path, year: int | None = None, force: bool = Fal
                     sample: bool = False, committee: bool = False) -> Path:
     """Write a new workbook — a cell's (empty, or the shipped sample), or with `committee`
     the Đảng ủy's settings for `chibo tong-hop` — and return its path."""
-    import io
-
-    from .outputs import atomic_write
-
-    path = Path(path)
-    if not path.suffix:
-        path = path.with_suffix(".xlsx")
-    if path.exists() and not force:
-        raise OutputExists(f"Tệp {path} đã có: chibo không ghi đè sổ của bạn. Hãy chọn tên khác, "
-                           "hoặc thêm --force nếu thật sự muốn thay tệp này.")
+    path = _new_workbook_path(path, force)
     if sample:
         from . import sample as content
         settings, rows = dict(content.SETTINGS), content.ROWS
@@ -48,17 +39,36 @@ def create_workbook(path: str | Path, year: int | None = None, force: bool = Fal
     if year is not None or not sample:
         settings["Năm"] = year or dt.date.today().year
     if not sample and not committee:   # the default score table, editable to a province's own
-        rows = {schema.CRITERIA.name: [{"STT": n, "Tiêu chí": t, "Điểm tối đa": m}
-                                       for n, t, m in schema.DEFAULT_CRITERIA]}
+        rows = {schema.CRITERIA.name: schema.default_criteria_rows()}
     sheets = schema.COMMITTEE_SHEETS if committee else schema.SHEETS
     if committee:
         rows = {schema.COMMITTEE_DOCUMENTS.name: [{"Kỳ": p} for p in schema.PERIODS]}
-    stream = io.BytesIO()
-    build_workbook(settings, rows, sheets).save(stream)
-    atomic_write(path, stream.getvalue())
+    _save_workbook(path, build_workbook(settings, rows, sheets))
     if sample:
         _sample_materials(path.parent)
     return path
+
+
+def _new_workbook_path(path: str | Path, force: bool) -> Path:
+    """Where a new workbook goes («.xlsx» added when typed without it), never over one of
+    hers unless she forces it."""
+    path = Path(path)
+    if not path.suffix:
+        path = path.with_suffix(".xlsx")
+    if path.exists() and not force:
+        raise OutputExists(f"Tệp {path} đã có: chibo không ghi đè sổ của bạn. Hãy chọn tên khác, "
+                           "hoặc thêm --force nếu thật sự muốn thay tệp này.")
+    return path
+
+
+def _save_workbook(path: Path, book) -> None:
+    import io
+
+    from .outputs import atomic_write
+
+    stream = io.BytesIO()
+    book.save(stream)
+    atomic_write(path, stream.getvalue())
 
 
 def _sample_materials(folder: Path) -> None:
@@ -349,8 +359,8 @@ def carry_over(old_path: str | Path, year: int | None = None):
         if row["Ngày chuyển đến"] and row["Ngày chuyển đến"] < start:
             row["Ngày chuyển đến"] = None   # in the cell from the new year's first day
     rows = {schema.LEGAL_BASES.name: rows_of(schema.LEGAL_BASES, old.legal_bases),
-            schema.CRITERIA.name: rows_of(schema.CRITERIA, old.criteria) or [
-                {"STT": n, "Tiêu chí": t, "Điểm tối đa": m} for n, t, m in schema.DEFAULT_CRITERIA],
+            schema.CRITERIA.name: (rows_of(schema.CRITERIA, old.criteria)
+                                   or schema.default_criteria_rows()),
             schema.MEMBERS.name: members,
             schema.RECIPIENTS.name: rows_of(schema.RECIPIENTS, old.recipients)}
 
@@ -371,18 +381,7 @@ def carry_over(old_path: str | Path, year: int | None = None):
 def create_from(path: str | Path, old_path: str | Path, year: int | None = None,
                 force: bool = False) -> tuple[Path, list[str]]:
     """`chibo init NEW --from OLD`: a new year's workbook from last year's."""
-    import io
-
-    from .outputs import atomic_write
-
-    path = Path(path)
-    if not path.suffix:
-        path = path.with_suffix(".xlsx")
-    if path.exists() and not force:
-        raise OutputExists(f"Tệp {path} đã có: chibo không ghi đè sổ của bạn. Hãy chọn tên khác, "
-                           "hoặc thêm --force nếu thật sự muốn thay tệp này.")
+    path = _new_workbook_path(path, force)
     settings, rows, notes = carry_over(old_path, year)
-    stream = io.BytesIO()
-    build_workbook(settings, rows).save(stream)
-    atomic_write(path, stream.getvalue())
+    _save_workbook(path, build_workbook(settings, rows))
     return path, notes

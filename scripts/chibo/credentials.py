@@ -24,6 +24,13 @@ def saved_password(user: str, host: str) -> str | None:
         return None
 
 
+def known_password(user: str, host: str) -> str | None:
+    """The password chibo may use without asking: CHIBO_SMTP_PASSWORD, else the one saved."""
+    import os
+
+    return os.environ.get("CHIBO_SMTP_PASSWORD") or saved_password(user, host)
+
+
 def save_password(user: str, host: str, password: str) -> bool:
     """Keep the password on this machine; False when it has nowhere to keep it."""
     try:

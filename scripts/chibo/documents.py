@@ -67,14 +67,12 @@ def year_documents(workbook: Workbook, until: dt.date | None = None) -> list[Pla
                                  minutes_label(meeting), quarter, meeting))
         if meeting.id in scored:
             documents.append(Planned("DG", meeting.id,
-                                     minutes_path(meeting, stems[id(meeting)]).replace(
-                                         "/bien-ban-", "/cham-diem-"),
+                                     minutes_path(meeting, stems[id(meeting)], "cham-diem"),
                                      f"Biểu đánh giá buổi sinh hoạt ngày {short_date(meeting.date)}",
                                      quarter, meeting))
         if meeting.resolution == "Có":
             documents.append(Planned("NQ", meeting.id,
-                                     minutes_path(meeting, stems[id(meeting)]).replace(
-                                         "/bien-ban-", "/nghi-quyet-"),
+                                     minutes_path(meeting, stems[id(meeting)], "nghi-quyet"),
                                      f"Nghị quyết sau buổi sinh hoạt ngày {short_date(meeting.date)}",
                                      quarter, meeting))
         if quarter not in quarters:
@@ -738,8 +736,10 @@ def minutes_stems(workbook: Workbook) -> dict[int, str]:
     return stems
 
 
-def minutes_path(meeting: Record, stem: str) -> str:
-    return f"{meeting.date.year}/quy-{quarter_of(meeting.date)}/bien-ban-{stem}.docx"
+def minutes_path(meeting: Record, stem: str, kind: str = "bien-ban") -> str:
+    """Where a meeting's paper goes: its minutes, or beside them its resolution
+    (kind 'nghi-quyet') and score sheet ('cham-diem')."""
+    return f"{meeting.date.year}/quy-{quarter_of(meeting.date)}/{kind}-{stem}.docx"
 
 
 def report_path(year: int, quarter: int | None) -> str:

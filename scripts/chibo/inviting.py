@@ -129,25 +129,22 @@ def prepare_invitations(workbook_path, meeting_id: str, output_dir, dry_run: boo
     output = Path(output_dir)
     log = SentLog(workbook, output)
     version = meeting_version(workbook, meeting)
-    letters = []
-    for address, name, _ in invitees(workbook, meeting):
-        sent = log.invited(address, meeting.id)
-        if version in sent:
-            continue
-        letter = Letter(address, name, [], facts={"invitation": meeting.id,
-                                                  "meeting_sha256": version})
-        letter.facts["changed"] = bool(sent)
-        letters.append(letter)
-    if not invitees(workbook, meeting):
+    everyone = invitees(workbook, meeting)
+    if not everyone:
         raise ChiboError("Chưa có email của đảng viên nào ở trang Đảng viên, cũng chưa có «Email "
                          "đồng chí phụ trách» ở trang Thông tin: chưa có ai để mời.")
-    settings = None if dry_run or not letters else SmtpSettings.from_workbook(workbook.settings)
+    due = []   # (address, name, who, invited before to an earlier version)
+    for address, name, who in everyone:
+        sent = log.invited(address, meeting.id)
+        if version not in sent:
+            due.append((address, name, who, bool(sent)))
+    settings = None if dry_run or not due else SmtpSettings.from_workbook(workbook.settings)
     sender = settings.sender if settings else draft_sender(workbook.settings)
-    roles = {address.casefold(): who for address, _, who in invitees(workbook, meeting)}
-    for letter in letters:
-        letter.message = compose_invitation(workbook, meeting, letter.address, letter.addressee,
-                                            roles[letter.address.casefold()],
-                                            letter.facts.pop("changed"), sender, materials)
+    letters = [Letter(address, name, [],
+                      compose_invitation(workbook, meeting, address, name, who, changed, sender,
+                                         materials),
+                      facts={"invitation": meeting.id, "meeting_sha256": version})
+               for address, name, who, changed in due]
     drafts = output / str(meeting.date.year) / "giay-moi" / slug(meeting.id)
     return report, Mailing(workbook, output, None, letters, log, settings, drafts_at=drafts)
 

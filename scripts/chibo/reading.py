@@ -93,17 +93,24 @@ def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
     except Exception:   # a valid workbook calamine does not support: openpyxl may
         return _read_sheets_with_openpyxl(container, sheets, report)
     try:
-        present = {clean_text(n): n for n in book.sheet_names}
-        found: dict[str, tuple] = {}
-        for sheet in sheets:
-            actual = _find_sheet(sheet, present, report, sheets)
-            if actual is not None:
-                part = container.parts.get(clean_text(actual), SheetPart())
-                found[sheet.field] = (*_sheet_cells(book, container, actual, part),
-                                      part.uncached_formulas)
-        return found
+        return _contract_sheets(book.sheet_names, container, sheets, report,
+                                lambda name, part: _sheet_cells(book, container, name, part))
     finally:
         book.close()
+
+
+def _contract_sheets(names: list[str], container: Container, sheets: tuple, report: Report,
+                     cells_of) -> dict:
+    """(rows, merged ranges, formula cells) by field, for each sheet of the contract found
+    among the workbook's `names`; `cells_of(name, part)` reads one sheet's rows and merges."""
+    present = {clean_text(n): n for n in names}
+    found: dict[str, tuple] = {}
+    for sheet in sheets:
+        actual = _find_sheet(sheet, present, report, sheets)
+        if actual is not None:
+            part = container.parts.get(clean_text(actual), SheetPart())
+            found[sheet.field] = (*cells_of(actual, part), part.uncached_formulas)
+    return found
 
 
 def _openpyxl_source(container: Container) -> Path:
@@ -133,14 +140,8 @@ def _read_sheets_with_openpyxl(container: Container, sheets: tuple, report: Repo
                                  f"({_unsupported(error)}): hãy mở bằng Excel rồi lưu lại thành "
                                  "Sổ làm việc Excel (.xlsx).") from None
     try:
-        present = {clean_text(n): n for n in book.sheetnames}
-        found: dict[str, tuple] = {}
-        for sheet in sheets:
-            actual = _find_sheet(sheet, present, report, sheets)
-            if actual is not None:
-                part = container.parts.get(clean_text(actual), SheetPart())
-                found[sheet.field] = (_rows_of(book[actual]), [], part.uncached_formulas)
-        return found
+        return _contract_sheets(book.sheetnames, container, sheets, report,
+                                lambda name, part: (_rows_of(book[name]), []))
     finally:
         book.close()
 

@@ -2,7 +2,7 @@
 `chibo init --sample` writes it; workbook/chibo.xlsx is made from it."""
 import datetime as dt
 
-from .schema import DEFAULT_CRITERIA
+from .schema import default_criteria_rows
 
 SETTINGS = {  # Mục -> Giá trị, one entry for every setting of schema.SETTINGS, in that order
     "Đảng bộ cấp trên": "Đảng bộ xã Mỹ Hòa",
@@ -595,8 +595,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                       "tập huấn nghiệp vụ công tác đảng cho cấp ủy chi bộ."},
     ],
 
-    "Tiêu chí": [{"STT": number, "Tiêu chí": title, "Điểm tối đa": maximum}
-                 for number, title, maximum in DEFAULT_CRITERIA],
+    "Tiêu chí": default_criteria_rows(),
 
     # The four thematic meetings scored criterion by criterion; each adds up to its Điểm.
     "Chấm điểm": [{"Mã buổi": meeting, "STT tiêu chí": number, "Điểm": points}

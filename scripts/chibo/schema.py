@@ -372,6 +372,14 @@ DEFAULT_CRITERIA = (
         "đầy đủ", 15),
 )
 
+
+
+def default_criteria_rows() -> list[dict]:
+    """The default table as the rows of `Tiêu chí` (a new workbook, the sample)."""
+    return [{"STT": number, "Tiêu chí": title, "Điểm tối đa": maximum}
+            for number, title, maximum in DEFAULT_CRITERIA]
+
+
 # Contract order: `chibo init` writes the sheets in this order after `Hướng dẫn`.
 SHEETS: tuple[Sheet, ...] = (SETTINGS, LEGAL_BASES, PLAN_PARAGRAPHS, THEMES, MEMBERS, MEETINGS,
                              ABSENCES, OPINIONS, TASKS, ASSESSMENTS, CRITERIA, SCORES, DOCUMENTS,

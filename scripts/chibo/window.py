@@ -294,7 +294,6 @@ def create_app(window: Window):
                     links=_links(window, written) if written is not None else [])
 
     async def send_preview(request):
-        from .credentials import saved_password
         from .sending import prepare
 
         assert window.workbook is not None
@@ -306,9 +305,7 @@ def create_app(window: Window):
                                       today=window.today)
         except ChiboError as error:
             return page(request, "gui.html", message=str(error), mailing=None)
-        needs_password = bool(mailing and mailing.settings and mailing.settings.user and
-                              saved_password(mailing.settings.user, mailing.settings.host) is None
-                              and "CHIBO_SMTP_PASSWORD" not in os.environ)
+        needs_password = _needs_password(mailing)
         return page(request, "gui.html", mailing=mailing, report=report, quarter=quarter or "",
                     year_report=request.query_params.get("nam") == "1",
                     needs_password=needs_password)
@@ -327,7 +324,6 @@ def create_app(window: Window):
         return _send_in_background(letters, form)
 
     async def invite_preview(request):
-        from .credentials import saved_password
         from .inviting import prepare_invitations
 
         meeting_id = request.path_params["meeting"]
@@ -336,9 +332,7 @@ def create_app(window: Window):
                                                   window.output_folder(), today=window.today)
         except ChiboError as error:
             return page(request, "moi.html", message=str(error), mailing=None, meeting=meeting_id)
-        needs_password = bool(mailing and mailing.settings and mailing.settings.user and
-                              saved_password(mailing.settings.user, mailing.settings.host) is None
-                              and "CHIBO_SMTP_PASSWORD" not in os.environ)
+        needs_password = _needs_password(mailing)
         return page(request, "moi.html", mailing=mailing, meeting=meeting_id,
                     needs_password=needs_password)
 
@@ -354,7 +348,7 @@ def create_app(window: Window):
     def _send_in_background(letters, form):
         """Send what `letters()` prepares, off the request thread: the password typed in the
         page, else the one saved on this machine; saved there only when she asked."""
-        from .credentials import save_password, saved_password
+        from .credentials import known_password, save_password
 
         typed = str(form.get("mat_khau", "")) or None
         keep = form.get("luu_mat_khau") == "c"
@@ -364,9 +358,8 @@ def create_app(window: Window):
             if mailing is None:
                 raise ChiboError("Sổ có lỗi: hãy sửa rồi gửi lại.")
             settings = mailing.settings
-            password = typed or os.environ.get("CHIBO_SMTP_PASSWORD") or (
-                saved_password(settings.user, settings.host) if settings and settings.user
-                else None)
+            password = typed or (known_password(settings.user, settings.host)
+                                 if settings and settings.user else None)
             result = mailing.send(password) if mailing.letters else None
             if keep and typed and settings and settings.user:
                 save_password(settings.user, settings.host, typed)
@@ -426,6 +419,14 @@ def create_app(window: Window):
               Route("/dang-uy", committee), Route("/dang-uy", committee_run, methods=["POST"]),
               Route("/dong", close, methods=["POST"])]
     return Starlette(routes=routes, middleware=[Middleware(Guard)])
+
+
+def _needs_password(mailing) -> bool:
+    """Whether the send page must ask for the password: an account, and none known."""
+    from .credentials import known_password
+
+    settings = mailing.settings if mailing else None
+    return bool(settings and settings.user and known_password(settings.user, settings.host) is None)
 
 
 def _workbooks_in(folder: Path) -> list[Path]:

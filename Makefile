@@ -15,13 +15,17 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/build-report workbook/chibo.xlsx --all -o output
 
+# The suite spreads its test files over the machine's cores (pytest-xdist); a file's tests
+# stay together, so its module fixtures are made once.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
-# The declared rule set (pyproject.toml): ruff's lint rules and mypy's types, both clean.
+# The declared rule set (pyproject.toml): ruff's lint rules, mypy's types and the house's map
+# of stages (import-linter), all clean.
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # Speed figures (median of several runs) against a naive baseline; see bench/bench.py.
 bench: $(STAMP)
@@ -33,11 +37,11 @@ sample: $(STAMP)
 
 # Rebuild docs/so-chi-bo.md, the workbook guide, from the schema.
 docs: $(STAMP)
-	$(BIN)/python -c "from chibo.creating import guide_markdown; print(guide_markdown(), end='')" > docs/so-chi-bo.md
+	$(BIN)/python -c "from chibo.workbook.creating import guide_markdown; print(guide_markdown(), end='')" > docs/so-chi-bo.md
 
 # Rebuild the three Word templates from scripts/chibo/template_source.py.
 templates: $(STAMP)
-	$(BIN)/python -m chibo.template_source templates
+	$(BIN)/python -m chibo.documents.template_source templates
 
 # The window's screenshots in docs/images/, shown in the README (needs chromium).
 screenshots: $(STAMP)

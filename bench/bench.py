@@ -41,7 +41,7 @@ def member_names(count: int) -> list[str]:
 def large_content(meetings: int, absences_per: int, opinions_per: int, tasks_per: int,
                   members: int = 60):
     """Settings and rows like the sample's, scaled up; every row is valid."""
-    from chibo import sample
+    from chibo.workbook import sample
 
     settings = dict(sample.SETTINGS)
     names = member_names(members)
@@ -88,7 +88,7 @@ def write_workbook(path: Path, settings: dict, rows: dict) -> None:
     """XlsxWriter in constant-memory mode: a large file is written in seconds."""
     import xlsxwriter
 
-    from chibo import schema
+    from chibo.workbook import schema
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     date_format = book.add_format({"num_format": "dd/mm/yyyy"})
@@ -152,13 +152,12 @@ def baseline_command(workbook: Path, work: Path) -> list[str]:
     comparison is of reading and rendering."""
     import json
 
-    from chibo.building import Run, choose_quarter_end
-    from chibo.outputs import OutputFolder
-    from chibo.reading import read_workbook
+    from chibo.outputs.build import choose_quarter_end
+    from chibo.outputs.folder import OutputFolder
+    from chibo.rules.checked import open_checked
 
-    records, _ = read_workbook(workbook)
-    documents, _ = choose_quarter_end(None, True)(records, OutputFolder(work / "unused"),
-                                                  Run(dt.date.today(), False))
+    checked = open_checked(workbook, dt.date.today())
+    documents, _ = choose_quarter_end(None, True)(checked, OutputFolder(work / "unused"), False)
     jobs = work / "naive-jobs.json"
     jobs.write_text(json.dumps([[d.template, d.path, d.context] for d in documents],
                                ensure_ascii=False), encoding="utf-8")
@@ -233,9 +232,9 @@ def main() -> None:
         print("  build-report --pdf: LibreOffice not installed, not measured")
     cells = work / "200-chi-bo"
     cells.mkdir()
-    from chibo import sample as content
-    from chibo.creating import build_workbook
-    from chibo import schema
+    from chibo.workbook import sample as content
+    from chibo.workbook.creating import build_workbook
+    from chibo.workbook import schema
 
     build_workbook({"Đảng bộ cấp trên": "Đảng bộ huyện Phù Mỹ", "Tên đảng ủy": "Đảng ủy xã Mỹ Hòa",
                     "Địa danh": "Mỹ Hòa", "Năm": 2022, "Người ký": "Trần Văn Hùng"},

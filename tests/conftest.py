@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from books import Book
 from chibo.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +56,12 @@ def sample(tmp_path) -> Path:
     return path
 
 
+@pytest.fixture
+def book() -> Book:
+    """The sample, in memory: changed in code, checked without a file."""
+    return Book()
+
+
 def column_of(sheet, header: str) -> int:
     for cell in sheet[1]:
         if cell.value == header:
@@ -71,8 +78,10 @@ def row_of(sheet, header: str, value) -> int:
     raise KeyError(value)
 
 
-def address(path: Path, sheet: str, header: str, where: tuple[str, object]) -> str:
+def address(path, sheet: str, header: str, where: tuple[str, object]) -> str:
     """The address ('C5') of `header` in the row where where[0] == where[1]."""
+    if isinstance(path, Book):
+        return path.address(sheet, header, where)
     book = openpyxl.load_workbook(path)
     ws = book[sheet]
     cell = ws.cell(row=row_of(ws, *where), column=column_of(ws, header))
@@ -87,8 +96,11 @@ def edit(path: Path, change) -> Path:
     return path
 
 
-def set_cell(path: Path, sheet: str, header: str, where: tuple[str, object], value) -> str:
-    """Set `header` in the row where where[0] == where[1]; returns the cell's address."""
+def set_cell(path, sheet: str, header: str, where: tuple[str, object], value) -> str:
+    """Set `header` in the row where where[0] == where[1] (of a file, or of a book in
+    memory); returns the cell's address."""
+    if isinstance(path, Book):
+        return path.set(sheet, header, where, value)
     found = {}
 
     def change(book):
@@ -103,12 +115,16 @@ def set_cell(path: Path, sheet: str, header: str, where: tuple[str, object], val
     return found["cell"]
 
 
-def set_setting(path: Path, key: str, value) -> str:
+def set_setting(path, key: str, value) -> str:
+    if isinstance(path, Book):
+        return path.set_setting(key, value)
     return set_cell(path, "Thông tin", "Giá trị", ("Mục", key), value)
 
 
-def append_row(path: Path, sheet: str, values: dict) -> int:
+def append_row(path, sheet: str, values: dict) -> int:
     """Add a row after the last record; returns its row number."""
+    if isinstance(path, Book):
+        return path.append(sheet, values)
     found = {}
 
     def change(book):
@@ -130,9 +146,17 @@ def run(*args: str):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-def check_problems(path: Path, today=AFTER_SAMPLE_YEAR):
-    from chibo.checking import check
+def check(path, today=AFTER_SAMPLE_YEAR):
+    """Every problem `chibo check` reports of a workbook on a day (with the day's reminders);
+    of a book in memory, every problem its rules find."""
+    if isinstance(path, Book):
+        return path.check(today)
+    from chibo.overview.today import check_for_the_day
 
+    return check_for_the_day(path, today)
+
+
+def check_problems(path: Path, today=AFTER_SAMPLE_YEAR):
     return check(path, today=today)
 
 
@@ -142,7 +166,7 @@ def messages(report) -> list[str]:
 
 def meeting_ids(quarter=None) -> list[str]:
     """Mã buổi of the sample's meetings (of one quarter), in date order."""
-    from chibo import sample as data
+    from chibo.workbook import sample as data
 
     meetings = sorted(data.ROWS["Buổi sinh hoạt"], key=lambda m: m["Ngày"])
     return [m["Mã buổi"] for m in meetings
@@ -152,7 +176,7 @@ def meeting_ids(quarter=None) -> list[str]:
 def meeting_papers(quarter=None) -> list[str]:
     """The files of the sample's meetings (of one quarter): minutes, resolutions, score
     sheets, as 'quy-N/name.docx'."""
-    from chibo import sample as data
+    from chibo.workbook import sample as data
 
     scored = {s["Mã buổi"] for s in data.ROWS["Chấm điểm"]}
     papers = []
@@ -174,8 +198,10 @@ def documents_of_year() -> int:
     return 1 + len(meeting_papers()) + 4 + 1
 
 
-def rename_meeting(path: Path, old: str, new: str) -> None:
+def rename_meeting(path, old: str, new: str) -> None:
     """Give a meeting another Mã buổi everywhere it is named."""
+    if isinstance(path, Book):
+        return path.rename_meeting(old, new)
     places = (("Buổi sinh hoạt", "Mã buổi"), ("Văn bản", "Kỳ"), ("Vắng mặt", "Mã buổi"),
               ("Ý kiến", "Mã buổi"), ("Nhiệm vụ", "Mã buổi"), ("Chấm điểm", "Mã buổi"))
 

@@ -16,7 +16,7 @@ IMAGES = ROOT / "docs" / "images"
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from chibo.window import start
+    from chibo.window.serving import start
 
     work = Path(tempfile.mkdtemp(prefix="chibo-anh-"))
     workbook = work / "so-chi-bo-2022.xlsx"

@@ -233,7 +233,7 @@ def test_meetings_still_to_come_get_no_minutes_and_do_not_set_the_quarter(sample
 
 
 def test_names_are_printed_as_the_members_sheet_spells_them(sample, tmp_path):
-    from chibo import sample as data
+    from chibo.workbook import sample as data
 
     secretary = data.SETTINGS["Bí thư"]
     set_cell(sample, "Buổi sinh hoạt", "Chủ trì", ("Mã buổi", "2022-Q1"),

@@ -5,12 +5,6 @@ import os
 import subprocess
 import sys
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-import datetime as dt
-import openpyxl
-
-from chibo import schema
 from conftest import SAMPLE, run, set_cell
 
 
@@ -54,12 +48,12 @@ def test_a_misused_command_line_exits_two(sample):
 
 
 def test_an_unexpected_failure_is_a_message_not_a_traceback(sample, monkeypatch):
-    import chibo.checking
+    import chibo.overview.today
 
     def broken(*args, **kwargs):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(chibo.checking, "check", broken)
+    monkeypatch.setattr(chibo.overview.today, "check_for_the_day", broken)
     result = run("check", sample)
     assert result.exit_code == 1
     assert "Lỗi không mong đợi" in result.output and "--debug" in result.output
@@ -82,48 +76,6 @@ def test_the_workbook_is_unchanged_by_every_command(sample, tmp_path):
                  ["init", tmp_path / "khac.xlsx", "--sample"]):
         run(*args)
     assert sample.read_bytes() == before
-
-
-# --- random values in random cells: a clean result or clean problems, never an exception ----
-
-CELL_VALUES = st.one_of(
-    st.none(),
-    st.text(max_size=40),
-    st.text(alphabet="0123456789/-:hg. ", max_size=12),
-    st.integers(min_value=-10**12, max_value=10**12),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.booleans(),
-    st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1)),
-    st.times(),
-    st.sampled_from(["=1+", "=A1", "#N/A", "Đ/c", "Quý 5", "\u0301", "&<>\"'", " ", "2.0"]),
-)
-SHEET_NAMES = [sheet.name for sheet in schema.SHEETS]
-
-
-@settings(max_examples=int(os.environ.get("HYPO_N", 40)), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(changes=st.lists(st.tuples(st.sampled_from(SHEET_NAMES), st.integers(1, 25),
-                                  st.integers(1, 18), CELL_VALUES), min_size=1, max_size=6))
-def test_random_values_in_random_cells_never_raise(tmp_path_factory, changes):
-    """check, status and build-report on a workbook with random values in random cells."""
-    from chibo.checking import check
-
-    path = tmp_path_factory.mktemp("hypo") / "chibo.xlsx"
-    book = openpyxl.load_workbook(SAMPLE)
-    for sheet, row, column, value in changes:
-        if isinstance(value, str):
-            value = "".join(c for c in value if c >= " " or c in "\n\t")  # openpyxl refuses others
-        book[sheet].cell(row=row, column=column).value = value
-    book.save(path)
-    report = check(path, today=dt.date(2023, 3, 1))
-    for problem in report.problems:
-        assert problem.severity in ("error", "warning")
-        assert problem.message and problem.sheet
-    for command in (["check", path], ["status", path, "-o", path.parent / "out"],
-                    ["build-report", path, "--all", "--no-pdf", "-o", path.parent / "out"]):
-        result = run(*command)
-        assert result.exit_code in (0, 1), (command, result.output)
-        assert "Lỗi không mong đợi" not in result.output, (command, result.output)
 
 
 def test_output_to_a_file_is_utf8_whatever_the_code_page(tmp_path):

@@ -8,8 +8,8 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from chibo import sample as data
-from chibo.building import TEMPLATES_DIR
+from chibo.workbook import sample as data
+from chibo.documents.rendering import TEMPLATES_DIR
 from conftest import SAMPLE, SEED, run, set_cell, set_setting
 
 SECRETARY = data.SETTINGS["Bí thư"]
@@ -401,7 +401,7 @@ def test_ampersand_angle_brackets_and_quotes_survive(sample, tmp_path):
 
 def plan_with_template_text(sample, tmp_path, text):
     """Run `chibo plan` with a copy of the templates whose plan holds only `text`."""
-    from chibo.template_source import new_document, paragraph
+    from chibo.documents.template_source import new_document, paragraph
 
     templates = tmp_path / "mau"
     shutil.copytree(TEMPLATES_DIR, templates)
@@ -427,21 +427,23 @@ def test_a_template_cannot_reach_python_internals(tmp_path, sample):
 def test_every_template_variable_is_in_the_context():
     from docxtpl import DocxTemplate
 
-    from chibo.documents import minutes_documents, plan_document, report_document
-    from chibo.reading import read_workbook
+    from chibo.documents.commune_report import Cell, CellQuarter, compose
+    from chibo.documents.kinds import KINDS, year_documents
+    from chibo.workbook.model import Committee, Record
+    from chibo.workbook.reading import read_workbook
 
     workbook, _ = read_workbook(SAMPLE)
-    documents = [plan_document(workbook), minutes_documents(workbook, [1])[0],
-                 report_document(workbook, 1), report_document(workbook, None)]
-    from chibo.summary import Cell, CellQuarter, committee_report
-    from chibo.model import Committee, Record
+    planned = year_documents(workbook)
+    assert {p.kind for p in planned} == set(KINDS)   # every kind of the cell is checked
+    documents = [p.compose(workbook) for p in planned]
 
     committee = Committee("dang-uy.xlsx", Record("Thông tin", 1, {
         "superior_body": "Đảng bộ huyện Phù Mỹ", "committee_name": "Đảng ủy xã Mỹ Hòa",
         "issuer_code": "ĐU", "place": "Mỹ Hòa", "year": 2022, "signer": "Trần Văn Hùng",
         "signer_role": "Bí thư", "cell_count": None}, {}))
     cells = [Cell("a.xlsx", "Chi bộ A", 2022, quarters=[CellQuarter(1, held="10/03/2022")])]
-    documents.append(committee_report(committee, cells, 1, 2022))
+    documents.append(compose(committee, cells, 1, 2022, {"holding": 1, "rate": None,
+                                                         "ratings": {}, "absences": 0}))
     for document in documents:
         template = DocxTemplate(TEMPLATES_DIR / document.template)
         missing = template.get_undeclared_template_variables() - set(document.context)
@@ -452,7 +454,7 @@ def test_the_templates_are_what_their_source_builds(tmp_path):
     """templates/ never drifts from template_source.py (rebuild: make templates)."""
     import zipfile
 
-    from chibo.template_source import write_templates
+    from chibo.documents.template_source import write_templates
 
     for built_template in write_templates(tmp_path):
         with zipfile.ZipFile(built_template) as new, \

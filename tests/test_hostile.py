@@ -6,8 +6,8 @@ import zipfile
 
 import openpyxl
 
-from chibo import schema
-from chibo import sample as data
+from chibo.workbook import schema
+from chibo.workbook import sample as data
 from conftest import SAMPLE, rename_meeting, run, set_cell
 
 
@@ -137,7 +137,7 @@ def test_control_characters_in_a_meeting_id_never_reach_a_file_name(sample, tmp_
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
-    from chibo.creating import build_workbook
+    from chibo.workbook.creating import build_workbook
 
     book = build_workbook({"Tên chi bộ": "=HYPERLINK(\"http://x\",\"bấm\")"},
                           {"Ý kiến": [{"Mã buổi": "+1", "Người phát biểu": "-A",

@@ -8,8 +8,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from chibo import schema
-from chibo.reading import read_workbook
+from chibo.workbook import schema
+from chibo.workbook.reading import read_workbook
 from conftest import SAMPLE, run
 
 
@@ -43,7 +43,7 @@ def test_headers_are_the_contract_bold_and_frozen(fresh):
 
 def test_columns_have_their_widths(fresh):
     from conftest import column_of
-    from chibo.reading import column_letter
+    from chibo.workbook.reading import column_letter
 
     ws = openpyxl.load_workbook(fresh)["Buổi sinh hoạt"]
     summary = column_letter(column_of(ws, "Tóm tắt nội dung") - 1)
@@ -184,7 +184,7 @@ def test_a_fresh_workbook_resaved_by_libreoffice_calc_reads_the_same(fresh, tmp_
 
 def test_the_guide_page_in_docs_is_generated_from_the_schema():
     """docs/so-chi-bo.md says what the schema says (rebuild: make docs)."""
-    from chibo.creating import guide_markdown
+    from chibo.workbook.creating import guide_markdown
     from conftest import ROOT
 
     assert (ROOT / "docs" / "so-chi-bo.md").read_text(encoding="utf-8") == guide_markdown()
@@ -193,8 +193,8 @@ def test_the_guide_page_in_docs_is_generated_from_the_schema():
 # --- a new year from last year's book ----------------------------------------------------------
 
 def test_a_new_year_carries_the_settings_sources_members_and_recipients(tmp_path):
-    from chibo import sample as data
-    from chibo.reading import read_workbook
+    from chibo.workbook import sample as data
+    from chibo.workbook.reading import read_workbook
 
     new = tmp_path / "so-2023.xlsx"
     result = run("init", new, "--from", SAMPLE)

@@ -1,7 +1,7 @@
 """The rest of a meeting's paperwork (issue 13): the nghị quyết a cell issues from a
 meeting's conclusion, in the HD 36 layout, numbered from `Văn bản`."""
 
-from chibo import sample as data
+from chibo.workbook import sample as data
 from conftest import SAMPLE, append_row, check_problems, run, set_cell
 from test_documents import texts
 
@@ -229,7 +229,7 @@ def test_a_dry_run_writes_drafts_and_sends_nothing(beside, tmp_path, smtp):
 
 
 def test_check_warns_of_a_meeting_two_days_away_with_no_invitation(beside, tmp_path, smtp):
-    from chibo.checking import check
+    from conftest import check
 
     day = THEMATIC["Ngày"] - dt.timedelta(days=2)
     (problem,) = [p for p in check(beside, today=day).problems if p.code == "invitation-missing"]

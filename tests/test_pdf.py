@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from chibo import sample as data
+from chibo.workbook import sample as data
 from conftest import SAMPLE, documents_of_year, meeting_papers, run
 
 needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None,
@@ -95,14 +95,14 @@ def test_pdf_asked_for_explicitly_without_libreoffice_fails(sample, tmp_path, mo
 
 
 def test_a_hanging_libreoffice_is_stopped(sample, tmp_path, monkeypatch):
-    import chibo.converting
+    import chibo.outputs.pdf
 
     hang = tmp_path / "soffice"
     hang.write_text("#!/bin/sh\nsleep 60\n")
     hang.chmod(hang.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("CHIBO_SOFFICE", str(hang))
-    monkeypatch.setattr(chibo.converting, "START_SECONDS", 1)
-    monkeypatch.setattr(chibo.converting, "SECONDS_PER_DOCUMENT", 0)
+    monkeypatch.setattr(chibo.outputs.pdf, "START_SECONDS", 1)
+    monkeypatch.setattr(chibo.outputs.pdf, "SECONDS_PER_DOCUMENT", 0)
     result = run("plan", sample, "-o", tmp_path / "out")
     assert result.exit_code == 0
     assert "không chuyển xong sau 1 giây" in result.output

@@ -4,8 +4,10 @@ import datetime as dt
 import unicodedata
 
 import openpyxl
+from pathlib import Path
 
-from chibo.reading import read_workbook
+from chibo.workbook import schema
+from chibo.workbook.reading import read_workbook
 from conftest import (address, check_problems, edit, messages, row_of, column_of, set_cell,
                       set_setting)
 
@@ -193,7 +195,7 @@ def test_a_workbook_written_by_xlsxwriter_reads_like_the_sample(tmp_path):
     """Another writer (XlsxWriter, as many programs use) gives the same records."""
     import sys
 
-    from chibo import sample as data
+    from chibo.workbook import sample as data
     from conftest import ROOT, SAMPLE
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -209,3 +211,17 @@ def test_a_workbook_written_by_xlsxwriter_reads_like_the_sample(tmp_path):
                   "opinions", "tasks", "assessments", "documents", "recipients"):
         assert ([r.values for r in getattr(again, field)]
                 == [r.values for r in getattr(original, field)]), field
+
+
+def test_the_sample_built_in_memory_reads_exactly_as_its_file():
+    """The rule tests build books in memory: what they check must be what a file holds."""
+    from books import Book
+
+    from_file, file_problems = read_workbook(Path(__file__).parent.parent / "workbook" / "chibo.xlsx")
+    in_memory, memory_problems = Book().read()
+    assert file_problems.problems == memory_problems.problems == []
+    for sheet in (s for s in schema.SHEETS if not s.is_key_value):
+        assert [(r.row, r.values, r.cells) for r in getattr(from_file, sheet.field)] == \
+               [(r.row, r.values, r.cells) for r in getattr(in_memory, sheet.field)], sheet.name
+    assert from_file.settings.values == in_memory.settings.values
+    assert from_file.settings.cells == in_memory.settings.cells

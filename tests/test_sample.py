@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from chibo.reading import read_workbook
+from chibo.workbook.reading import read_workbook
 from conftest import SAMPLE, SEED, run
 
 # The seed's typos that the sample corrects (seed -> sample); nothing else may differ.
@@ -83,7 +83,7 @@ def test_the_sample_members_show_every_kind_of_member(workbook):
 
 
 def test_the_sample_has_a_thematic_meeting_each_quarter_and_regular_ones(workbook):
-    from chibo.model import quarter_of
+    from chibo.workbook.model import quarter_of
 
     thematic = sorted(quarter_of(m.date) for m in workbook.meetings if m.kind != "Thường kỳ")
     assert thematic == [1, 2, 3, 4]

@@ -12,7 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from chibo import sample as data
+from chibo.workbook import sample as data
 from conftest import meeting_ids, run, sent_record, set_cell
 
 OFFICE = "danguy.myhoa@example.vn"      # «*»: what the cell sends upward (not its minutes)
@@ -216,7 +216,7 @@ def test_an_unreachable_server_is_a_clear_message(built, smtp_env):
 def test_documents_not_built_yet_are_named(sample, tmp_path, inbox, smtp_env):
     result = run("send", sample, "-o", tmp_path, "--quarter", "2", "--yes")
     assert result.exit_code == 1
-    assert "Chưa lập" in result.output and "build-report" in result.output
+    assert "Chưa lập" in result.output and "Hãy lập văn bản trước rồi gửi." in result.output
 
 
 def test_without_a_server_setting_it_names_the_row_to_fill(built, monkeypatch):
@@ -245,8 +245,8 @@ def test_the_workbooks_mail_settings_alone_deliver(built, inbox, monkeypatch):
                                                   ("smtp.office365.com", "starttls", 587),
                                                   ("smtp.mail.yahoo.com", "ssl", 465)])
 def test_a_known_providers_host_alone_fills_the_rest(host, security, port, monkeypatch):
-    from chibo.model import Record
-    from chibo.sending import SmtpSettings
+    from chibo.workbook.model import Record
+    from chibo.mail.settings import SmtpSettings
 
     for name in ("HOST", "PORT", "SECURITY", "USER", "FROM"):
         monkeypatch.delenv(f"CHIBO_SMTP_{name}", raising=False)
@@ -257,8 +257,8 @@ def test_a_known_providers_host_alone_fills_the_rest(host, security, port, monke
 
 
 def test_a_variable_overrides_the_workbook(monkeypatch):
-    from chibo.model import Record
-    from chibo.sending import SmtpSettings
+    from chibo.workbook.model import Record
+    from chibo.mail.settings import SmtpSettings
 
     monkeypatch.setenv("CHIBO_SMTP_HOST", "relay.example.vn")
     monkeypatch.setenv("CHIBO_SMTP_PORT", "2525")
@@ -549,7 +549,7 @@ def test_without_a_credential_store_nothing_is_saved_and_nothing_fails(built, mo
     import keyring
     from keyring.backends.fail import Keyring as NoStore
 
-    from chibo.credentials import save_password, saved_password
+    from chibo.mail.password import save_password, saved_password
 
     previous = keyring.get_keyring()
     keyring.set_keyring(NoStore())

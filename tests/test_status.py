@@ -8,9 +8,9 @@ from conftest import meeting_ids, run, set_cell
 
 
 def minutes_label(meeting_id):
-    from chibo import sample as data
-    from chibo.documents import minutes_label as label
-    from chibo.model import Record
+    from chibo.workbook import sample as data
+    from chibo.documents.kinds import minutes_label as label
+    from chibo.workbook.model import Record
 
     row = next(m for m in data.ROWS["Buổi sinh hoạt"] if m["Mã buổi"] == meeting_id)
     return label(Record("", 0, {"kind": row["Loại"], "date": row["Ngày"]}, {}))

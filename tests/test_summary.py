@@ -8,8 +8,8 @@ import docx
 import openpyxl
 import pytest
 
-from chibo import schema
-from chibo.creating import build_workbook
+from chibo.workbook import schema
+from chibo.workbook.creating import build_workbook
 from conftest import SAMPLE, append_row, run, set_cell, set_setting
 
 

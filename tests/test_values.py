@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from chibo.values import (BadValue, clean_text, matching_key, parse_choice, parse_date,
+from chibo.workbook.values import (BadValue, clean_text, matching_key, parse_choice, parse_date,
                           parse_emails, parse_integer, parse_name, parse_percent, parse_phone, parse_text,
                           parse_time)
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import ChiboError
+from .errors import WorkbookNotFound
 
 OUTPUT_FOLDER = "output"
 REPOSITORY_SAMPLE = Path("workbook") / "chibo.xlsx"   # the sample, from a checkout of chibo
 
 
-class SeveralWorkbooks(ChiboError):
+class SeveralWorkbooks(WorkbookNotFound):
     """No workbook was named and the folder holds more than one: which one is hers?"""
 
 
@@ -43,8 +43,8 @@ def find_workbook(argument: str | None, folder: Path | None = None) -> Path:
                                f"cần dùng, ví dụ «chibo check {found[0].name}».")
     if (folder / REPOSITORY_SAMPLE).exists():
         return folder / REPOSITORY_SAMPLE
-    raise ChiboError(f"Không thấy sổ Excel (.xlsx) nào trong thư mục {folder}: hãy ghi đường dẫn "
-                     "tới sổ, ví dụ «chibo check D:\\SoChiBo\\so-chi-bo-2026.xlsx».")
+    raise WorkbookNotFound(f"Không thấy sổ Excel (.xlsx) nào trong thư mục {folder}: hãy ghi "
+                           "đường dẫn tới sổ, ví dụ «D:\\SoChiBo\\so-chi-bo-2026.xlsx».")
 
 
 def output_beside(workbook: str | Path) -> Path:
@@ -69,3 +69,4 @@ def sent_record(cell_name: str, year: int | None) -> Path:
     from .wording import slug
 
     return data_folder() / "da-gui" / f"{slug(cell_name)}-{year or 'x'}.json"
+

@@ -1,8 +1,10 @@
 """Problems are data: each has a code, a severity, a place and a Vietnamese message.
 
-Every stage collects problems into a `Report` instead of raising them one by one, so the
-secretary sees everything to fix at once. Only a file that cannot be read at all stops a stage,
-and even then it becomes one problem in the report (see `errors.WorkbookUnreadable`).
+Every code is declared once below with its severity, what it means and the template of its
+message (as frictionless-py declares its errors), so a code cannot be mistyped, a severity is
+never chosen anew where a problem is found, and the whole list can be shown (`chibo check
+--codes`). Every stage collects problems into a `Report` instead of raising them one by one,
+so the secretary sees everything to fix at once.
 """
 
 from __future__ import annotations
@@ -10,100 +12,198 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from .values import column_number
-
 ERROR = "error"
 WARNING = "warning"
-
 SEVERITY_LABEL = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str
+    meaning: str                 # one line for `chibo check --codes`
+    template: str                # the message, filled with the fields given where it is found
+
+
+def _codes(severity: str, *entries: tuple[str, str, str]) -> list[Code]:
+    return [Code(code, severity, meaning, template) for code, meaning, template in entries]
+
+
+# A template's fields are named for what they hold; `{message}` is a whole sentence built
+# where the problem is found (the file's own failures say what the file really is).
+CATALOGUE: dict[str, Code] = {c.code: c for c in [
+    # --- the file itself ---
+    *_codes(ERROR,
+            ("file-missing", "Không tìm thấy tệp sổ.", "{message}"),
+            ("not-a-file", "Đường dẫn là một thư mục, không phải tệp.", "{message}"),
+            ("file-locked", "Tệp bị khóa hoặc không có quyền đọc.", "{message}"),
+            ("file-empty", "Tệp rỗng.", "{message}"),
+            ("encrypted", "Tệp được đặt mật khẩu.", "{message}"),
+            ("xls", "Sổ Excel 97-2003 (.xls), cần lưu thành .xlsx.", "{message}"),
+            ("old-excel", "Sổ Excel 2.x–4.0 rất cũ, cần lưu thành .xlsx.", "{message}"),
+            ("ods", "Bảng tính OpenDocument (.ods), cần lưu thành .xlsx.", "{message}"),
+            ("not-xlsx", "Tệp không phải sổ Excel (.xlsx).", "{message}"),
+            ("broken-file", "Tệp bị hỏng hoặc chưa chép hết.", "{message}"),
+            ("too-large", "Tệp giải nén ra quá lớn so với một sổ chi bộ.", "{message}"),
+            ("xml-doctype", "Tệp chứa khai báo XML mà Excel không bao giờ ghi.", "{message}"),
+            ("to-fill", "Sổ mới: việc cần ghi trước tiên.", "{step}")),
+    *_codes(WARNING,
+            ("open-in-excel", "Sổ đang mở: chibo chỉ đọc được những gì đã lưu.",
+             "Sổ đang mở trong {program} (thấy tệp khóa {lock}): chibo chỉ đọc được những gì "
+             "đã lưu: hãy lưu (Ctrl+S) và đóng sổ rồi chạy lại."),
+            ("swapped-date", "Ngày có thể bị đảo ngày và tháng (máy đặt định dạng ngày kiểu Mỹ).",
+             "Ngày {day} không khớp với Mã buổi «{meeting}»: có phải {swapped}? (Máy đặt định "
+             "dạng ngày kiểu Mỹ hiểu {typed} là ngày {month} tháng {day_of_month}.)")),
+    # --- sheets, columns, cells ---
+    *_codes(ERROR,
+            ("missing-sheet", "Thiếu một trang của sổ.", "Thiếu trang «{name}»{hint}."),
+            ("missing-column", "Thiếu một cột bắt buộc ở dòng tiêu đề.",
+             "Thiếu cột «{header}» ở dòng tiêu đề (dòng 1){hint}"),
+            ("missing-setting", "Thiếu một mục bắt buộc ở trang Thông tin.",
+             "Thiếu mục «{header}» ở cột «{key}»{hint}."),
+            ("merged-cells", "Ô gộp trong một bảng.",
+             "Ô gộp {area}: hãy bỏ gộp ô (Merge & Center › Unmerge) và ghi giá trị vào từng ô, "
+             "vì chibo chỉ thấy giá trị ở ô đầu tiên."),
+            ("required", "Ô bắt buộc còn trống.", "Chưa ghi «{header}»."),
+            ("wrong-type", "Giá trị không đúng kiểu (ngày, giờ, số…).", "«{header}»: {reason}."),
+            ("not-allowed", "Giá trị không có trong danh sách chọn.", "«{header}»: {reason}."),
+            ("excel-error", "Ô hiện lỗi của Excel (#VALUE!…).",
+             "«{header}»: ô hiện lỗi {value} (công thức lỗi, hoặc một số không thể là ngày/giờ): "
+             "hãy ghi lại giá trị đúng."),
+            ("formula-no-value", "Công thức chưa có giá trị đã tính.",
+             "Ô có công thức nhưng chưa có giá trị đã tính: hãy mở tệp bằng Excel hoặc "
+             "LibreOffice, lưu lại một lần rồi chạy lại.")),
+    *_codes(WARNING,
+            ("header-not-first-row", "Dòng tiêu đề không ở dòng 1.",
+             "Dòng tiêu đề đang ở dòng {row}, không phải dòng 1: nên xóa các dòng phía trên nó.")),
+    # --- settings, plan, members, themes ---
+    *_codes(ERROR,
+            ("score-levels", "Các mức điểm xếp loại không giảm dần.",
+             "Các mức điểm phải giảm dần: Tốt ({good}) > Khá ({fair}) > Trung bình ({average})"),
+            ("empty-plan-part", "Kế hoạch thiếu phần Mục đích, Yêu cầu hoặc Biện pháp thực hiện.",
+             "Kế hoạch chưa có phần {parts}: hãy ghi các đoạn văn của từng phần, mỗi đoạn một "
+             "dòng (cột Phần ghi tên phần)."),
+            ("no-members", "Chưa có đảng viên nào.", "Chưa có đảng viên nào."),
+            ("duplicate-name", "Hai đảng viên trùng tên.",
+             "«{name}» trùng tên với {first}: hãy thêm dấu phân biệt, ví dụ «{name} ({mark})», "
+             "và ghi đúng như vậy ở các trang khác"),
+            ("left-before-joined", "Ngày chuyển đi trước ngày chuyển đến.",
+             "Ngày chuyển đi phải sau ngày chuyển đến"),
+            ("unknown-name", "Họ tên không có trong danh sách Đảng viên.",
+             "{label} «{name}» không có trong danh sách Đảng viên{hint}"),
+            ("not-in-cell", "Đảng viên chưa đến hoặc đã chuyển khỏi chi bộ vào ngày đó.",
+             "{label} «{name}» {why}"),
+            ("missing-theme", "Một quý chưa có chuyên đề.", "Quý {quarters} chưa có chuyên đề.")),
+    *_codes(WARNING,
+            ("position-mismatch", "Chức vụ của bí thư không khớp trang Thông tin.",
+             "Đồng chí «{name}» là Bí thư ở trang Thông tin nhưng Chức vụ ghi «{position}»"),
+            ("probation-over", "Đảng viên dự bị đã quá 12 tháng, cần xét chuyển chính thức.",
+             "Đồng chí «{name}» là đảng viên dự bị từ ngày {admitted}, đủ 12 tháng ngày {ends}: "
+             "chi bộ cần xét, đề nghị chuyển đảng viên chính thức (Điều lệ Đảng, Điều 5)"),
+            ("month-outside-quarter", "Tháng dự kiến không thuộc quý của chuyên đề.",
+             "Tháng {month} không thuộc quý {quarter}")),
+    # --- meetings ---
+    *_codes(ERROR,
+            ("duplicate-id", "Hai buổi sinh hoạt trùng Mã buổi.",
+             "Mã buổi «{meeting}» trùng với {first}"),
+            ("outside-year", "Buổi họp không thuộc năm kế hoạch.",
+             "Ngày họp {day} không thuộc năm kế hoạch {year}"),
+            ("absent-officer", "Chủ trì, thư ký hoặc người trình bày lại được ghi vắng mặt.",
+             "{label} «{name}» lại được ghi vắng mặt ở trang Vắng mặt"),
+            ("end-before-start", "Giờ kết thúc trước giờ bắt đầu.",
+             "Giờ kết thúc {end} phải sau giờ bắt đầu {start}"),
+            ("rating-mismatch", "Xếp loại không khớp với điểm.",
+             "Xếp loại «{rating}» không khớp với {score} điểm (theo thang điểm ở trang Thông tin "
+             "là «{expected}»)"),
+            ("vote-count", "Số biểu quyết không khớp với đảng viên chính thức dự họp.",
+             "Biểu quyết «{vote}»{why}"),
+            ("outline-after-meeting", "Đề cương được duyệt sau ngày họp.",
+             "Ngày duyệt đề cương {approved} sau ngày họp {day}"),
+            ("material-after-meeting", "Tài liệu được gửi sau ngày họp.",
+             "Ngày gửi tài liệu {sent} sau ngày họp {day}"),
+            ("unknown-meeting", "Mã buổi không có ở trang Buổi sinh hoạt.",
+             "Mã buổi «{meeting}» không có ở trang Buổi sinh hoạt{hint}")),
+    *_codes(WARNING,
+            ("chair-is-minute-taker", "Chủ trì và thư ký là cùng một người.",
+             "Chủ trì và thư ký là cùng một người"),
+            ("too-short", "Buổi họp ngắn hơn thời lượng tối thiểu.",
+             "Buổi họp kéo dài {length} phút, ít hơn {minimum} phút tối thiểu cho {what}"),
+            ("good-below-criteria", "Xếp loại Tốt nhưng chưa đạt tiêu chí tối thiểu (Hướng dẫn 12).",
+             "Buổi họp ngày {day} xếp loại Tốt nhưng {reasons}: theo tiêu chí tối thiểu của "
+             "Hướng dẫn 12-HD/BTCTW, buổi này không đạt loại Tốt"),
+            ("low-attendance", "Tỷ lệ dự họp thấp hơn mức tối thiểu.",
+             "Tỷ lệ dự họp {rate} ({present}/{required}) thấp hơn mức tối thiểu {minimum}"),
+            ("no-presenter", "Buổi chuyên đề chưa có người trình bày.",
+             "Chưa ghi người trình bày chuyên đề"),
+            ("material-late", "Tài liệu đến đảng viên chưa đủ 1 ngày trước buổi họp (Hướng dẫn 42).",
+             "Tài liệu đến đảng viên ngày {sent}, chưa đủ {days} ngày trước buổi họp {day} "
+             "(Hướng dẫn 42-HD/BTCTW: gửi tài liệu ít nhất 1 ngày trước)"),
+            ("material-before-outline", "Tài liệu được gửi trước khi duyệt đề cương.",
+             "Tài liệu gửi ngày {sent}, trước khi chi ủy duyệt đề cương ({approved})"),
+            ("material-missing", "Không tìm thấy tệp tài liệu của buổi họp.",
+             "Không tìm thấy tệp tài liệu {files} trong thư mục của sổ ({folder})"),
+            ("invitation-missing", "Buổi họp sắp tới chưa gửi giấy mời (Hướng dẫn 42).",
+             "Buổi sinh hoạt ngày {day} ({when}) chưa gửi giấy mời và tài liệu cho đảng viên và "
+             "đồng chí phụ trách chi bộ (Hướng dẫn 42-HD/BTCTW)")),
+    # --- absences, opinions, tasks, assessments ---
+    *_codes(ERROR,
+            ("duplicate-absence", "Một người được ghi vắng hai lần trong một buổi.",
+             "«{name}» đã được ghi vắng mặt ở buổi {meeting}"),
+            ("absent-speaker", "Người phát biểu lại được ghi vắng mặt.",
+             "«{name}» phát biểu nhưng được ghi vắng mặt ở buổi {meeting}"),
+            ("duplicate-period", "Một kỳ đánh giá được ghi hai lần.",
+             "Kỳ «{period}» đã có ở {first}")),
+    *_codes(WARNING,
+            ("exempt-absent", "Người được miễn sinh hoạt lại được ghi vắng.",
+             "«{name}» được miễn sinh hoạt nên không cần ghi vắng mặt"),
+            ("absent-without-reason", "Vắng không lý do trong 3 tháng của năm (Điều lệ Đảng, Điều 8).",
+             "«{name}» đã vắng không lý do trong {months} tháng của năm; theo Điều lệ Đảng "
+             "(Điều 8), chi bộ cần xem xét"),
+            ("due-before-meeting", "Thời hạn nhiệm vụ trước ngày họp.",
+             "Thời hạn {due} trước ngày họp {day}")),
+    # --- the score sheets ---
+    *_codes(ERROR,
+            ("unknown-criterion", "STT tiêu chí không có ở trang Tiêu chí.",
+             "Không có tiêu chí STT {number} ở trang Tiêu chí"),
+            ("points-over-maximum", "Điểm một tiêu chí vượt điểm tối đa.",
+             "{points} điểm vượt điểm tối đa {maximum} của tiêu chí {number}"),
+            ("score-total", "Tổng điểm chấm không bằng Điểm của buổi.",
+             "Tổng điểm chấm ở trang Chấm điểm là {total}, {what}")),
+    *_codes(WARNING,
+            ("criteria-total", "Tổng điểm tối đa các tiêu chí không phải 100.",
+             "Tổng điểm tối đa các tiêu chí là {total}, không phải 100: các mức xếp loại ở trang "
+             "Thông tin tính trên thang 100 điểm.")),
+    # --- the register of documents and the recipients ---
+    *_codes(ERROR,
+            ("bad-period", "Kỳ của văn bản không hợp lệ.", "{what}"),
+            ("duplicate-document", "Một văn bản được ghi hai lần ở trang Văn bản.",
+             "Văn bản {kind} kỳ «{period}» đã có ở {first}"),
+            ("dated-before-meeting", "Văn bản đề ngày trước buổi sinh hoạt mà nó ghi lại.",
+             "{what} đề ngày {day}, trước buổi sinh hoạt ngày {meeting_day} ({meeting}) mà văn "
+             "bản ghi lại: hãy ghi ngày văn bản từ ngày {meeting_day} trở đi"),
+            ("no-committee-recipients", "Báo cáo tổng hợp của đảng ủy chưa có nơi nhận.",
+             "Chưa có nơi nhận của báo cáo tổng hợp: hãy ghi ít nhất một dòng ({example}).")),
+    *_codes(WARNING,
+            ("missing-number", "Văn bản chưa có số.",
+             "Văn bản {kind} kỳ «{period}» chưa có số: {advice}"),
+            ("duplicate-number", "Một số văn bản dùng hai lần.",
+             "Số {number} đã dùng cho một văn bản {kind} khác"),
+            ("no-recipients", "Chưa có nơi nhận.",
+             "Chưa có nơi nhận: văn bản sẽ không có mục «Nơi nhận».")),
+    # --- the whole year ---
+    *_codes(WARNING,
+            ("no-thematic-meeting", "Quý đã hết mà chưa có buổi sinh hoạt chuyên đề.",
+             "Quý {quarters}/{year} đã hết nhưng chưa có buổi sinh hoạt chuyên đề (Loại «Chuyên "
+             "đề» hoặc «Kết hợp»); mỗi quý phải có ít nhất một buổi (Hướng dẫn 12-HD/BTCTW)."),
+            ("no-regular-meeting", "Tháng đã hết mà chưa sinh hoạt thường kỳ.",
+             "Chưa sinh hoạt thường kỳ {months}/{year} (Loại «Thường kỳ» hoặc «Kết hợp»); chi bộ "
+             "sinh hoạt thường kỳ mỗi tháng một lần (Điều lệ Đảng)."),
+            ("no-assessment", "Quý có buổi họp nhưng chưa có phần đánh giá.",
+             "Chưa có phần đánh giá của Quý {quarter} (Ưu điểm, Hạn chế, …): báo cáo quý sẽ để "
+             "trống các mục này.")),
+]}
+
 OPEN_IN_EXCEL, TO_FILL = "open-in-excel", "to-fill"
-
-
-# Every problem chibo reports, by code: what it means to the secretary. Declared once, so a
-# code cannot be mistyped and the whole list can be shown (`chibo check --codes`).
-CATALOGUE: dict[str, str] = {
-    # the file itself
-    "file-missing": "Không tìm thấy tệp sổ.",
-    "not-a-file": "Đường dẫn là một thư mục, không phải tệp.",
-    "file-locked": "Tệp bị khóa hoặc không có quyền đọc.",
-    "file-empty": "Tệp rỗng.",
-    "encrypted": "Tệp được đặt mật khẩu.",
-    "xls": "Sổ Excel 97-2003 (.xls), cần lưu thành .xlsx.",
-    "old-excel": "Sổ Excel 2.x–4.0 rất cũ, cần lưu thành .xlsx.",
-    "ods": "Bảng tính OpenDocument (.ods), cần lưu thành .xlsx.",
-    "not-xlsx": "Tệp không phải sổ Excel (.xlsx).",
-    "broken-file": "Tệp bị hỏng hoặc chưa chép hết.",
-    "too-large": "Tệp giải nén ra quá lớn so với một sổ chi bộ.",
-    "xml-doctype": "Tệp chứa khai báo XML mà Excel không bao giờ ghi.",
-    "open-in-excel": "Sổ đang mở: chibo chỉ đọc được những gì đã lưu.",
-    "to-fill": "Sổ mới: việc cần ghi trước tiên.",
-    "swapped-date": "Ngày có thể bị đảo ngày và tháng (máy đặt định dạng ngày kiểu Mỹ).",
-    # sheets, columns, cells
-    "missing-sheet": "Thiếu một trang của sổ.",
-    "missing-column": "Thiếu một cột bắt buộc ở dòng tiêu đề.",
-    "missing-setting": "Thiếu một mục bắt buộc ở trang Thông tin.",
-    "header-not-first-row": "Dòng tiêu đề không ở dòng 1.",
-    "merged-cells": "Ô gộp trong một bảng.",
-    "required": "Ô bắt buộc còn trống.",
-    "wrong-type": "Giá trị không đúng kiểu (ngày, giờ, số…).",
-    "not-allowed": "Giá trị không có trong danh sách chọn.",
-    "excel-error": "Ô hiện lỗi của Excel (#VALUE!…).",
-    "formula-no-value": "Công thức chưa có giá trị đã tính.",
-    # settings, plan, members, themes
-    "score-levels": "Các mức điểm xếp loại không giảm dần.",
-    "empty-plan-part": "Kế hoạch thiếu phần Mục đích, Yêu cầu hoặc Biện pháp thực hiện.",
-    "no-members": "Chưa có đảng viên nào.",
-    "duplicate-name": "Hai đảng viên trùng tên.",
-    "left-before-joined": "Ngày chuyển đi trước ngày chuyển đến.",
-    "position-mismatch": "Chức vụ của bí thư không khớp trang Thông tin.",
-    "probation-over": "Đảng viên dự bị đã quá 12 tháng, cần xét chuyển chính thức.",
-    "unknown-name": "Họ tên không có trong danh sách Đảng viên.",
-    "not-in-cell": "Đảng viên chưa đến hoặc đã chuyển khỏi chi bộ vào ngày đó.",
-    "missing-theme": "Một quý chưa có chuyên đề.",
-    "month-outside-quarter": "Tháng dự kiến không thuộc quý của chuyên đề.",
-    # meetings
-    "duplicate-id": "Hai buổi sinh hoạt trùng Mã buổi.",
-    "outside-year": "Buổi họp không thuộc năm kế hoạch.",
-    "absent-officer": "Chủ trì, thư ký hoặc người trình bày lại được ghi vắng mặt.",
-    "chair-is-minute-taker": "Chủ trì và thư ký là cùng một người.",
-    "end-before-start": "Giờ kết thúc trước giờ bắt đầu.",
-    "too-short": "Buổi họp ngắn hơn thời lượng tối thiểu.",
-    "rating-mismatch": "Xếp loại không khớp với điểm.",
-    "good-below-criteria": "Xếp loại Tốt nhưng chưa đạt tiêu chí tối thiểu (Hướng dẫn 12).",
-    "low-attendance": "Tỷ lệ dự họp thấp hơn mức tối thiểu.",
-    "vote-count": "Số biểu quyết không khớp với đảng viên chính thức dự họp.",
-    "no-presenter": "Buổi chuyên đề chưa có người trình bày.",
-    "outline-after-meeting": "Đề cương được duyệt sau ngày họp.",
-    "material-after-meeting": "Tài liệu được gửi sau ngày họp.",
-    "material-late": "Tài liệu đến đảng viên chưa đủ 1 ngày trước buổi họp (Hướng dẫn 42).",
-    "material-before-outline": "Tài liệu được gửi trước khi duyệt đề cương.",
-    "material-missing": "Không tìm thấy tệp tài liệu của buổi họp.",
-    "invitation-missing": "Buổi họp sắp tới chưa gửi giấy mời (Hướng dẫn 42).",
-    "unknown-meeting": "Mã buổi không có ở trang Buổi sinh hoạt.",
-    # absences, opinions, tasks, assessments
-    "duplicate-absence": "Một người được ghi vắng hai lần trong một buổi.",
-    "exempt-absent": "Người được miễn sinh hoạt lại được ghi vắng.",
-    "absent-without-reason": "Vắng không lý do trong 3 tháng của năm (Điều lệ Đảng, Điều 8).",
-    "absent-speaker": "Người phát biểu lại được ghi vắng mặt.",
-    "due-before-meeting": "Thời hạn nhiệm vụ trước ngày họp.",
-    "duplicate-period": "Một kỳ đánh giá được ghi hai lần.",
-    # the score sheets
-    "unknown-criterion": "STT tiêu chí không có ở trang Tiêu chí.",
-    "points-over-maximum": "Điểm một tiêu chí vượt điểm tối đa.",
-    "score-total": "Tổng điểm chấm không bằng Điểm của buổi.",
-    "criteria-total": "Tổng điểm tối đa các tiêu chí không phải 100.",
-    # the register of documents and the recipients
-    "bad-period": "Kỳ của văn bản không hợp lệ.",
-    "duplicate-document": "Một văn bản được ghi hai lần ở trang Văn bản.",
-    "missing-number": "Văn bản chưa có số.",
-    "duplicate-number": "Một số văn bản dùng hai lần.",
-    "dated-before-meeting": "Văn bản đề ngày trước buổi sinh hoạt mà nó ghi lại.",
-    "no-recipients": "Chưa có nơi nhận.",
-    # the whole year
-    "no-thematic-meeting": "Quý đã hết mà chưa có buổi sinh hoạt chuyên đề.",
-    "no-regular-meeting": "Tháng đã hết mà chưa sinh hoạt thường kỳ.",
-    "no-assessment": "Quý có buổi họp nhưng chưa có phần đánh giá.",
-}
 
 
 @dataclass(frozen=True)
@@ -127,12 +227,27 @@ class Problem:
         return asdict(self)
 
 
+def problem(code: str, sheet: str | None = None, cell: str | None = None, **fields) -> Problem:
+    """A problem of a declared code, its message made from the code's template."""
+    declared = CATALOGUE.get(code)
+    if declared is None:
+        raise ValueError(f"problem code {code!r} is not declared in problems.CATALOGUE")
+    return Problem(code, declared.severity, declared.template.format(**fields), sheet, cell)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
 def _cell_order(cell: str | None) -> tuple[int, int]:
     """'AB12' -> (12, 28): rows first, so problems read top to bottom like the sheet."""
     match = re.fullmatch(r"([A-Z]+)(\d+)", cell or "")
     if not match:
         return (0, 0)
-    return (int(match.group(2)), column_number(match.group(1)))
+    return (int(match.group(2)), _column_number(match.group(1)))
 
 
 @dataclass
@@ -142,17 +257,13 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     sheet_order: tuple[str, ...] = ()
 
-    def add(self, code: str, severity: str, message: str, sheet: str | None = None,
-            cell: str | None = None) -> None:
-        if code not in CATALOGUE:
-            raise ValueError(f"problem code {code!r} is not declared in problems.CATALOGUE")
-        self.problems.append(Problem(code, severity, message, sheet, cell))
+    def add(self, code: str, sheet: str | None = None, cell: str | None = None,
+            **fields) -> None:
+        self.problems.append(problem(code, sheet, cell, **fields))
 
-    def error(self, code: str, message: str, sheet: str | None = None, cell: str | None = None) -> None:
-        self.add(code, ERROR, message, sheet, cell)
-
-    def warning(self, code: str, message: str, sheet: str | None = None, cell: str | None = None) -> None:
-        self.add(code, WARNING, message, sheet, cell)
+    def extended(self, more: list[Problem]) -> Report:
+        """The same report with more problems (a day's reminders): this one is not changed."""
+        return Report(self.problems + list(more), self.sheet_order)
 
     @property
     def errors(self) -> list[Problem]:

@@ -1,0 +1,113 @@
+"""Each cell's book as the Đảng ủy sees it: opened and checked (in parallel processes), its
+figures for each quarter taken — thematic meeting held and when, theme, attendance, absences
+without reason, length, rating, report number. A cell whose book has errors keeps them with
+it, never dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from ..documents.common import meetings_in, register_entry, theme_of_meeting
+from ..documents.kinds import QUARTER_REPORT
+from ..documents.commune_report import UNREADABLE, Cell, CellQuarter
+from ..errors import NotReady
+from ..rules.checked import open_checked
+from ..wording import short_date
+from ..workbook import schema
+from ..workbook.model import attendance, minutes_between, quarter_end, rating_of
+from ..workbook.values import matching_key
+
+COMMITTEE_FILE = "dang-uy.xlsx"   # the Đảng ủy's own workbook, beside the cells' ones
+
+
+def read_cell(path: Path, today: dt.date) -> Cell:
+    """One cell's figures; runs in a worker process, so it returns plain data."""
+    checked = open_checked(path, today)
+    workbook = checked.workbook
+    cell = Cell(path.name, path.stem, problems=checked.problems.sorted())
+    if workbook is None:
+        cell.note = UNREADABLE
+        return cell
+    s = workbook.settings
+    cell.name = str(s.cell_name or path.stem)
+    cell.year = s.year
+    cell.min_attendance = s.min_attendance if s.min_attendance is not None else 85
+    cell.min_minutes = s.min_minutes or 90
+    if not s.year:
+        return cell
+    for quarter in (1, 2, 3, 4):
+        row = CellQuarter(quarter, ended=quarter_end(s.year, quarter) < today)
+        meetings = meetings_in(workbook, [quarter], today)
+        figures = {id(m): attendance(workbook, m) for m in meetings}
+        row.absent_without_reason = sum(len(f.absent_without_reason) for f in figures.values())
+        thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
+        if thematic:
+            meeting = thematic[0]
+            row.held = short_date(meeting.date)
+            row.theme = theme_of_meeting(workbook, meeting)[0]
+            row.rate = round(figures[id(meeting)].rate, 1)
+            if meeting.start and meeting.end:
+                row.minutes = minutes_between(meeting.start, meeting.end)
+            row.rating = rating_of(meeting, s, figures[id(meeting)])
+        entry = register_entry(workbook, QUARTER_REPORT, f"Quý {quarter}")
+        if entry is not None:
+            row.report_number = entry.number
+            row.report_date = short_date(entry.date) if entry.date else None
+        cell.quarters.append(row)
+    return cell
+
+
+def cell_workbooks(folder: Path, committee_path: Path) -> tuple[list[Path], list[str]]:
+    """The cells' workbooks of a folder, and notes on the other files, which are skipped."""
+    paths, notes = [], []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(("~$", ".~lock", ".")) or path.is_dir():
+            continue
+        if path.resolve() == committee_path.resolve():
+            continue
+        if path.suffix.lower() != ".xlsx":
+            notes.append(f"Bỏ qua {path.name}: không phải sổ Excel (.xlsx).")
+            continue
+        paths.append(path)
+    if not paths:
+        raise NotReady(f"Thư mục {folder} không có sổ chi bộ (.xlsx) nào.")
+    return paths, notes
+
+
+def read_cells(paths: list[Path], today: dt.date, progress=None) -> list[Cell]:
+    """Every cell's workbook, read in parallel processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    cells: list[Cell] = []
+    workers = min(len(paths), os.cpu_count() or 1, 8)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for cell in pool.map(read_cell, paths, [today] * len(paths), chunksize=4):
+                cells.append(cell)
+                if progress:
+                    progress(1)
+    else:
+        for path in paths:
+            cells.append(read_cell(path, today))
+            if progress:
+                progress(1)
+    return cells
+
+
+def sort_out(cells: list[Cell], year: int) -> list[Cell]:
+    """Mark workbooks of another year and cells that appear twice (never dropped)."""
+    seen: dict[str, Cell] = {}
+    for cell in cells:
+        if cell.note:
+            continue
+        if cell.year is None:
+            continue   # no year: its errors say why, and it is counted with them
+        if cell.year != year:
+            cell.note = f"sổ năm {cell.year}, không phải năm {year}"
+            continue
+        first = seen.setdefault(matching_key(cell.name), cell)
+        if first is not cell:
+            cell.note = f"trùng chi bộ với tệp {first.file}"
+    return cells

@@ -1,0 +1,139 @@
+"""The commune's table of cells × quarters, held by pandas: what the summary workbook, its CSV
+and the figures of the Đảng ủy's report are all made from."""
+
+from __future__ import annotations
+
+import io
+
+from ..documents.commune_report import Cell, CellQuarter
+from ..problems import ERROR, SEVERITY_LABEL
+from ..workbook.creating import write_value
+from ..workbook.reading import column_letter
+
+RED, AMBER = "F8CBAD", "FFE699"
+
+SUMMARY_COLUMNS = [  # (header, width)
+    ("Chi bộ", 32), ("Tệp", 22), ("Quý", 6), ("Sinh hoạt chuyên đề", 14), ("Chuyên đề", 50),
+    ("Tỷ lệ dự họp (%)", 11), ("Vắng không lý do", 10), ("Thời lượng (phút)", 11),
+    ("Xếp loại", 11), ("Số báo cáo", 10), ("Ngày báo cáo", 12), ("Tình trạng sổ", 30),
+]
+
+
+def _cell_quarters(cells: list[Cell], quarters: list[int]):
+    """(cell, quarter) for every row of the summary: a cell without figures gets one row."""
+    for cell in cells:
+        chosen: list[CellQuarter | None] = [q for q in cell.quarters if q.quarter in quarters]
+        for quarter in chosen or [None]:
+            yield cell, quarter
+
+
+def cells_table(cells: list[Cell], quarters: list[int]):
+    """The summary as a pandas table, cells × quarters, with the columns of the summary
+    workbook: what the workbook and the CSV (`tong-hop --csv`) are written from."""
+    import pandas as pd
+
+    rows = []
+    for cell, quarter in _cell_quarters(cells, quarters):
+        state = cell.note or (f"có {cell.errors} lỗi" if cell.errors else "hợp lệ")
+        values = [cell.name, cell.file, quarter.quarter if quarter else None]
+        if quarter:
+            values += [quarter.held or ("chưa tổ chức" if quarter.ended else "chưa đến hạn"),
+                       quarter.theme, quarter.rate, quarter.absent_without_reason,
+                       quarter.minutes, quarter.rating, quarter.report_number,
+                       quarter.report_date]
+        else:
+            values += [None] * 8
+        rows.append(values + [state])
+    # object columns: each value keeps its Python type (a quarter stays 2, not 2.0)
+    return pd.DataFrame(rows, columns=[header for header, _ in SUMMARY_COLUMNS], dtype=object)
+
+
+def summary_csv(cells: list[Cell], quarters: list[int]) -> bytes:
+    """The summary as CSV for other tools: UTF-8 with the mark Excel needs to read it so."""
+    return cells_table(cells, quarters).to_csv(index=False).encode("utf-8-sig")
+
+
+def summary_workbook(cells: list[Cell], quarters: list[int]) -> bytes:
+    """One row per cell and quarter; problems on a second sheet; rule-breaking cells filled."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tổng hợp"
+    _summary_sheet(sheet, cells, quarters)
+    _problems_sheet(book.create_sheet("Vấn đề"), cells)
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+def _headers(sheet, headers: list[tuple[str, int]]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    for index, (header, width) in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=index)
+        write_value(cell, header)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[column_letter(index - 1)].width = width
+
+
+def _fills(cell: Cell, quarter: CellQuarter) -> dict[int, str]:
+    """Columns of a cell's quarter that break a rule: red for a missed meeting, amber for a
+    figure below the cell's own minimum."""
+    flags = {4: RED if not quarter.held and quarter.ended else None,
+             6: AMBER if quarter.rate is not None and quarter.rate < cell.min_attendance else None,
+             7: AMBER if quarter.absent_without_reason else None,
+             8: AMBER if quarter.minutes is not None and quarter.minutes < cell.min_minutes
+             else None,
+             9: AMBER if quarter.rating in ("Trung bình", "Kém") else None}
+    return {column: colour for column, colour in flags.items() if colour}
+
+
+def _summary_sheet(sheet, cells: list[Cell], quarters: list[int]) -> None:
+    from openpyxl.styles import PatternFill
+
+    _headers(sheet, SUMMARY_COLUMNS)
+    table = cells_table(cells, quarters)
+    rows = zip(_cell_quarters(cells, quarters), table.itertuples(index=False), strict=True)
+    for row, ((cell, quarter), values) in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            write_value(sheet.cell(row=row, column=column), value)
+        fills = _fills(cell, quarter) if quarter else {}
+        if cell.errors or cell.note:
+            fills[len(values)] = RED
+        for column, colour in fills.items():
+            sheet.cell(row=row, column=column).fill = PatternFill("solid", fgColor=colour)
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{column_letter(len(SUMMARY_COLUMNS) - 1)}{max(len(table) + 1, 1)}"
+
+
+def _problems_sheet(sheet, cells: list[Cell]) -> None:
+    from openpyxl.styles import PatternFill
+
+    _headers(sheet, [("Chi bộ", 32), ("Tệp", 22), ("Mức", 10), ("Trang!Ô", 22), ("Nội dung", 100)])
+    row = 2
+    for cell in cells:
+        lines = [("Ghi chú", "", cell.note)] if cell.note else []
+        lines += [(SEVERITY_LABEL[p.severity], p.location, p.message) for p in cell.problems]
+        for level, place, message in lines:
+            for column, value in enumerate((cell.name, cell.file, level, place, message), start=1):
+                write_value(sheet.cell(row=row, column=column), value)
+            if level == SEVERITY_LABEL[ERROR]:
+                sheet.cell(row=row, column=3).fill = PatternFill("solid", fgColor=RED)
+            row += 1
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:E{max(row - 1, 1)}"
+
+
+def period_totals(counted: list[Cell], quarters: list[int]) -> dict:
+    """The report's figures over the cells counted, from the same table as the summary:
+    cells that held their thematic meeting, the average attendance of those meetings, their
+    ratings, and the absences without reason."""
+    table = cells_table(counted, quarters)
+    held = table[table["Sinh hoạt chuyên đề"].fillna("").str.match(r"\d")]   # a date: held
+    rate = held["Tỷ lệ dự họp (%)"].dropna()
+    return {"holding": int(held["Chi bộ"].nunique()),
+            "rate": float(rate.astype(float).mean()) if len(rate) else None,
+            "ratings": {str(k): int(v) for k, v in held["Xếp loại"].dropna().value_counts().items()},
+            "absences": int(table["Vắng không lý do"].fillna(0).sum())}

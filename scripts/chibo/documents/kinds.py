@@ -1,0 +1,138 @@
+"""The kinds of document a cell writes, declared once — and the one answer to «which
+documents does this year, or this period, have by a given day».
+
+A kind says its code in `Văn bản` and `Nơi nhận`, its template, its file name, how letters
+and summaries name it, whether the secretary numbers it, where it goes by default, and the
+function that composes it (one module per kind). The checks, the build, `status`, `send`
+and the window all read this list; nothing else compares codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..wording import short_date, slug
+from ..workbook import schema
+from ..workbook.model import Record, Workbook, quarter_of
+from .common import meetings_in, meetings_of_year
+from .document import Kind, Planned
+
+PLAN = Kind("KH", "kế hoạch", "ke-hoach.docx", "ke-hoach-sinh-hoat-chuyen-de-{year}",
+            "Kế hoạch sinh hoạt chuyên đề năm {year}", "plan", periods=("Năm",),
+            in_quarter=False, upward=True)
+MINUTES = Kind("BB", "biên bản", "bien-ban.docx", "bien-ban-{stem}", "Biên bản {what} ngày {date}",
+               "minutes", numbered=False, stays_in_cell=True)
+RESOLUTION = Kind("NQ", "nghị quyết", "nghi-quyet.docx", "nghi-quyet-{stem}",
+                  "Nghị quyết sau buổi sinh hoạt ngày {date}", "resolution",
+                  stays_in_cell=True)
+SCORE_SHEET = Kind("DG", "biểu đánh giá", "bieu-danh-gia.docx", "cham-diem-{stem}",
+                   "Biểu đánh giá buổi sinh hoạt ngày {date}", "score_sheet",
+                   numbered=False, mailed=False, registered=False)
+QUARTER_REPORT = Kind("BC", "báo cáo", "bao-cao.docx", "bao-cao-quy-{quarter}-{year}",
+                      "Báo cáo quý {quarter} năm {year}", "report",
+                      periods=tuple(f"Quý {q}" for q in (1, 2, 3, 4)), upward=True)
+YEAR_REPORT = Kind("BC", "báo cáo", "bao-cao.docx", "bao-cao-nam-{year}", "Báo cáo năm {year}",
+                   "report", periods=("Năm",), in_quarter=False, upward=True)
+
+# The cell's kinds, in the order a year's documents are listed and a letter names them.
+KINDS: tuple[Kind, ...] = (PLAN, MINUTES, RESOLUTION, SCORE_SHEET, QUARTER_REPORT, YEAR_REPORT)
+# The commune Đảng ủy's own report on its cells (`tong-hop`): composed from the cells'
+# figures rather than from one workbook (documents/commune_report.py), so never planned here.
+COMMUNE_REPORT = Kind("BC", "báo cáo", "bao-cao-tong-hop.docx", "bao-cao-tong-hop-{stem}",
+                      "Báo cáo tổng hợp {what}", "commune_report", periods=schema.PERIODS,
+                      in_quarter=False, registered=False)
+REGISTER_CODES = tuple(dict.fromkeys(k.code for k in KINDS if k.registered))
+
+
+def kinds_with_code(code: str | None) -> list[Kind]:
+    """The kinds a `Văn bản` row's Loại names (BC: the quarter's and the year's report)."""
+    return [k for k in KINDS if k.registered and k.code == code]
+
+
+
+
+
+MEETING_WORDS = {"Chuyên đề": "sinh hoạt chuyên đề",
+                 "Kết hợp": "sinh hoạt thường kỳ kết hợp chuyên đề"}
+
+
+def _meeting_paper(kind: Kind, meeting: Record, stem: str) -> Planned:
+    quarter = quarter_of(meeting.date)
+    return Planned(kind, meeting.id, kind.path(meeting.date.year, quarter, stem),
+                   paper_label(kind, meeting), quarter, meeting)
+
+
+def paper_label(kind: Kind, meeting: Record) -> str:
+    """How letters and summaries name a meeting's paper: by the meeting's kind and date,
+    never by its Mã buổi, which only the workbook knows."""
+    what = MEETING_WORDS.get(meeting.kind, "sinh hoạt chi bộ thường kỳ")
+    return kind.label.format(what=what, date=short_date(meeting.date))
+
+
+def yearly(kind: Kind, year: int, quarter: int | None = None) -> Planned:
+    """The plan, a quarter's report or the year's report, as planned for `year`."""
+    return Planned(kind, f"Quý {quarter}" if quarter else "Năm", kind.path(year, quarter),
+                   kind.label.format(year=year, quarter=quarter), quarter)
+
+
+def minutes_label(meeting: Record) -> str:
+    return paper_label(MINUTES, meeting)
+
+
+def year_documents(workbook: Workbook, until: dt.date | None = None) -> list[Planned]:
+    """Every document of the plan year by `until`: the plan; the papers of each meeting held
+    (minutes; a score sheet where it was scored; a resolution where one was issued); the
+    report of each quarter with a meeting held; the year's report once it is due. A meeting
+    scheduled ahead has no document yet."""
+    year = workbook.settings.year
+    documents = [yearly(PLAN, year)]
+    stems = minutes_stems(workbook)
+    scored = {s.meeting_id for s in workbook.scores if s.meeting_id}
+    quarters: list[int] = []
+    for meeting in meetings_of_year(workbook, until):
+        stem = stems[id(meeting)]
+        documents.append(_meeting_paper(MINUTES, meeting, stem))
+        if meeting.id in scored:
+            documents.append(_meeting_paper(SCORE_SHEET, meeting, stem))
+        if meeting.resolution == "Có":
+            documents.append(_meeting_paper(RESOLUTION, meeting, stem))
+        if quarter_of(meeting.date) not in quarters:
+            quarters.append(quarter_of(meeting.date))
+    documents += [yearly(QUARTER_REPORT, year, quarter) for quarter in quarters]
+    if quarters and year_report_due(workbook, until):
+        documents.append(yearly(YEAR_REPORT, year))
+    return documents
+
+
+def year_report_due(workbook: Workbook, until: dt.date | None) -> bool:
+    """The year's report is written once quarter 4's thematic meeting is held, or once the
+    year is over, whatever it held."""
+    year = workbook.settings.year
+    if until is None or until > dt.date(year, 12, 31):
+        return True
+    return any(m.kind in schema.THEMATIC_KINDS for m in meetings_in(workbook, [4], until))
+
+
+def period_documents(workbook: Workbook, quarter: int | None,
+                     until: dt.date | None = None) -> list[Planned]:
+    """What a period sends: the plan, then the quarter's papers and report (quarter None:
+    the year's report)."""
+    def wanted(planned: Planned) -> bool:
+        if planned.kind is PLAN:
+            return True
+        if quarter is None:
+            return planned.kind is YEAR_REPORT
+        return planned.quarter == quarter and planned.kind is not YEAR_REPORT
+
+    return [p for p in year_documents(workbook, until) if wanted(p)]
+
+
+def minutes_stems(workbook: Workbook) -> dict[int, str]:
+    """id(meeting) -> a distinct ASCII file-name stem, for every meeting of the year."""
+    stems: dict[int, str] = {}
+    taken: dict[str, int] = {}
+    for meeting in meetings_of_year(workbook):
+        stem = slug(meeting.id)
+        taken[stem] = taken.get(stem, 0) + 1
+        stems[id(meeting)] = stem if taken[stem] == 1 else f"{stem}-{taken[stem]}"
+    return stems

@@ -1,0 +1,96 @@
+"""A composed document into its Word file: the template filled in a sandboxed Jinja environment
+with autoescape and StrictUndefined — a template is a file people pass around, and text from
+cells must appear exactly as typed — the margins from the workbook, and a zip whose bytes
+depend only on the content."""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from pathlib import Path
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..errors import TemplateBroken
+from ..workbook.model import Record
+from .document import Document
+
+
+def _templates_dir() -> Path:
+    """The shipped templates: templates/ of the repository, installed as the data of the
+    package `chibo.templates` (a folder on disk in every install pip makes)."""
+    from importlib.resources import files
+
+    return Path(str(files("chibo.templates")))
+
+
+TEMPLATES_DIR = _templates_dir()
+
+
+def render(document: Document, templates: Path, settings: Record) -> bytes:
+    """The finished .docx: the template filled in, margins from the workbook, and a zip whose
+    bytes depend only on the content (so an unchanged document is recognised as unchanged)."""
+    from docxtpl import DocxTemplate
+    from docx.shared import Mm
+    from jinja2 import TemplateError
+
+    source = templates / document.template
+    if not source.is_file():
+        if not templates.is_dir():
+            raise TemplateBroken(f"Không tìm thấy thư mục mẫu văn bản {templates}.")
+        source = TEMPLATES_DIR / document.template   # a cell may restyle only some templates
+    try:
+        template = DocxTemplate(source)
+        template.render(document.context, jinja_env=_environment(), autoescape=True)
+    except TemplateError as error:
+        raise TemplateBroken(f"Mẫu văn bản {source} có lỗi: {error}. Hãy sửa mẫu hoặc dùng lại mẫu "
+                             "gốc của chibo.") from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise TemplateBroken(f"Mẫu văn bản {source} không phải tệp Word (.docx) dùng được "
+                             f"({type(error).__name__}).") from None
+    for section in template.docx.sections:
+        section.top_margin = Mm(settings.margin_top)
+        section.bottom_margin = Mm(settings.margin_bottom)
+        section.left_margin = Mm(settings.margin_left)
+        section.right_margin = Mm(settings.margin_right)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return _stable_zip(buffer.getvalue())
+
+
+class _CompilingOnce(SandboxedEnvironment):
+    """A sandboxed environment that compiles each template part once: docxtpl asks for the
+    same source again for every document made from a template."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.compiled: dict[str, object] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals or template_class:
+            return super().from_string(source, globals, template_class)
+        if source not in self.compiled:
+            self.compiled[source] = super().from_string(source)
+        return self.compiled[source]
+
+
+@functools.cache
+def _environment() -> _CompilingOnce:
+    """One environment per process: autoescape (a '<' from a cell must not break the XML)
+    and StrictUndefined (a missing variable must not print nothing)."""
+    return _CompilingOnce(autoescape=True, undefined=StrictUndefined)
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same zip with fixed timestamps: same content, same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item))
+    return out.getvalue()

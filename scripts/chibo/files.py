@@ -1,0 +1,82 @@
+"""Files as chibo writes them and finds them: written whole or not at all, the lock file a
+program keeps beside a file it holds open, and a path shown as the secretary would type it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputNotWritable
+
+
+def lock_file_beside(path: Path) -> Path | None:
+    """The owner file Word or Excel (~$name) or LibreOffice (.~lock.name#) keeps while a file
+    is open."""
+    for candidate in (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#"):
+        lock = path.with_name(candidate)
+        if lock.exists():
+            return lock
+    return None
+
+
+def program_holding(path: Path, lock: Path | None = None) -> str:
+    """Which program holds a file open: LibreOffice leaves '.~lock.' files; Word and Excel
+    leave '~$' files; without a lock file, the program of the file's kind."""
+    if lock is not None and lock.name.startswith(".~lock."):
+        return "LibreOffice"
+    return {".xlsx": "Excel", ".xls": "Excel", ".pdf": "trình đọc PDF"}.get(path.suffix.lower(),
+                                                                         "Word")
+
+
+def shown(path: Path) -> str:
+    """A path as the secretary typed it: relative to where she runs chibo, when inside."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename. The system refusing the rename (a file
+    open in Word on Windows, or read-only) raises PermissionError for the caller to report;
+    every other failure to write — a folder that cannot be made or written, a path through
+    a file, a full disk — is `OutputNotWritable`, naming the place."""
+    import errno
+
+    where = shown(path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".chibo-", suffix=path.suffix, dir=path.parent)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputNotWritable(f"Không tạo được thư mục {where}: trên đường dẫn có một tệp "
+                                "trùng tên thư mục.") from None
+    except PermissionError:
+        raise OutputNotWritable(f"Không có quyền ghi vào thư mục {where}: hãy chọn thư mục "
+                                "khác.") from None
+    except OSError as error:
+        raise OutputNotWritable(f"Không ghi được vào thư mục {where} "
+                                f"({error.strerror or error}).") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except PermissionError:
+        raise
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise OutputNotWritable(f"Ổ đĩa chứa {where} đã đầy: hãy xóa bớt tệp hoặc chọn thư "
+                                    "mục khác rồi chạy lại.") from None
+        if path.is_dir():
+            raise OutputNotWritable(f"Không ghi được {shown(path)}: đã có một thư mục trùng "
+                                    "tên.") from None
+        raise OutputNotWritable(f"Không ghi được {shown(path)} "
+                                f"({error.strerror or error}).") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

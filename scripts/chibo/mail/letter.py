@@ -1,0 +1,32 @@
+"""One letter: one message to one address, with the documents it carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+from typing import NamedTuple
+
+from ..documents.document import Planned
+
+
+class Attachment(NamedTuple):
+    """One document as it goes out: its PDF, or its Word file where no current PDF exists —
+    made from the document as it is on disk, the secretary's edits included."""
+
+    document: Planned
+    path: Path                   # the file attached
+    relative: str                # its path under output/
+    document_sha256: str         # the hash of the .docx: what the sent log compares
+
+
+@dataclass
+class Letter:
+    """One message to one address, before and after it is sent."""
+
+    address: str
+    addressee: str                       # 'Đảng ủy xã Mỹ Hòa', for «Kính gửi»
+    files: list[Attachment]
+    message: EmailMessage | None = None
+    replacing: list[str] = field(default_factory=list)   # documents sent before, now changed
+    facts: dict = field(default_factory=dict)   # what the sent log keeps besides the files

@@ -1,0 +1,136 @@
+"""The build: from a checked workbook, choose the documents, render them from their templates,
+write them safely, and turn them into PDF.
+
+A chooser says which documents a command writes: `choose(checked, outputs, pdf)` returns the
+documents and sentences for the summary. Only meetings held by the checked day count: a
+schedule typed in advance is not yet a meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..documents.common import latest_quarter, meeting_by_id
+from ..documents.document import Document
+from ..documents.kinds import MINUTES, PLAN, QUARTER_REPORT, YEAR_REPORT, yearly, year_documents
+from ..documents.rendering import TEMPLATES_DIR, render
+from ..errors import NotReady
+from ..problems import Report
+from ..rules.checked import Checked
+from ..wording import short_date
+from ..workbook.model import Workbook
+from .folder import OutputFolder
+from .writing import OutputFile, Written, write_outputs
+
+Chooser = Callable[[Checked, OutputFolder, bool], tuple[list[Document], list[str]]]
+
+
+@dataclass
+class BuildResult:
+    report: Report                       # the problems of the workbook
+    workbook: Workbook | None = None
+    written: Written = field(default_factory=Written)
+    notes: list[str] = field(default_factory=list)
+    pdf_required: bool = False           # the user asked for PDF explicitly
+    stopped_while_open: bool = False     # the workbook is open in Excel: nothing was built
+
+    @property
+    def failed(self) -> bool:
+        return (self.report.has_errors or self.stopped_while_open or self.written.failed
+                or (self.written.pdf_failure is not None and self.pdf_required))
+
+
+def build(checked: Checked, choose: Chooser, output_dir: str | Path,
+          templates_dir: str | Path | None = None, pdf: bool = False,
+          pdf_required: bool = False, while_open: bool = False) -> BuildResult:
+    """Unless the checked workbook has errors, write the documents `choose` picks, and their
+    PDFs when `pdf` is set. A workbook open in Excel may hold unsaved work: nothing is
+    built from it unless `while_open`."""
+    result = BuildResult(checked.problems, checked.workbook, pdf_required=pdf_required)
+    workbook = checked.workbook
+    if workbook is None or not checked.usable:
+        return result
+    if checked.problems.open_note is not None and not while_open:
+        result.stopped_while_open = True
+        return result
+    outputs = OutputFolder(output_dir)
+    documents, result.notes = choose(checked, outputs, pdf)
+    templates = Path(templates_dir) if templates_dir else TEMPLATES_DIR
+    files = [OutputFile(d.path, d.label, render(d, templates, workbook.settings),
+                        refresh=d.refresh) for d in documents]
+    result.written = write_outputs(outputs, files, pdf)
+    return result
+
+
+def _book(checked: Checked) -> Workbook:
+    assert checked.workbook is not None   # build chooses only for a usable workbook
+    return checked.workbook
+
+
+def choose_plan(checked: Checked, outputs: OutputFolder, pdf: bool):
+    workbook = _book(checked)
+    return [yearly(PLAN, workbook.settings.year).compose(workbook, checked.today)], []
+
+
+def choose_minutes(quarter: int | None = None, meeting_id: str | None = None) -> Chooser:
+    """The minutes of one meeting, or of a quarter's meetings (the latest quarter held)."""
+    def choose(checked: Checked, outputs: OutputFolder, pdf: bool):
+        workbook, today = _book(checked), checked.today
+        papers = [p for p in year_documents(workbook, today) if p.kind is MINUTES]
+        if meeting_id is not None:
+            meeting = meeting_by_id(workbook, meeting_id)
+            if not meeting.date or meeting.date.year != workbook.settings.year:
+                raise NotReady(f"Buổi «{meeting.id}» không thuộc năm {workbook.settings.year}.")
+            if meeting.date > today:
+                raise NotReady(f"Buổi «{meeting.id}» chưa diễn ra (ngày "
+                               f"{short_date(meeting.date)}): chưa có biên bản.")
+            return [p.compose(workbook) for p in papers if p.meeting is meeting], []
+        chosen = quarter or latest_quarter(workbook, today)
+        documents = [p.compose(workbook) for p in papers if p.quarter == chosen]
+        if not documents:
+            where = f"quý {chosen}" if chosen else f"năm {workbook.settings.year}"
+            raise NotReady(f"Sổ chưa có buổi sinh hoạt nào đã diễn ra trong {where}.")
+        return documents, []
+    return choose
+
+
+def choose_report(quarter: int | None = None, year: bool = False) -> Chooser:
+    """The report of a quarter (the latest held), or of the year."""
+    def choose(checked: Checked, outputs: OutputFolder, pdf: bool):
+        workbook, today = _book(checked), checked.today
+        if year:
+            return [yearly(YEAR_REPORT, workbook.settings.year).compose(workbook, today)], []
+        chosen = quarter or latest_quarter(workbook, today)
+        if chosen is None:
+            raise NotReady("Sổ chưa có buổi sinh hoạt nào đã diễn ra: hãy chọn quý cần báo cáo.")
+        return [yearly(QUARTER_REPORT, workbook.settings.year, chosen).compose(workbook, today)], []
+    return choose
+
+
+def choose_quarter_end(quarter: int | None = None, everything: bool = False) -> Chooser:
+    """build-report: the plan if not built yet, the quarter's papers and report, and the
+    year's report once it is due; with `everything`, the whole year. Every other document
+    of the year already built — the plan too — is written again where the workbook changed
+    what it says."""
+    def choose(checked: Checked, outputs: OutputFolder, pdf: bool):
+        workbook, today = _book(checked), checked.today
+        notes = []
+        chosen = quarter or latest_quarter(workbook, today)
+        if chosen is None and not everything:
+            notes.append("Sổ chưa có buổi sinh hoạt nào đã diễn ra: chỉ lập kế hoạch.")
+        documents = []
+        for planned in year_documents(workbook, today):
+            built_before = (outputs.path_of(planned.path).exists()
+                            or outputs.recorded(planned.path) is not None)
+            in_scope = everything or planned.quarter == chosen or (
+                planned.kind is YEAR_REPORT and (chosen == 4 or quarter is None)) or (
+                planned.kind is PLAN and not (outputs.path_of(planned.path).exists() and (
+                    not pdf or outputs.pdf_is_current(planned.path))))
+            if in_scope or built_before:   # only what was built may need building again
+                document = planned.compose(workbook, today)
+                document.refresh = not in_scope
+                documents.append(document)
+        return documents, notes
+    return choose

@@ -1,0 +1,107 @@
+"""Word to PDF through LibreOffice: one process for all the documents of a run, a private
+profile (a shared one fails silently while another LibreOffice runs), a timeout, and a check
+that every PDF exists and is not empty."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import ConversionFailed, ConverterMissing
+
+START_SECONDS = 60        # LibreOffice's first start on a slow machine
+SECONDS_PER_DOCUMENT = 10
+
+INSTALL_HINT = ("Cài LibreOffice (miễn phí, libreoffice.org; trên Debian/Ubuntu: "
+                "apt install libreoffice-writer) rồi chạy lại, hoặc ghi đường dẫn tới soffice "
+                "vào biến môi trường CHIBO_SOFFICE. Các tệp Word (.docx) vẫn đã được ghi.")
+
+
+def _usual_places() -> list[Path]:
+    if sys.platform.startswith("win"):
+        roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")]
+        return [Path(r) / "LibreOffice" / "program" / "soffice.exe" for r in roots if r]
+    if sys.platform == "darwin":
+        return [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+                Path.home() / "Applications/LibreOffice.app/Contents/MacOS/soffice"]
+    return [Path("/usr/bin/soffice"), Path("/usr/lib/libreoffice/program/soffice"),
+            Path("/opt/libreoffice/program/soffice"), Path("/snap/bin/libreoffice")]
+
+
+def find_soffice() -> Path:
+    configured = os.environ.get("CHIBO_SOFFICE")
+    if configured:
+        if Path(configured).is_file():
+            return Path(configured)
+        raise ConverterMissing(f"CHIBO_SOFFICE chỉ tới {configured} nhưng không có tệp đó. "
+                               + INSTALL_HINT)
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    for place in _usual_places():
+        if place.is_file():
+            return place
+    raise ConverterMissing("Không tìm thấy LibreOffice để chuyển sang PDF. " + INSTALL_HINT)
+
+
+def convert_to_pdf(documents: list[Path]) -> dict[Path, bytes | None]:
+    """PDF bytes for each .docx (None where LibreOffice made no usable PDF)."""
+    if not documents:
+        return {}
+    soffice = find_soffice()
+    with tempfile.TemporaryDirectory(prefix="chibo-pdf-") as folder:
+        work = Path(folder)
+        inputs = []
+        # Numbered copies: documents from different folders may share a name.
+        for index, document in enumerate(documents):
+            copy = work / "in" / f"{index:04d}-{document.name}"
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copyfile(document, copy)
+            inputs.append(copy)
+        command = [str(soffice), f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                   "--headless", "--norestore", "--nologo", "--nodefault", "--convert-to", "pdf",
+                   "--outdir", str(work / "out"), *map(str, inputs)]
+        timeout = START_SECONDS + SECONDS_PER_DOCUMENT * len(inputs)
+        _run(command, timeout)
+        results = {}
+        for document, copy in zip(documents, inputs, strict=True):
+            pdf = work / "out" / (copy.stem + ".pdf")
+            data = pdf.read_bytes() if pdf.is_file() else b""
+            results[document] = data if data.startswith(b"%PDF") else None
+        return results
+
+
+def _run(command: list[str], timeout: float) -> None:
+    """Run LibreOffice in its own process group, so a hang can be ended whole."""
+    # Windows-only constant: typeshed declares it for win32 alone.
+    options = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined,unused-ignore]
+               if sys.platform.startswith("win") else {"start_new_session": True})
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   stdin=subprocess.DEVNULL, **options)
+    except OSError as error:
+        raise ConverterMissing(f"Không chạy được LibreOffice ({error}). " + INSTALL_HINT) from None
+    try:
+        process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(process)
+        raise ConversionFailed(f"LibreOffice không chuyển xong sau {int(timeout)} giây và đã bị dừng. "
+                               "Các tệp Word (.docx) vẫn đã được ghi; hãy đóng LibreOffice nếu đang mở "
+                               "rồi chạy lại.") from None
+
+
+def _kill(process: subprocess.Popen) -> None:
+    try:
+        if sys.platform.startswith("win"):
+            process.kill()
+        else:
+            os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()

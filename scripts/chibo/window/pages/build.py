@@ -1,0 +1,61 @@
+"""Building from the window — the latest quarter, a quarter, the whole year, the plan — off
+the request thread, and the page of a job while it runs and once it is done."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from ...files import shown
+from ...outputs.build import build as build_documents
+from ...outputs.build import choose_plan, choose_quarter_end
+from ...outputs.folder import STATUS_WORDS
+from ..rendering import page, window_of
+from ..state import Window
+
+
+async def build(request: Request) -> Response:
+    window = window_of(request)
+    what = str((await request.form()).get("ky", "quy"))
+    choice = (choose_plan if what == "ke-hoach" else
+              choose_quarter_end(everything=True) if what == "ca-nam" else
+              choose_quarter_end(int(what[-1])) if what.startswith("quy-") else
+              choose_quarter_end())
+    checked, output = window.checked(), window.output_folder()
+    key = window.run_job("lap", lambda: build_documents(checked, choice, output, pdf=True))
+    return RedirectResponse(f"/viec/{key}", 303)
+
+
+async def job(request: Request) -> Response:
+    window = window_of(request)
+    running = window.jobs.get(request.path_params["key"])
+    if running is None:
+        return RedirectResponse("/", 303)
+    if not running.done:
+        return page(request, "dang-lam.html", job=running,
+                    seconds=int(time.monotonic() - running.started))
+    written = getattr(running.result, "written", None)
+    return page(request, f"xong-{running.kind}.html", job=running, result=running.result,
+                links=links(window, written) if written is not None else [])
+
+
+def links(window: Window, written) -> list[dict]:
+    """Each file a run wrote, with what a secretary can do with it."""
+    found = []
+    for file, outcome in written.files:
+        path = Path(outcome.path).resolve()
+        root = next((r for r in window.roots if path.is_relative_to(r)), None)
+        if root is None:
+            continue
+        number = window.roots.index(root)
+        pdf = path.with_suffix(".pdf")
+        found.append({"label": file.label, "message": outcome.message, "name": path.name,
+                      "state": STATUS_WORDS[outcome.status],
+                      "relative": f"{number}/{path.relative_to(root).as_posix()}",
+                      "docx": path.suffix == ".docx", "shown": shown(path),
+                      "pdf": f"{number}/{pdf.relative_to(root).as_posix()}" if pdf.exists()
+                      else None})
+    return found

@@ -1,0 +1,259 @@
+"""What the reader hands to the later stages: clean records that remember their cells, and the
+few facts of the field that are computed from them (quarter, duration, attendance, rating)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..wording import percent
+from .values import matching_key
+
+
+@dataclass(frozen=True, eq=False)
+class Record:
+    """One row of a table sheet (or the whole `Thông tin` sheet): clean values by field name,
+    and for each field the cell it came from, so every problem can name its cell."""
+
+    sheet: str
+    row: int
+    values: dict[str, Any]
+    cells: dict[str, str]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def cell(self, field_name: str) -> str:
+        """The cell of a field, e.g. 'C5'; the row's first cell if its column is absent."""
+        return self.cells.get(field_name) or f"A{self.row}"
+
+
+@dataclass
+class Workbook:
+    """The whole workbook, one attribute per sheet of `schema.SHEETS`. Read once, never
+    changed: the lookups below index it on first use."""
+
+    path: str
+    settings: Record
+    legal_bases: list[Record] = field(default_factory=list)
+    plan_paragraphs: list[Record] = field(default_factory=list)
+    themes: list[Record] = field(default_factory=list)
+    members: list[Record] = field(default_factory=list)
+    meetings: list[Record] = field(default_factory=list)
+    absences: list[Record] = field(default_factory=list)
+    opinions: list[Record] = field(default_factory=list)
+    tasks: list[Record] = field(default_factory=list)
+    assessments: list[Record] = field(default_factory=list)
+    documents: list[Record] = field(default_factory=list)
+    recipients: list[Record] = field(default_factory=list)
+    criteria: list[Record] = field(default_factory=list)
+    scores: list[Record] = field(default_factory=list)
+
+    def member_named(self, name: str | None) -> Record | None:
+        if not name:
+            return None
+        if "_members_by_key" not in self.__dict__:
+            index: dict[str, Record] = {}
+            for member in self.members:
+                if member.name:
+                    index.setdefault(matching_key(member.name), member)
+            self.__dict__["_members_by_key"] = index
+        return self.__dict__["_members_by_key"].get(matching_key(name))
+
+    def of_meeting(self, table: str, meeting: Record) -> list[Record]:
+        """The rows of `absences`, `opinions` or `tasks` that belong to a meeting, in order."""
+        key = f"_{table}_by_meeting"
+        if key not in self.__dict__:
+            index: dict[str, list[Record]] = {}
+            for row in getattr(self, table):
+                index.setdefault(row.meeting_id, []).append(row)
+            self.__dict__[key] = index
+        return self.__dict__[key].get(meeting.id, [])
+
+    def absences_of(self, meeting: Record) -> list[Record]:
+        return self.of_meeting("absences", meeting)
+
+    def meeting_with_id(self, meeting_id: str | None) -> Record | None:
+        if "_meetings_by_id" not in self.__dict__:
+            index: dict[str, Record] = {}
+            for meeting in self.meetings:
+                if meeting.id is not None:
+                    index.setdefault(meeting.id, meeting)
+            self.__dict__["_meetings_by_id"] = index
+        return self.__dict__["_meetings_by_id"].get(meeting_id)
+
+
+# --- facts of the field ---------------------------------------------------------------------
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    return dt.date(year + quarter // 4, quarter * 3 % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def minutes_between(start: dt.time, end: dt.time) -> int:
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+
+
+def probation_ends(member: Record) -> dt.date | None:
+    """When a probationary member's 12 months end (Điều lệ Đảng, Điều 5)."""
+    admitted = member.values.get("admitted")
+    if admitted is None or member.values.get("membership") != "Dự bị":
+        return None
+    try:
+        return admitted.replace(year=admitted.year + 1)
+    except ValueError:   # admitted on 29 February
+        return admitted.replace(year=admitted.year + 1, day=28)
+
+
+def in_cell_on(member: Record, day: dt.date) -> bool:
+    """Whether a member belonged to the cell on a day (moved in on or before, not yet out)."""
+    joined, left = member.values.get("joined"), member.values.get("left")
+    return (joined is None or joined <= day) and (left is None or day < left)
+
+
+def rating_for(score: float, good: float, fair: float, average: float) -> str:
+    if score >= good:
+        return "Tốt"
+    if score >= fair:
+        return "Khá"
+    if score >= average:
+        return "Trung bình"
+    return "Kém"
+
+
+def short_of_good(figures: Attendance, minimum: float | None) -> list[str]:
+    """HD 12's minimum criteria for «Tốt» — nobody absent without reason, and attendance
+    above the cell's minimum — as the reasons a meeting misses them; none: it may be «Tốt».
+    The one statement of the rule: the derived rating and the checks both ask it."""
+    reasons = []
+    if figures.absent_without_reason:
+        names = ", ".join(m.name for m in figures.absent_without_reason)
+        reasons.append(f"có đảng viên vắng không lý do ({names})")
+    if minimum is not None and figures.required and not figures.rate > minimum:
+        reasons.append(f"tỷ lệ dự họp {percent(figures.rate)} không cao hơn {percent(minimum)}")
+    return reasons
+
+
+def rating_of(meeting: Record, settings: Record, figures: Attendance | None = None) -> str | None:
+    """A meeting's Xếp loại as typed, or else derived from its Điểm by the cell's levels —
+    and then never «Tốt» for a meeting that misses HD 12's minimum criteria."""
+    if meeting.rating:
+        return meeting.rating
+    good, fair, average = (settings.values.get(k) for k in ("score_good", "score_fair", "score_average"))
+    if meeting.score is None or good is None or fair is None or average is None:
+        return None
+    derived = rating_for(meeting.score, good, fair, average)
+    if derived == "Tốt" and figures is not None and short_of_good(
+            figures, settings.values.get("min_attendance")):
+        return "Khá"
+    return derived
+
+
+def materials_of(workbook: Workbook, meeting: Record) -> list[Path]:
+    """The files of a meeting's `Tài liệu`, relative to the workbook's folder."""
+    folder = Path(workbook.path).resolve().parent
+    return [folder / part.strip() for part in (meeting.materials or "").split(";") if part.strip()]
+
+
+def assignees(text: str | None) -> list[str]:
+    """Who carries out a task: 'Chi ủy, Lê Thị Ánh và Hồ Văn Tuấn' -> three names."""
+    return [name for name in re.split(r"\s*[,;]\s*|\s+và\s+", text or "") if name.strip()]
+
+
+def is_collective(name: str) -> bool:
+    """A body of the cell ('Chi ủy', 'Toàn chi bộ', …) rather than a person."""
+    from .schema import COLLECTIVE_ASSIGNEES
+
+    return matching_key(name) in {matching_key(c) for c in COLLECTIVE_ASSIGNEES}
+
+
+def parse_vote(text: str | None) -> tuple[int, int] | None:
+    """'11/11 nhất trí' -> (11, 11): who agreed, out of how many voted."""
+    found = re.match(r"\s*(\d+)\s*/\s*(\d+)", text or "")
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """Who was expected at a meeting and who came, as the minutes print it."""
+
+    members: list[Record]            # in the cell on the day
+    exempt: list[Record]             # miễn sinh hoạt: not required to attend
+    absent_with_reason: list[tuple[Record, str]]
+    absent_without_reason: list[Record]
+
+    @property
+    def total(self) -> int:
+        return len(self.members)
+
+    @property
+    def full_members(self) -> int:
+        return sum(1 for m in self.members if m.membership == "Chính thức")
+
+    @property
+    def probationary(self) -> int:
+        return sum(1 for m in self.members if m.membership == "Dự bị")
+
+    @property
+    def required(self) -> int:
+        return self.total - len(self.exempt)
+
+    @property
+    def absent(self) -> int:
+        return len(self.absent_with_reason) + len(self.absent_without_reason)
+
+    @property
+    def present(self) -> int:
+        return self.required - self.absent
+
+    @property
+    def present_members(self) -> list[Record]:
+        away = {id(m) for m in self.exempt} | {id(m) for m, _ in self.absent_with_reason} | {
+            id(m) for m in self.absent_without_reason}
+        return [m for m in self.members if id(m) not in away]
+
+    @property
+    def voters(self) -> int:
+        """Members present who may vote: a probationary member may not (Điều lệ Đảng, Điều 5)."""
+        return sum(1 for m in self.present_members if m.membership == "Chính thức")
+
+    @property
+    def rate(self) -> float:
+        """Present over required, in per cent."""
+        return 100.0 * self.present / self.required if self.required else 0.0
+
+
+def attendance(workbook: Workbook, meeting: Record) -> Attendance:
+    members = [m for m in workbook.members if m.name and in_cell_on(m, meeting.date)]
+    exempt = [m for m in members if m.exempt == "Có"]
+    with_reason, without_reason = [], []
+    seen = set()
+    for absence in workbook.absences_of(meeting):
+        member = workbook.member_named(absence.name)
+        if member is None or member in exempt or id(member) in seen or member not in members:
+            continue  # the checks report these; the figures count only real absences
+        seen.add(id(member))
+        if absence.reason:
+            with_reason.append((member, absence.reason))
+        else:
+            without_reason.append(member)
+    return Attendance(members, exempt, with_reason, without_reason)
+
+
+@dataclass
+class Committee:
+    """The Đảng ủy's settings workbook (`chibo init --dang-uy`), for `chibo tong-hop`."""
+
+    path: str
+    settings: Record
+    documents: list[Record] = field(default_factory=list)
+    recipients: list[Record] = field(default_factory=list)

@@ -1,0 +1,365 @@
+"""Reading the secretary's workbook: from a file on disk to clean `Record`s and the problems
+of form (missing sheets and columns, wrong types, empty required cells, values not allowed).
+
+The file is only ever opened for reading. `container.py` first says what the file really is
+and how large its sheets really are; values then come from python-calamine (fast, values
+only), or openpyxl for what calamine cannot hold or open.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from . import schema
+from .container import Container, SheetPart, open_container, transitional_copy
+from ..errors import WorkbookUnreadable
+from ..files import lock_file_beside, program_holding
+from .model import Record, Workbook
+from ..problems import Report
+from .values import EXCEL_ERRORS, BadValue, clean_text, is_empty, matching_key, show
+
+MAX_COLUMNS_READ = 64   # columns right of this are never part of the contract
+
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 27 -> 'AB'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def closest(wanted: str, present: list[str]) -> str | None:
+    keys = {matching_key(p): p for p in present}
+    found = difflib.get_close_matches(matching_key(wanted), list(keys), n=1, cutoff=0.5)
+    return keys[found[0]] if found else None
+
+
+# --- sheets and cells -------------------------------------------------------------------------
+
+def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
+                  model=Workbook) -> tuple[Workbook | None, Report]:
+    """Read and clean the workbook (by default a cell's; `sheets` and `model` name another
+    contract, such as the Đảng ủy's settings). Returns (None, report) when the file cannot
+    be read."""
+    path = Path(path)
+    report = Report(sheet_order=(schema.GUIDE_SHEET,) + tuple(s.name for s in sheets))
+    try:
+        container = open_container(path)
+    except WorkbookUnreadable as unreadable:
+        report.add(unreadable.code, sheet=path.name, message=str(unreadable))
+        return None, report
+    lock = lock_file_beside(path)
+    if lock is not None:
+        report.add("open-in-excel", sheet=path.name, program=program_holding(path, lock),
+                   lock=lock.name)
+    try:
+        found = _read_sheets(container, sheets, report)
+    except WorkbookUnreadable as unreadable:
+        report.add(unreadable.code, sheet=path.name, message=str(unreadable))
+        return None, report
+    finally:
+        container.close()
+    return _records(path, found, sheets, model, report), report
+
+
+def workbook_from_rows(rows: dict[str, list[list]], path: str | Path = "so-trong-bo-nho.xlsx",
+                       sheets: tuple = schema.SHEETS, model=Workbook) -> tuple[Workbook, Report]:
+    """A workbook from the raw rows of its sheets (sheet name -> rows from A1, as a reader
+    gives them), cleaned and judged exactly as if read from a file: how tests build books in
+    memory, and how another program can hand chibo what it holds."""
+    report = Report(sheet_order=(schema.GUIDE_SHEET,) + tuple(s.name for s in sheets))
+    found = _contract_sheets(list(rows), Container(Path(path), {}), sheets, report,
+                             lambda name, part: (rows[name], []))
+    return _records(Path(path), found, sheets, model, report), report
+
+
+def _records(path: Path, found: dict, sheets: tuple, model, report: Report):
+    """The model (by default a cell's `Workbook`) from each sheet's rows."""
+    tables: dict = {}
+    for sheet in sheets:
+        if sheet.field not in found:
+            # a missing settings sheet reads as every setting at its default (its error says why)
+            tables[sheet.field] = [] if not sheet.is_key_value else Record(
+                sheet.name, 1, {s.field: s.default for s in sheet.settings}, {})
+            continue
+        rows, merged, formula_cells = found[sheet.field]
+        _report_merged(sheet, merged, report)
+        if sheet.is_key_value:
+            tables[sheet.field] = _read_settings(sheet, rows, formula_cells, report)
+        else:
+            tables[sheet.field] = _read_table(sheet, rows, formula_cells, report)
+    return model(path=str(path), **tables)
+
+
+def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
+    """Every sheet of the contract: (rows, merged ranges, formula cells) by field. calamine
+    reads; a sheet it cannot hold densely, or a workbook it cannot open, goes to openpyxl."""
+    import python_calamine
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(container.source))
+    except Exception:   # a valid workbook calamine does not support: openpyxl may
+        return _read_sheets_with_openpyxl(container, sheets, report)
+    try:
+        return _contract_sheets(book.sheet_names, container, sheets, report,
+                                lambda name, part: _sheet_cells(book, container, name, part))
+    finally:
+        book.close()
+
+
+def _contract_sheets(names: list[str], container: Container, sheets: tuple, report: Report,
+                     cells_of) -> dict:
+    """(rows, merged ranges, formula cells) by field, for each sheet of the contract found
+    among the workbook's `names`; `cells_of(name, part)` reads one sheet's rows and merges."""
+    present = {clean_text(n): n for n in names}
+    found: dict[str, tuple] = {}
+    for sheet in sheets:
+        actual = _find_sheet(sheet, present, report, sheets)
+        if actual is not None:
+            part = container.parts.get(clean_text(actual), SheetPart())
+            found[sheet.field] = (*cells_of(actual, part), part.uncached_formulas)
+    return found
+
+
+def _openpyxl_source(container: Container) -> Path:
+    """The file openpyxl reads: Strict Open XML only after its namespaces are converted."""
+    if not container.strict:
+        return container.source
+    copy = transitional_copy(container.source)
+    container.close()
+    container.temporary = container.source = copy
+    container.strict = False
+    return copy
+
+
+def _read_sheets_with_openpyxl(container: Container, sheets: tuple, report: Report) -> dict:
+    import warnings
+
+    import openpyxl
+
+    name = container.source.name
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(_openpyxl_source(container), read_only=True,
+                                          data_only=True)
+    except Exception as error:
+        raise WorkbookUnreadable("broken-file", f"Tệp {name} có phần chibo không đọc được "
+                                 f"({_unsupported(error)}): hãy mở bằng Excel rồi lưu lại thành "
+                                 "Sổ làm việc Excel (.xlsx).") from None
+    try:
+        return _contract_sheets(book.sheetnames, container, sheets, report,
+                                lambda name, part: (_rows_of(book[name]), []))
+    finally:
+        book.close()
+
+
+def _unsupported(error: BaseException) -> str:
+    text = str(error)
+    if "macrosheet" in text.lower() or "xlm" in text.lower():
+        return "trang macro Excel 4.0"
+    if "utf-16" in text.lower() or "encoding" in text.lower():
+        return "phần XML mã hóa UTF-16"
+    return type(error).__name__
+
+
+def _sheet_cells(book, container: Container, name: str, part: SheetPart) -> tuple[list[list], list]:
+    """Rows of raw values from A1, and the merged ranges as ((top, left), (bottom, right))."""
+    if part.too_big_to_read_densely:
+        return _stream_with_openpyxl(_openpyxl_source(container), name), []
+    try:
+        sheet = book.get_sheet_by_name(name)
+        return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
+    except BaseException as error:  # a Rust panic is a BaseException
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
+    # python-calamine panics on a few values (a huge negative number in a time cell), and
+    # refuses a few valid sheets: this rare sheet is read the slow way.
+    import warnings
+
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about the very cells at fault
+            worksheet = openpyxl.load_workbook(_openpyxl_source(container), data_only=True)[name]
+        rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
+    except Exception as error:
+        raise WorkbookUnreadable("broken-file", f"Tệp {container.source.name}: trang «{name}» "
+                                 f"bị hỏng hoặc có phần chibo không đọc được ({_unsupported(error)}): "
+                                 "hãy mở bằng Excel rồi lưu lại.") from None
+    merged = [((r.min_row - 1, r.min_col - 1), (r.max_row - 1, r.max_col - 1))
+              for r in worksheet.merged_cells.ranges]
+    return rows, merged
+
+
+def _stream_with_openpyxl(path: Path, name: str) -> list[list]:
+    """A huge sheet, read row by row and only as far as the contract's columns reach."""
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            return _rows_of(book[name])
+        finally:
+            book.close()
+
+
+def _rows_of(worksheet) -> list[list]:
+    """The rows of a read-only openpyxl sheet as far as the contract's columns reach.
+    Trailing empty rows are dropped as they come, so a stray cell far below costs time,
+    not memory."""
+    rows: list[list] = []
+    pending = 0
+    for row in worksheet.iter_rows(max_col=MAX_COLUMNS_READ, values_only=True):
+        if any(value is not None and value != "" for value in row):
+            rows.extend([[]] * pending)
+            rows.append(list(row))
+            pending = 0
+        else:
+            pending += 1
+    return rows
+
+
+def _find_sheet(sheet: schema.Sheet, present: dict[str, str], report: Report,
+                sheets: tuple) -> str | None:
+    for shown, actual in present.items():
+        if matching_key(shown) == matching_key(sheet.name):
+            return actual
+    if sheet.optional:
+        return None   # a workbook made before this sheet existed: as if it were empty
+    others = [n for n in present if matching_key(n) not in
+              {matching_key(s.name) for s in sheets}]
+    near = closest(sheet.name, others)
+    hint = f" (có trang «{near}»: hãy đổi tên thành «{sheet.name}»)" if near else ""
+    report.add("missing-sheet", sheet=sheet.name, name=sheet.name, hint=hint)
+    return None
+
+
+def _report_merged(sheet: schema.Sheet, merged, report: Report) -> None:
+    for (top, left), (bottom, right) in merged:
+        area = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+        report.add("merged-cells", sheet=sheet.name, cell=f"{column_letter(left)}{top + 1}",
+                   area=area)
+
+
+def _header_row(sheet: schema.Sheet, rows: list[list], report: Report) -> int:
+    """Where the headers are (0-based): row 1 by the contract, but a title typed above them is
+    forgiven with a warning rather than turned into a dozen missing columns."""
+    wanted = {matching_key(c.header) for c in sheet.columns if c.required}
+    for index, row in enumerate(rows[:10]):
+        present = {matching_key(show(v)) for v in row[:MAX_COLUMNS_READ] if not is_empty(v)}
+        if wanted <= present:
+            if index:
+                report.add("header-not-first-row", sheet=sheet.name, cell=f"A{index + 1}",
+                           row=index + 1)
+            return index
+    return 0
+
+
+def _header_map(sheet: schema.Sheet, header_row: list, report: Report) -> dict[str, int]:
+    """Field name -> column index, reporting missing required columns."""
+    headers: dict[str, int] = {}
+    for index, raw in enumerate(header_row[:MAX_COLUMNS_READ]):
+        if not is_empty(raw):
+            headers.setdefault(matching_key(show(raw)), index)
+    found = {}
+    for column in sheet.columns:
+        position = headers.get(matching_key(column.header))
+        if position is not None:
+            found[column.field] = position
+        elif column.required:
+            present = [show(h) for h in header_row[:MAX_COLUMNS_READ] if not is_empty(h)]
+            near = closest(column.header, [h for h in present if matching_key(h) not in
+                                           {matching_key(c.header) for c in sheet.columns}])
+            hint = f"; có cột «{near}» — có phải là cột này?" if near else ""
+            report.add("missing-column", sheet=sheet.name, cell="A1", header=column.header,
+                       hint=hint)
+    return found
+
+
+def _read_cell(sheet: schema.Sheet, column: schema.Column, raw, cell: str,
+               formula_cells: set[str], report: Report):
+    """The clean value of one cell, or None (and a problem) when it cannot be used."""
+    if cell in formula_cells:
+        report.add("formula-no-value", sheet=sheet.name, cell=cell)
+        return None
+    if is_empty(raw):
+        if column.required:
+            report.add("required", sheet=sheet.name, cell=cell, header=column.header)
+        return column.default
+    if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
+        report.add("excel-error", sheet=sheet.name, cell=cell, header=column.header,
+                   value=raw.strip())
+        return None
+    try:
+        return column.parse(raw)
+    except BadValue as bad:
+        code = "not-allowed" if column.kind == "choice" else "wrong-type"
+        report.add(code, sheet=sheet.name, cell=cell, header=column.header, reason=bad)
+        return None
+
+
+def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
+                report: Report) -> list[Record]:
+    rows = rows or [[]]
+    header = _header_row(sheet, rows, report)
+    positions = _header_map(sheet, rows[header], report)
+    records = []
+    for row_index, row in enumerate(rows[header + 1:], start=header + 2):
+        if all(is_empty(row[i]) for i in positions.values() if i < len(row)):
+            if not any(f"{column_letter(i)}{row_index}" in formula_cells for i in positions.values()):
+                continue  # an empty row
+        values, cells = {}, {}
+        for column in sheet.columns:
+            index = positions.get(column.field)
+            if index is None:
+                values[column.field] = column.default
+                continue
+            cell = f"{column_letter(index)}{row_index}"
+            cells[column.field] = cell
+            raw = row[index] if index < len(row) else None
+            values[column.field] = _read_cell(sheet, column, raw, cell, formula_cells, report)
+        records.append(Record(sheet.name, row_index, values, cells))
+    return records
+
+
+def _read_settings(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
+                   report: Report) -> Record:
+    rows = rows or [[]]
+    header = _header_row(sheet, rows, report)
+    positions = _header_map(sheet, rows[header], report)
+    key_index, value_index = positions.get("key", 0), positions.get("value", 1)
+    by_key: dict[str, tuple[int, object]] = {}
+    shown_keys = []
+    for row_index, row in enumerate(rows[header + 1:], start=header + 2):
+        if key_index < len(row) and not is_empty(row[key_index]):
+            raw = row[value_index] if value_index < len(row) else None
+            by_key.setdefault(matching_key(show(row[key_index])), (row_index, raw))
+            shown_keys.append(show(row[key_index]))
+    known = {matching_key(s.header) for s in sheet.settings}
+    values, cells = {}, {}
+    for setting in sheet.settings:
+        found = by_key.get(matching_key(setting.header))
+        if found is None:
+            values[setting.field] = setting.default
+            if setting.required:
+                near = closest(setting.header,
+                               [k for k in shown_keys if matching_key(k) not in known])
+                hint = f" (có mục «{near}» — có phải là mục này?)" if near else ""
+                report.add("missing-setting", sheet=sheet.name, cell="A1",
+                           header=setting.header, key=schema.KEY, hint=hint)
+            continue
+        row_index, raw = found
+        cell = f"{column_letter(value_index)}{row_index}"
+        cells[setting.field] = cell
+        values[setting.field] = _read_cell(sheet, setting, raw, cell, formula_cells, report)
+    return Record(sheet.name, 1, values, cells)

@@ -56,6 +56,14 @@ def sample(tmp_path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def year_built(tmp_path_factory) -> Path:
+    """The sample's whole year built once (no PDF): the output folder, to copy."""
+    output = tmp_path_factory.mktemp("year-built") / "out"
+    assert run("build-report", SAMPLE, "--all", "--no-pdf", "-o", output).exit_code == 0
+    return output
+
+
 @pytest.fixture
 def book() -> Book:
     """The sample, in memory: changed in code, checked without a file."""

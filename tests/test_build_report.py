@@ -228,8 +228,11 @@ def test_meetings_still_to_come_get_no_minutes_and_do_not_set_the_quarter(sample
     result = build(sample, tmp_path, "--today", "20/05/2022")
     assert result.exit_code == 0, result.output
     names = docx_names(tmp_path)
-    assert "2022/quy-2/bao-cao-quy-2-2022.docx" in names
+    assert "2022/quy-2/bien-ban-2022-Q2.docx" in names
     assert not any("quy-3" in n or "quy-4" in n or "bao-cao-nam" in n for n in names)
+    # the report of quarter 2 is dated 16/06/2022: it waits for its day
+    assert "2022/quy-2/bao-cao-quy-2-2022.docx" not in names
+    assert "Báo cáo quý 2 đề ngày 16/06/2022, sau hôm nay (20/05/2022)" in result.output
 
 
 def test_names_are_printed_as_the_members_sheet_spells_them(sample, tmp_path):

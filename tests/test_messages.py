@@ -34,15 +34,17 @@ def test_a_brand_new_workbook_gets_a_short_to_do_list(tmp_path):
     assert len(lines) == 7 and lines[2].startswith("  1. Thông tin!B2: Ghi các mục «Đảng bộ cấp trên»")
 
 
-def test_a_date_that_fits_its_month_only_swapped_is_a_warning_with_the_likely_date(sample):
+def test_a_date_that_fits_its_month_only_swapped_is_an_error_with_the_likely_date(sample):
+    """An error, not a warning: left alone, the build would report the meeting in the wrong
+    month, and miss it where it belongs."""
     cell = set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-T04"),
                     dt.datetime(2022, 7, 4))   # typed 07/04 on a US-dated Windows
     (problem,) = [p for p in check_problems(sample).problems if p.code == "swapped-date"]
-    assert problem.cell == cell and problem.severity == "warning"
+    assert problem.cell == cell and problem.severity == "error"
     assert "có phải 07/04/2022?" in problem.message
 
 
-def test_a_date_that_fits_its_quarter_only_swapped_is_a_warning(sample):
+def test_a_date_that_fits_its_quarter_only_swapped_is_an_error(sample):
     set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), dt.datetime(2022, 10, 3))
     problems = [p for p in check_problems(sample).problems if p.code == "swapped-date"]
     assert problems and "có phải 10/03/2022?" in problems[0].message

@@ -70,7 +70,7 @@ def _read_or_reported(workbook, report, sheet: schema.Sheet, changes) -> None:
         assert record.values[field] is not None or cell in places, (sheet.name, cell, value)
 
 
-@settings(max_examples=int(os.environ.get("HYPO_N", 300)), deadline=None)
+@settings(max_examples=int(os.environ.get("HYPO_N", 150)), deadline=None)
 @given(changes=CHANGES)
 def test_random_values_in_random_cells_are_read_or_reported_at_their_cell(changes):
     workbook, read = workbook_from_rows(changed_cells(changes), SAMPLE)

@@ -116,7 +116,7 @@ def test_material_sent_after_the_meeting_is_an_error(book):
 def test_the_upper_committees_member_is_recorded_as_attending_and_directing(year):
     delegate = MEETINGS["2022-Q4"]["Đại biểu cấp trên"]
     minutes = texts(year / "quy-4" / "bien-ban-2022-Q4.docx")
-    assert f"- Đại biểu cấp trên: đồng chí {delegate} dự và chỉ đạo." in minutes
+    assert f"- Đại biểu cấp trên: đồng chí {delegate}, dự và chỉ đạo." in minutes
 
 
 def test_guests_are_named(year):

@@ -25,6 +25,11 @@ class Code:
     template: str                # the message, filled with the fields given where it is found
 
 
+# What only the secretary's own machine can see — a file beside her book, the book open in
+# her Excel — means nothing to an office that reads her book elsewhere (`tong-hop`).
+LOCAL_CODES = frozenset({"open-in-excel", "material-missing"})
+
+
 def _codes(severity: str, *entries: tuple[str, str, str]) -> list[Code]:
     return [Code(code, severity, meaning, template) for code, meaning, template in entries]
 
@@ -46,14 +51,15 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
             ("broken-file", "Tệp bị hỏng hoặc chưa chép hết.", "{message}"),
             ("too-large", "Tệp giải nén ra quá lớn so với một sổ chi bộ.", "{message}"),
             ("xml-doctype", "Tệp chứa khai báo XML mà Excel không bao giờ ghi.", "{message}"),
-            ("to-fill", "Sổ mới: việc cần ghi trước tiên.", "{step}")),
+            ("to-fill", "Sổ mới: việc cần ghi trước tiên.", "{step}"),
+            ("swapped-date", "Ngày bị đảo ngày và tháng (máy đặt định dạng ngày kiểu Mỹ).",
+             "Ngày {day} không khớp với Mã buổi «{meeting}»: có phải {swapped}? (Máy đặt định "
+             "dạng ngày kiểu Mỹ hiểu {typed} là ngày {month} tháng {day_of_month}.) Hãy sửa ngày "
+             "hoặc Mã buổi trước khi lập văn bản.")),
     *_codes(WARNING,
             ("open-in-excel", "Sổ đang mở: chibo chỉ đọc được những gì đã lưu.",
              "Sổ đang mở trong {program} (thấy tệp khóa {lock}): chibo chỉ đọc được những gì "
-             "đã lưu: hãy lưu (Ctrl+S) và đóng sổ rồi chạy lại."),
-            ("swapped-date", "Ngày có thể bị đảo ngày và tháng (máy đặt định dạng ngày kiểu Mỹ).",
-             "Ngày {day} không khớp với Mã buổi «{meeting}»: có phải {swapped}? (Máy đặt định "
-             "dạng ngày kiểu Mỹ hiểu {typed} là ngày {month} tháng {day_of_month}.)")),
+             "đã lưu: hãy lưu (Ctrl+S) và đóng sổ rồi chạy lại.")),
     # --- sheets, columns, cells ---
     *_codes(ERROR,
             ("missing-sheet", "Thiếu một trang của sổ.", "Thiếu trang «{name}»{hint}."),
@@ -127,10 +133,16 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
             ("chair-is-minute-taker", "Chủ trì và thư ký là cùng một người.",
              "Chủ trì và thư ký là cùng một người"),
             ("too-short", "Buổi họp ngắn hơn thời lượng tối thiểu.",
-             "Buổi họp kéo dài {length} phút, ít hơn {minimum} phút tối thiểu cho {what}"),
+             "Buổi họp kéo dài {length} phút, ít hơn {minimum} phút tối thiểu cho {what}{rule}"),
             ("good-below-criteria", "Xếp loại Tốt nhưng chưa đạt tiêu chí tối thiểu (Hướng dẫn 12).",
              "Buổi họp ngày {day} xếp loại Tốt nhưng {reasons}: theo tiêu chí tối thiểu của "
-             "Hướng dẫn 12-HD/BTCTW, buổi này không đạt loại Tốt"),
+             "{rule}, buổi này không đạt loại Tốt"),
+            ("good-without-discussion", "Buổi thường kỳ xếp loại Tốt mà chưa ghi ý kiến thảo luận.",
+             "Buổi sinh hoạt ngày {day} xếp loại Tốt nhưng chưa ghi ý kiến thảo luận nào ở trang "
+             "Ý kiến: theo {rule}, buổi sinh hoạt tốt có nhiều đảng viên phát biểu; hãy ghi các "
+             "ý kiến, hoặc xem lại xếp loại"),
+            ("criteria-unscored", "Buổi họp được chấm điểm nhưng thiếu tiêu chí.",
+             "Buổi sinh hoạt ngày {day} chưa được chấm tiêu chí {numbers} ở trang Chấm điểm"),
             ("low-attendance", "Tỷ lệ dự họp thấp hơn mức tối thiểu.",
              "Tỷ lệ dự họp {rate} ({present}/{required}) thấp hơn mức tối thiểu {minimum}"),
             ("no-presenter", "Buổi chuyên đề chưa có người trình bày.",
@@ -186,6 +198,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     *_codes(WARNING,
             ("missing-number", "Văn bản chưa có số.",
              "Văn bản {kind} kỳ «{period}» chưa có số: {advice}"),
+            ("dated-ahead", "Văn bản đề ngày sau hôm nay: chưa lập cho đến ngày đó.",
+             "{what} đề ngày {day}, sau hôm nay ({today}): chibo lập văn bản này từ ngày {day}, "
+             "khi những gì nó ghi lại đã diễn ra; nếu ngày ghi nhầm, hãy sửa ngày"),
             ("duplicate-number", "Một số văn bản dùng hai lần.",
              "Số {number} đã dùng cho một văn bản {kind} khác"),
             ("no-recipients", "Chưa có nơi nhận.",
@@ -194,7 +209,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     *_codes(WARNING,
             ("no-thematic-meeting", "Quý đã hết mà chưa có buổi sinh hoạt chuyên đề.",
              "Quý {quarters}/{year} đã hết nhưng chưa có buổi sinh hoạt chuyên đề (Loại «Chuyên "
-             "đề» hoặc «Kết hợp»); mỗi quý phải có ít nhất một buổi (Hướng dẫn 12-HD/BTCTW)."),
+             "đề» hoặc «Kết hợp»); mỗi quý phải có ít nhất một buổi ({rule})."),
             ("no-regular-meeting", "Tháng đã hết mà chưa sinh hoạt thường kỳ.",
              "Chưa sinh hoạt thường kỳ {months}/{year} (Loại «Thường kỳ» hoặc «Kết hợp»); chi bộ "
              "sinh hoạt thường kỳ mỗi tháng một lần (Điều lệ Đảng)."),

@@ -169,3 +169,29 @@ def slug(text: str) -> str:
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     plain = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")
     return plain[:60] or "x"
+
+
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_ROMAN_QUARTER = re.compile(r"\b([Qq]uý)\s+(IV|III|II|I)\b")
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+
+
+def in_one_style(text: str, names: tuple[str, ...] = ()) -> str:
+    """A document's text written one way throughout, whatever way a cell had it: dates as
+    10/05/2022 (never 10/5/2022), quarters in Arabic figures (quý 1, never quý I), and the
+    names of bodies (`names`, as `Thông tin` spells them) with their own capitals."""
+    def padded(found: re.Match) -> str:
+        day, month = int(found.group(1)), int(found.group(2))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return found.group(0)
+        return f"{day:02d}/{month:02d}/{found.group(3)}"
+
+    text = _DATE.sub(padded, text)
+    text = _ROMAN_QUARTER.sub(lambda f: f"{f.group(1)} {_ROMAN[f.group(2)]}", text)
+    for name in names:
+        if name:
+            def spelled(found: re.Match, name: str = name) -> str:
+                return found.group(0) if found.group(0).isupper() else name   # a header: as is
+
+            text = re.sub(re.escape(name), spelled, text, flags=re.IGNORECASE)
+    return text

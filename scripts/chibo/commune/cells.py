@@ -10,23 +10,25 @@ import os
 from pathlib import Path
 
 from ..documents.common import meetings_in, register_entry, theme_of_meeting
-from ..documents.kinds import QUARTER_REPORT
+from ..documents.kinds import QUARTER_REPORT, YEAR_REPORT
 from ..documents.commune_report import UNREADABLE, Cell, CellQuarter
 from ..errors import NotReady
+from ..problems import LOCAL_CODES, Problem
 from ..rules.checked import open_checked
 from ..wording import short_date
 from ..workbook import schema
-from ..workbook.model import attendance, minutes_between, quarter_end, rating_of
+from ..workbook.model import Workbook, attendance, minutes_between, quarter_end, rating_of
 from ..workbook.values import matching_key
 
 COMMITTEE_FILE = "dang-uy.xlsx"   # the Đảng ủy's own workbook, beside the cells' ones
 
 
 def read_cell(path: Path, today: dt.date) -> Cell:
-    """One cell's figures; runs in a worker process, so it returns plain data."""
+    """One cell's figures, from what its book shows — a book with errors too, for what its
+    readable meetings show; runs in a worker process, so it returns plain data."""
     checked = open_checked(path, today)
     workbook = checked.workbook
-    cell = Cell(path.name, path.stem, problems=checked.problems.sorted())
+    cell = Cell(path.name, path.stem, problems=_as_the_office_sees_them(checked, path))
     if workbook is None:
         cell.note = UNREADABLE
         return cell
@@ -37,26 +39,45 @@ def read_cell(path: Path, today: dt.date) -> Cell:
     cell.min_minutes = s.min_minutes or 90
     if not s.year:
         return cell
-    for quarter in (1, 2, 3, 4):
-        row = CellQuarter(quarter, ended=quarter_end(s.year, quarter) < today)
-        meetings = meetings_in(workbook, [quarter], today)
-        figures = {id(m): attendance(workbook, m) for m in meetings}
-        row.absent_without_reason = sum(len(f.absent_without_reason) for f in figures.values())
-        thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
-        if thematic:
-            meeting = thematic[0]
-            row.held = short_date(meeting.date)
-            row.theme = theme_of_meeting(workbook, meeting)[0]
-            row.rate = round(figures[id(meeting)].rate, 1)
-            if meeting.start and meeting.end:
-                row.minutes = minutes_between(meeting.start, meeting.end)
-            row.rating = rating_of(meeting, s, figures[id(meeting)])
-        entry = register_entry(workbook, QUARTER_REPORT, f"Quý {quarter}")
-        if entry is not None:
-            row.report_number = entry.number
-            row.report_date = short_date(entry.date) if entry.date else None
-        cell.quarters.append(row)
+    cell.quarters = [_quarter(workbook, quarter, today) for quarter in (1, 2, 3, 4)]
+    if any(m.id and m.date is None for m in workbook.meetings):   # a date that did not read
+        for row in cell.quarters:
+            row.unknown = not row.held
+    year_report = register_entry(workbook, YEAR_REPORT, "Năm")
+    cell.year_report_number = year_report.number if year_report is not None else None
     return cell
+
+
+def _as_the_office_sees_them(checked, path: Path) -> list[Problem]:
+    """The book's problems without those only its secretary's machine can see (a material
+    not beside the book, the book open in her Excel), and naming no folder of this one."""
+    folder = str(path.resolve().parent)
+    return [Problem(p.code, p.severity, p.message.replace(folder, "").replace(" ()", ""),
+                    p.sheet, p.cell)
+            for p in checked.problems.sorted() if p.code not in LOCAL_CODES]
+
+
+def _quarter(workbook: Workbook, quarter: int, today: dt.date) -> CellQuarter:
+    """One quarter of a cell: its first thematic meeting's figures, its report's number."""
+    s = workbook.settings
+    row = CellQuarter(quarter, ended=quarter_end(s.year, quarter) < today)
+    meetings = meetings_in(workbook, [quarter], today)
+    figures = {id(m): attendance(workbook, m) for m in meetings}
+    row.absent_without_reason = sum(len(f.absent_without_reason) for f in figures.values())
+    thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
+    if thematic:
+        meeting = thematic[0]
+        row.held = short_date(meeting.date)
+        row.theme = theme_of_meeting(workbook, meeting)[0]
+        row.rate = round(figures[id(meeting)].rate, 1)
+        if meeting.start and meeting.end:
+            row.minutes = minutes_between(meeting.start, meeting.end)
+        row.rating = rating_of(meeting, s, figures[id(meeting)])
+    entry = register_entry(workbook, QUARTER_REPORT, f"Quý {quarter}")
+    if entry is not None:
+        row.report_number = entry.number
+        row.report_date = short_date(entry.date) if entry.date else None
+    return row
 
 
 def cell_workbooks(folder: Path, committee_path: Path) -> tuple[list[Path], list[str]]:

@@ -37,7 +37,7 @@ def cells_table(cells: list[Cell], quarters: list[int]):
         state = cell.note or (f"có {cell.errors} lỗi" if cell.errors else "hợp lệ")
         values = [cell.name, cell.file, quarter.quarter if quarter else None]
         if quarter:
-            values += [quarter.held or ("chưa tổ chức" if quarter.ended else "chưa đến hạn"),
+            values += [quarter.state,
                        quarter.theme, quarter.rate, quarter.absent_without_reason,
                        quarter.minutes, quarter.rating, quarter.report_number,
                        quarter.report_date]
@@ -81,7 +81,7 @@ def _headers(sheet, headers: list[tuple[str, int]]) -> None:
 def _fills(cell: Cell, quarter: CellQuarter) -> dict[int, str]:
     """Columns of a cell's quarter that break a rule: red for a missed meeting, amber for a
     figure below the cell's own minimum."""
-    flags = {4: RED if not quarter.held and quarter.ended else None,
+    flags = {4: RED if quarter.missed else None,
              6: AMBER if quarter.rate is not None and quarter.rate < cell.min_attendance else None,
              7: AMBER if quarter.absent_without_reason else None,
              8: AMBER if quarter.minutes is not None and quarter.minutes < cell.min_minutes
@@ -128,12 +128,18 @@ def _problems_sheet(sheet, cells: list[Cell]) -> None:
 
 def period_totals(counted: list[Cell], quarters: list[int]) -> dict:
     """The report's figures over the cells counted, from the same table as the summary:
-    cells that held their thematic meeting, the average attendance of those meetings, their
-    ratings, and the absences without reason."""
+    cells that held their thematic meeting — for the year, in every quarter already over, so
+    that no cell is counted here and listed as missing a quarter — the average attendance of
+    those meetings, their ratings, and the absences without reason."""
     table = cells_table(counted, quarters)
-    held = table[table["Sinh hoạt chuyên đề"].fillna("").str.match(r"\d")]   # a date: held
+    state = table["Sinh hoạt chuyên đề"].fillna("")
+    held = table[state.str.match(r"\d")]   # a date: held
+    missed = set(table[state == "chưa tổ chức"]["Chi bộ"])
+    unknown = set(table[state.str.startswith("chưa rõ")]["Chi bộ"]) - set(held["Chi bộ"]) - missed
     rate = held["Tỷ lệ dự họp (%)"].dropna()
-    return {"holding": int(held["Chi bộ"].nunique()),
+    return {"holding": len(set(held["Chi bộ"]) - missed),
+            "known": len(set(table["Chi bộ"]) - unknown),   # cells whose book tells
+            "what": " đủ các quý đã qua" if len(quarters) > 1 else "",
             "rate": float(rate.astype(float).mean()) if len(rate) else None,
             "ratings": {str(k): int(v) for k, v in held["Xếp loại"].dropna().value_counts().items()},
             "absences": int(table["Vắng không lý do"].fillna(0).sum())}

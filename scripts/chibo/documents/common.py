@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import NotReady
-from ..wording import (date_in_words, document_number, header_lines, recipient_lines,
-                       short_date, slug)
+from ..wording import (date_in_words, document_number, header_lines, quoted, recipient_lines,
+                       sentence, short_date, slug)
 from ..workbook import schema
 from ..workbook.model import Record, Workbook, assignees, is_collective, quarter_of
+from ..workbook.values import matching_key
 from .document import Kind
 
 
@@ -183,3 +184,24 @@ def meeting_by_id(workbook: Workbook, meeting_id: str) -> Record:
     known = ", ".join(m.id for m in workbook.meetings if m.id)
     raise NotReady(f"Không có buổi sinh hoạt «{meeting_id}» ở trang Buổi sinh hoạt "
                    f"(có: {known}).")
+
+
+def legal_basis(basis: Record) -> str:
+    """A row of `Căn cứ` as a plan or a resolution cites it: 'Hướng dẫn số 12-HD/BTCTW ngày
+    06 tháng 7 năm 2018 của Ban Tổ chức Trung ương “…”'."""
+    subject = basis.subject.strip()
+    if matching_key(subject).startswith("về "):
+        subject_part = "về " + subject[3:].strip()
+    else:
+        subject_part = quoted(subject)
+    return f"{basis.document} {date_in_words(basis.date)} của {basis.issuer} {subject_part}"
+
+
+def result_on(task: Record, day: dt.date) -> str:
+    """What became of a task as known on `day`: its recorded result — unless that came
+    after `day` (`Ngày có kết quả`); else under way until its deadline, then no result yet."""
+    if task.result and (task.result_date is None or task.result_date <= day):
+        return sentence(task.result)
+    if task.result or task.due is None or task.due > day:
+        return "Đang thực hiện."   # on that day the result was still to come
+    return "Chưa có kết quả."

@@ -31,6 +31,21 @@ class CellQuarter:
     report_number: int | None = None
     report_date: str | None = None
     ended: bool = True                    # the quarter is over (a missing meeting is a miss)
+    unknown: bool = False                 # a meeting's date could not be read: held or not?
+
+    @property
+    def missed(self) -> bool:
+        """Over, without its thematic meeting — as far as the book can tell."""
+        return self.ended and not self.held and not self.unknown
+
+    @property
+    def state(self) -> str:
+        """The summary's word for the quarter's thematic meeting."""
+        if self.held:
+            return self.held
+        if self.unknown:
+            return "chưa rõ (ngày họp ghi chưa đúng)"
+        return "chưa tổ chức" if self.ended else "chưa đến hạn"
 
 
 @dataclass
@@ -45,22 +60,49 @@ class Cell:
     quarters: list[CellQuarter] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     note: str = ""                        # unreadable, other year, duplicate
+    year_report_number: int | None = None
 
     @property
     def errors(self) -> int:
         return sum(1 for p in self.problems if p.severity == "error")
 
+    def short_of(self, quarter: int | None) -> list[str]:
+        """What a reader of its report misses, in Party words: the parts of its book still
+        written wrong, its report's number."""
+        wrong = list(dict.fromkeys(SHEET_WORDS.get(p.sheet or "", "tệp sổ sinh hoạt")
+                                   for p in self.problems if p.severity == "error"))
+        missing = []
+        if wrong:
+            missing.append("sổ sinh hoạt ghi chưa đúng " + ", ".join(wrong))
+        chosen = [q for q in self.quarters if quarter is None or q.quarter == quarter]
+        ended = bool(chosen) and all(q.ended for q in chosen)
+        number = self.year_report_number if quarter is None else (
+            chosen[0].report_number if chosen else None)
+        if ended and number is None:
+            missing.append("báo cáo chưa có số")
+        return missing
 
-def _not_reported(cells: list[Cell], counted: list[Cell], total: int) -> list[str]:
+
+# The parts of a cell's book as a Đảng ủy office names them.
+SHEET_WORDS = {"Thông tin": "thông tin của chi bộ", "Căn cứ": "căn cứ của kế hoạch",
+               "Kế hoạch": "kế hoạch", "Chuyên đề": "chuyên đề các quý",
+               "Đảng viên": "danh sách đảng viên", "Buổi sinh hoạt": "các buổi sinh hoạt",
+               "Vắng mặt": "danh sách vắng mặt", "Ý kiến": "ý kiến thảo luận",
+               "Nhiệm vụ": "nhiệm vụ được giao", "Đánh giá": "phần đánh giá",
+               "Tiêu chí": "tiêu chí chấm điểm", "Chấm điểm": "bảng chấm điểm",
+               "Văn bản": "số, ngày văn bản", "Nơi nhận": "nơi nhận"}
+
+
+def _not_reported(cells: list[Cell], counted: list[Cell], total: int,
+                  quarter: int | None) -> list[str]:
     """Section IV: the cells whose report is missing or incomplete, named as cells — a file
-    name means nothing to the upper committee."""
+    name means nothing to the upper committee — and what their report lacks."""
     lines = []
     for cell in sorted(cells, key=lambda c: matching_key(c.name)):
         if cell.note.startswith("sổ năm"):
             lines.append(f"{cell.name}: báo cáo chưa đúng kỳ ({cell.note}).")
-        elif cell.errors and not cell.note:
-            lines.append(f"{cell.name}: báo cáo chưa đầy đủ (sổ sinh hoạt còn {cell.errors} "
-                         "lỗi), chưa tổng hợp số liệu.")
+        elif not cell.note and cell.short_of(quarter):
+            lines.append(f"{cell.name}: báo cáo chưa đầy đủ ({'; '.join(cell.short_of(quarter))}).")
     unreadable = sum(1 for c in cells if c.note == UNREADABLE)
     if unreadable:
         lines.append(f"Có {unreadable} sổ sinh hoạt không đọc được, chưa xác định được chi bộ; "
@@ -73,26 +115,28 @@ def _not_reported(cells: list[Cell], counted: list[Cell], total: int) -> list[st
 
 
 def counted_cells(cells: list[Cell]) -> list[Cell]:
-    """The cells whose figures the report adds up: a book with errors is named in section IV,
-    and its figures are left out."""
-    return [c for c in cells if not c.note and not c.errors]
+    """The cells whose figures the report adds up: every book that could be read for the
+    year — one with errors for what its readable meetings show (and named in section IV)."""
+    return [c for c in cells if not c.note]
 
 
 def _cell_rows(counted: list[Cell], quarter: int | None) -> tuple[list[dict], list[str]]:
-    """One row per cell counted, and the cells that missed a thematic meeting."""
+    """One row per cell counted, and the cells that missed a thematic meeting (a quarter
+    not over yet, or one the book cannot tell, is not missed)."""
     quarters = [quarter] if quarter else [1, 2, 3, 4]
     rows, missing = [], []
     for number, cell in enumerate(sorted(counted, key=lambda c: matching_key(c.name)), start=1):
         chosen = [q for q in cell.quarters if q.quarter in quarters]
         held = [q for q in chosen if q.held]
-        if quarter and not held:
+        missed = [q for q in chosen if q.missed]
+        if quarter and missed:
             missing.append(cell.name)
-        if quarter is None and len(held) < sum(1 for q in chosen if q.ended):
-            missing.append(f"{cell.name} ({len(held)}/4 quý)")
+        if quarter is None and missed:
+            missing.append(f"{cell.name} ({len(held)}/{len(held) + len(missed)} quý)")
         rows.append({
             "number": str(number), "cell": cell.name,
-            "held": ", ".join(q.held for q in held if q.held) or (
-                "Chưa tổ chức" if any(q.ended for q in chosen) else "Chưa đến hạn"),
+            "held": ", ".join(q.held for q in held if q.held)
+            or "; ".join(dict.fromkeys(q.state[:1].upper() + q.state[1:] for q in chosen)),
             "theme": "; ".join(quoted(q.theme) for q in held if q.theme),
             "attendance": "; ".join(percent(q.rate) for q in held if q.rate is not None),
             "rating": "; ".join(q.rating for q in held if q.rating),
@@ -100,15 +144,15 @@ def _cell_rows(counted: list[Cell], quarter: int | None) -> tuple[list[dict], li
     return rows, missing
 
 
-def _summary(total: int, counted: list[Cell], with_errors: list[Cell], totals: dict) -> list[str]:
+def _summary(total: int, counted: list[Cell], incomplete: list[Cell], totals: dict) -> list[str]:
     """Section I: the figures over the cells counted."""
     holding, ratings = totals["holding"], totals["ratings"]
     return [
         f"Đảng bộ có {total} chi bộ trực thuộc; đã tổng hợp báo cáo của {len(counted)} chi bộ"
-        + (f" ({len(with_errors)} chi bộ báo cáo chưa đầy đủ, xem mục IV)." if with_errors
+        + (f" ({len(incomplete)} chi bộ báo cáo chưa đầy đủ, xem mục IV)." if incomplete
            else "."),
-        f"Số chi bộ tổ chức sinh hoạt chuyên đề: {holding}/{len(counted)}"
-        + (f" ({percent(100 * holding / len(counted))})." if counted else "."),
+        f"Số chi bộ tổ chức sinh hoạt chuyên đề{totals['what']}: {holding}/{totals['known']}"
+        + (f" ({percent(100 * holding / totals['known'])})." if totals["known"] else "."),
         "Tỷ lệ đảng viên dự sinh hoạt chuyên đề bình quân: "
         + (f"{percent(totals['rate'])}." if totals["rate"] is not None else "chưa có số liệu."),
         "Xếp loại chất lượng buổi sinh hoạt chuyên đề: "
@@ -146,18 +190,18 @@ def compose(committee: Committee, cells: list[Cell], quarter: int | None, year: 
     words = period_words(quarter, year)
     name = str(committee.settings.committee_name)
     counted = counted_cells(cells)
-    with_errors = [c for c in cells if not c.note and c.errors]
-    total = committee.settings.cell_count or len(counted) + len(with_errors)
+    incomplete = [c for c in counted if c.short_of(quarter)]
+    total = committee.settings.cell_count or len(counted)
     rows, missing = _cell_rows(counted, quarter)
     context = _header(committee, period, year)
     context.update({
         "subject": f"kết quả sinh hoạt chuyên đề của các chi bộ {words}",
         "opening": (f"Căn cứ báo cáo của các chi bộ trực thuộc, {name} báo cáo kết quả sinh "
                     f"hoạt chuyên đề của các chi bộ {words} như sau:"),
-        "summary": _summary(total, counted, with_errors, totals),
+        "summary": _summary(total, counted, incomplete, totals),
         "cells": rows,
         "missing": missing or ["Không có."],
-        "broken": _not_reported(cells, counted, total),
+        "broken": _not_reported(cells, counted, total, quarter),
         "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề của các chi bộ {words} "
                    f"của {name}./.",
     })

@@ -25,6 +25,7 @@ class Kind:
     stays_in_cell: bool = False  # without a `Nơi nhận` row of its own: «Lưu Chi bộ»
     mailed: bool = True          # `send` mails it where `Nơi nhận` says
     registered: bool = True      # has rows in `Văn bản` at all
+    waits_for_its_date: bool = False  # a report: not built before the date `Văn bản` gives it
 
     @property
     def per_meeting(self) -> bool:

@@ -14,7 +14,7 @@ import datetime as dt
 from ..wording import short_date, slug
 from ..workbook import schema
 from ..workbook.model import Record, Workbook, quarter_of
-from .common import meetings_in, meetings_of_year
+from .common import meetings_in, meetings_of_year, register_entry
 from .document import Kind, Planned
 
 PLAN = Kind("KH", "kế hoạch", "ke-hoach.docx", "ke-hoach-sinh-hoat-chuyen-de-{year}",
@@ -30,9 +30,11 @@ SCORE_SHEET = Kind("DG", "biểu đánh giá", "bieu-danh-gia.docx", "cham-diem-
                    numbered=False, mailed=False, registered=False)
 QUARTER_REPORT = Kind("BC", "báo cáo", "bao-cao.docx", "bao-cao-quy-{quarter}-{year}",
                       "Báo cáo quý {quarter} năm {year}", "report",
-                      periods=tuple(f"Quý {q}" for q in (1, 2, 3, 4)), upward=True)
+                      periods=tuple(f"Quý {q}" for q in (1, 2, 3, 4)), upward=True,
+                      waits_for_its_date=True)
 YEAR_REPORT = Kind("BC", "báo cáo", "bao-cao.docx", "bao-cao-nam-{year}", "Báo cáo năm {year}",
-                   "report", periods=("Năm",), in_quarter=False, upward=True)
+                   "report", periods=("Năm",), in_quarter=False, upward=True,
+                   waits_for_its_date=True)
 
 # The cell's kinds, in the order a year's documents are listed and a letter names them.
 KINDS: tuple[Kind, ...] = (PLAN, MINUTES, RESOLUTION, SCORE_SHEET, QUARTER_REPORT, YEAR_REPORT)
@@ -83,7 +85,27 @@ def year_documents(workbook: Workbook, until: dt.date | None = None) -> list[Pla
     """Every document of the plan year by `until`: the plan; the papers of each meeting held
     (minutes; a score sheet where it was scored; a resolution where one was issued); the
     report of each quarter with a meeting held; the year's report once it is due. A meeting
-    scheduled ahead has no document yet."""
+    scheduled ahead has no document yet, and a report dated after `until` waits for its day:
+    it would speak of days that have not come."""
+    return [p for p in _year_plan(workbook, until) if not _waits_for_its_date(workbook, p, until)]
+
+
+def dated_ahead(workbook: Workbook, until: dt.date) -> list[tuple[Planned, Record]]:
+    """The documents the year would have by `until` that are dated after it, with the row of
+    `Văn bản` that dates them: each is built once its day comes."""
+    return [(p, entry) for p in _year_plan(workbook, until)
+            if _waits_for_its_date(workbook, p, until)
+            and (entry := register_entry(workbook, p.kind, p.period)) is not None]
+
+
+def _waits_for_its_date(workbook: Workbook, planned: Planned, until: dt.date | None) -> bool:
+    if until is None or not planned.kind.waits_for_its_date:
+        return False
+    entry = register_entry(workbook, planned.kind, planned.period)
+    return entry is not None and entry.date is not None and entry.date > until
+
+
+def _year_plan(workbook: Workbook, until: dt.date | None) -> list[Planned]:
     year = workbook.settings.year
     documents = [yearly(PLAN, year)]
     stems = minutes_stems(workbook)

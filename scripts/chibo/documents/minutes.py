@@ -1,4 +1,7 @@
-"""BIÊN BẢN sinh hoạt chi bộ (type BB): one per meeting, as the minutes book keeps it."""
+"""BIÊN BẢN sinh hoạt chi bộ (type BB): one per meeting, as the minutes book keeps it — who
+attended, every figure a reviewer checks, the meeting's parts in the order it ran (a combined
+meeting's regular part, then its thematic part), the discussion, the upper committee's
+guidance, the conclusion, the vote, the rating, the closing read back and adopted."""
 
 from __future__ import annotations
 
@@ -8,13 +11,18 @@ import re
 from ..wording import (date_in_words, decimal, document_number, paragraphs, percent, quoted,
                        sentence, short_date, time_in_words)
 from ..workbook import schema
-from ..workbook.model import Attendance, Record, Workbook, attendance, parse_vote, quarter_of, rating_of
+from ..workbook.model import (Attendance, Record, Workbook, attendance, is_upper_delegate,
+                              parse_vote, people_in, quarter_of, rating_of, upper_delegates)
 from ..workbook.values import matching_key
 from .common import (POSITION_TITLES, activity, header_context, member_title, name_of,
                      planned_theme, position_of, register_entry, task_line, theme_of_meeting,
                      upper_first)
 from .document import Document, Planned
 from .kinds import PLAN
+
+# Where a combined meeting's summary turns from its regular part to its thematic part.
+REGULAR_PART = re.compile(r"^\s*phần (?:sinh hoạt )?thường kỳ\s*:\s*", re.I)
+THEMATIC_PART = re.compile(r"\s*phần (?:sinh hoạt )?chuyên đề\s*:\s*", re.I)
 
 
 def _names(members) -> str:
@@ -27,46 +35,47 @@ def _by_membership(members) -> str:
     return f"(chính thức {full}, dự bị {len(members) - full})"
 
 
-def attendance_lines(figures: Attendance) -> list[str]:
+def _line(text: str, sub: bool = False) -> dict:
+    return {"text": text, "sub": sub}
+
+
+def attendance_lines(figures: Attendance) -> list[dict]:
     """The attendance block of the minutes (domain.md §2): everyone counted, by name where
-    a reviewer needs the name, full and probationary members told apart."""
-    lines = [f"Tổng số đảng viên của chi bộ {figures.total} đồng chí "
-             f"{_by_membership(figures.members)}."]
-    if figures.exempt:
-        lines.append(f"Miễn sinh hoạt {len(figures.exempt)} đồng chí ({_names(figures.exempt)}).")
-    else:
-        lines.append("Không có đảng viên miễn sinh hoạt.")
-    lines.append(f"Đảng viên phải dự họp {figures.required} đồng chí.")
-    lines.append(f"Có mặt {figures.present} đồng chí {_by_membership(figures.present_members)}, "
-                 f"đạt tỷ lệ {percent(figures.rate)}.")
+    a reviewer needs the name, full and probationary members told apart, those absent with
+    and without reason as the two kinds of «Vắng mặt»."""
+    lines = [_line(f"Tổng số đảng viên của chi bộ {figures.total} đồng chí "
+                   f"{_by_membership(figures.members)}.")]
+    lines.append(_line(f"Miễn sinh hoạt {len(figures.exempt)} đồng chí ({_names(figures.exempt)})."
+                       if figures.exempt else "Không có đảng viên miễn sinh hoạt."))
+    lines.append(_line(f"Đảng viên phải dự họp {figures.required} đồng chí."))
+    lines.append(_line(f"Có mặt {figures.present} đồng chí "
+                       f"{_by_membership(figures.present_members)}, đạt tỷ lệ "
+                       f"{percent(figures.rate)}."))
     if not figures.absent:
-        lines.append("Vắng mặt: không có.")
-        return lines
-    lines.append(f"Vắng mặt {figures.absent} đồng chí.")
+        return lines + [_line("Vắng mặt: không có.")]
+    lines.append(_line(f"Vắng mặt {figures.absent} đồng chí:"))
     if figures.absent_with_reason:
         listed = "; ".join(f"{m.name} – {reason[0].lower() + reason[1:]}".rstrip(".")
                            for m, reason in figures.absent_with_reason)
-        lines.append(f"Vắng có lý do {len(figures.absent_with_reason)} đồng chí ({listed}).")
+        lines.append(_line(f"Vắng có lý do {len(figures.absent_with_reason)} đồng chí ({listed}).",
+                           sub=True))
     if figures.absent_without_reason:
-        lines.append(f"Vắng không lý do {len(figures.absent_without_reason)} đồng chí "
-                     f"({_names(figures.absent_without_reason)}).")
+        lines.append(_line(f"Vắng không lý do {len(figures.absent_without_reason)} đồng chí "
+                           f"({_names(figures.absent_without_reason)}).", sub=True))
     return lines
 
 
-def _people(text: str) -> list[str]:
-    """The people of a guests cell, one per ';' or line break, without a typed 'Đồng chí'."""
-    found = [p.strip().rstrip(".,;") for p in re.split(r"[;\n]", text or "")]
-    return [re.sub(r"^(đồng chí|đ/c)\s+", "", p, flags=re.I) for p in found if p]
-
-
-def guest_lines(meeting: Record) -> list[str]:
-    """The upper committee's member who attended, and the guests, each by name."""
+def guest_lines(workbook: Workbook, meeting: Record) -> list[dict]:
+    """The upper committee's members who attended (the liaison of `Thông tin` among them,
+    with his post), and the guests, each by name."""
     lines = []
-    if meeting.upper_delegate:
-        people = "; ".join(f"đồng chí {p}" for p in _people(meeting.upper_delegate))
-        lines.append(f"Đại biểu cấp trên: {people} dự và chỉ đạo.")
+    delegates = upper_delegates(workbook, meeting)
+    if delegates:
+        people = "; ".join(f"đồng chí {p}" for p in delegates)
+        lines.append(_line(f"Đại biểu cấp trên: {people}{',' if ',' in people else ''} dự và "
+                           "chỉ đạo."))
     if meeting.guests:
-        lines.append(f"Khách mời: {'; '.join(_people(meeting.guests))}.")
+        lines.append(_line(f"Khách mời: {'; '.join(people_in(meeting.guests))}."))
     return lines
 
 
@@ -77,6 +86,20 @@ def vote_line(figures: Attendance, vote: tuple[int, int] | None) -> str:
     share = percent(100.0 * agree / voters) if voters else percent(0)
     return (f"Đảng viên chính thức có mặt {figures.voters}; tán thành {agree}/{voters} "
             f"({share}), không tán thành {voters - agree}.")
+
+
+def _material_step(workbook: Workbook, meeting: Record) -> str | None:
+    """How the material reached the members: from 2026, posted on the Sổ tay đảng viên điện
+    tử where the cell says that is how (HD 42: at least a day before)."""
+    sent = meeting.material_sent
+    if not sent:
+        return None
+    if workbook.settings.values.get("material_on_app") == "Có" and \
+            sent.year >= schema.TWO_LEVEL_YEAR:
+        days = (meeting.date - sent).days
+        return (f"tài liệu được đăng trên Sổ tay đảng viên điện tử ngày {short_date(sent)}, "
+                f"trước buổi sinh hoạt {days} ngày")
+    return f"tài liệu được gửi đến đảng viên ngày {short_date(sent)}"
 
 
 def thematic_lines(workbook: Workbook, meeting: Record, title: str | None,
@@ -102,8 +125,9 @@ def thematic_lines(workbook: Workbook, meeting: Record, title: str | None,
     steps = []
     if meeting.outline_approved:
         steps.append(f"đề cương được chi ủy duyệt ngày {short_date(meeting.outline_approved)}")
-    if meeting.material_sent:
-        steps.append(f"tài liệu được gửi đến đảng viên ngày {short_date(meeting.material_sent)}")
+    material = _material_step(workbook, meeting)
+    if material:
+        steps.append(material)
     if preparer or steps:
         who = [f"đồng chí {preparer} chuẩn bị chuyên đề"] if preparer else []
         lines.append(sentence(upper_first("; ".join(who + steps))))
@@ -112,36 +136,76 @@ def thematic_lines(workbook: Workbook, meeting: Record, title: str | None,
     return lines
 
 
-def _discussion_and_after(workbook: Workbook, meeting: Record, figures: Attendance,
-                          part) -> None:
-    """The parts after the content: the discussion, the chair's conclusion with the tasks
-    given, the vote, the meeting's rating."""
+def _text(line: str) -> dict:
+    return {"text": line, "speaker": "", "item": False, "lead": False}
+
+
+def _lead(line: str) -> dict:
+    """A line that introduces what follows it, and stays on its page."""
+    return {**_text(line), "lead": True}
+
+
+def _two_parts(summary: str | None) -> tuple[list[str], list[str]]:
+    """A combined meeting's summary as (its regular part, its thematic part): split where
+    she wrote «Phần chuyên đề:»; without it, all of it is the regular part."""
+    text = REGULAR_PART.sub("", summary or "")
+    found = THEMATIC_PART.search(text)
+    regular, thematic = (text[:found.start()], text[found.end():]) if found else (text, "")
+    return ([upper_first(p) for p in paragraphs(regular)],
+            [upper_first(p) for p in paragraphs(thematic)])
+
+
+def _content(workbook: Workbook, meeting: Record, part) -> None:
+    """What the meeting was about: a combined meeting in two parts, regular then thematic."""
+    title, presenter = theme_of_meeting(workbook, meeting)
+    if meeting.kind == "Kết hợp":
+        regular, thematic = _two_parts(meeting.summary)
+        part("Phần sinh hoạt thường kỳ", [_text(p) for p in regular])
+        part("Phần sinh hoạt chuyên đề",
+             [_text(line) for line in thematic_lines(workbook, meeting, title, presenter)]
+             + [_text(p) for p in thematic])
+        return
+    content = [_text(p) for p in paragraphs(meeting.summary)]
+    if meeting.kind in schema.THEMATIC_KINDS:
+        content[:0] = [_text(line) for line in thematic_lines(workbook, meeting, title, presenter)]
+    elif title:
+        content.insert(0, _text(sentence(title)))
+    part("Nội dung sinh hoạt", content)
+
+
+def _discussion(workbook: Workbook, meeting: Record, part) -> None:
+    """The members' opinions, then the upper committee's guidance («ý kiến chỉ đạo»)."""
     opinions = workbook.of_meeting("opinions", meeting)
-    part("Thảo luận", [{"text": sentence(o.text), "speaker": name_of(workbook, o.speaker),
-                        "item": False} for o in opinions])
+    spoken = [{**_text(sentence(o.text)), "speaker": name_of(workbook, o.speaker)}
+              for o in opinions if not is_upper_delegate(workbook, meeting, o.speaker)]
+    guidance = [{**_text(sentence(o.text)), "speaker": o.speaker}
+                for o in opinions if is_upper_delegate(workbook, meeting, o.speaker)]
+    part("Thảo luận", spoken)
+    part("Ý kiến chỉ đạo của đại biểu cấp trên", guidance)
+
+
+def _conclusion_and_after(workbook: Workbook, meeting: Record, figures: Attendance,
+                          part) -> None:
+    """The chair's conclusion with the tasks given, the vote, the meeting's rating."""
     tasks = workbook.of_meeting("tasks", meeting)
     conclusion = [_text(p) for p in paragraphs(meeting.conclusion)]
     if tasks:
-        conclusion.append(_text("Phân công thực hiện:"))
-        conclusion += [{"text": task_line(workbook, t), "speaker": "", "item": True}
-                       for t in tasks]
+        conclusion.append(_lead("Phân công thực hiện:"))
+        conclusion += [{**_text(task_line(workbook, t)), "item": True} for t in tasks]
     if conclusion:
-        conclusion.insert(0, _text("Đồng chí chủ trì kết luận:"))
+        conclusion.insert(0, _lead("Đồng chí chủ trì kết luận:"))
     part("Kết luận", conclusion)
     vote = parse_vote(meeting.vote)
+    adopted = "kết luận và nghị quyết" if meeting.resolution == "Có" else "kết luận"
     if meeting.vote:
-        part("Biểu quyết", [_text(f"Biểu quyết thông qua kết luận: {vote_line(figures, vote)}"
-                                  if vote else f"Kết quả biểu quyết thông qua kết luận: "
+        part("Biểu quyết", [_text(f"Biểu quyết thông qua {adopted}: {vote_line(figures, vote)}"
+                                  if vote else f"Kết quả biểu quyết thông qua {adopted}: "
                                   f"{sentence(meeting.vote)}")])
     rating = rating_of(meeting, workbook.settings, figures)
-    if rating or meeting.score is not None:
+    if rating:
         scored = f"đạt {decimal(meeting.score)} điểm, " if meeting.score is not None else ""
         part("Đánh giá chất lượng buổi sinh hoạt",
              [_text(f"Buổi sinh hoạt {scored}xếp loại {rating}.")])
-
-
-def _text(line: str) -> dict:
-    return {"text": line, "speaker": "", "item": False}
 
 
 def _parts(workbook: Workbook, meeting: Record, figures: Attendance, chair_name: str | None) -> list[dict]:
@@ -152,25 +216,20 @@ def _parts(workbook: Workbook, meeting: Record, figures: Attendance, chair_name:
         if lines:
             parts.append({"heading": f"{len(parts) + 1}. {heading}", "lines": lines})
 
-    title, presenter = theme_of_meeting(workbook, meeting)
     chair_title = POSITION_TITLES.get(position_of(workbook, chair_name), "")
     chair = f"Đồng chí {chair_name}, {chair_title}," if chair_title and \
         chair_title != "đảng viên" else f"Đồng chí {chair_name}"
     part("Khai mạc", [_text(f"{chair} chủ trì buổi sinh hoạt, tuyên bố lý do, giới thiệu thành "
-                              "phần dự họp và thông qua chương trình.")])
-    content = [_text(p) for p in paragraphs(meeting.summary)]
-    if meeting.kind in schema.THEMATIC_KINDS:
-        content[:0] = [_text(line) for line in thematic_lines(workbook, meeting, title, presenter)]
-    elif title:
-        content.insert(0, _text(sentence(title)))
-    part("Nội dung sinh hoạt", content)
-    _discussion_and_after(workbook, meeting, figures, part)
+                            "phần dự họp và thông qua chương trình.")])
+    _content(workbook, meeting, part)
+    _discussion(workbook, meeting, part)
+    _conclusion_and_after(workbook, meeting, figures, part)
     return parts
 
 
 def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) -> Document:
-    """The BIÊN BẢN of a meeting: when and where, who attended (every figure a reviewer
-    checks), the parts of the meeting, and the closing read back and adopted."""
+    """The BIÊN BẢN of a meeting: when and where, who attended, the parts of the meeting, and
+    the closing read back and adopted."""
     s = workbook.settings
     meeting = planned.meeting
     assert meeting is not None   # year_documents gives each its meeting
@@ -183,9 +242,9 @@ def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) 
         "subject": activity(meeting),
         "opening": (f"Hôm nay, vào lúc {time_in_words(meeting.start)}, {date_in_words(meeting.date)}, "
                     f"tại {meeting.place}, {s.cell_name} tiến hành {activity(meeting)}."),
-        "attendance": attendance_lines(figures) + guest_lines(meeting) + [
-            f"Chủ trì: {member_title(workbook, chair_name)}.",
-            f"Thư ký: {member_title(workbook, minute_taker)}."],
+        "attendance": attendance_lines(figures) + guest_lines(workbook, meeting) + [
+            _line(f"Chủ trì: {member_title(workbook, chair_name)}."),
+            _line(f"Thư ký: {member_title(workbook, minute_taker)}.")],
         "parts": _parts(workbook, meeting, figures, chair_name),
         "closing": (f"Buổi sinh hoạt kết thúc vào lúc {time_in_words(meeting.end)} cùng ngày. Biên "
                     + (f"bản đã được đọc lại trước chi bộ và được {agree}/{voters} đảng viên "

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..wording import date_in_words, quoted, sentence
+from ..wording import sentence
 from ..workbook import schema
-from ..workbook.model import Record, Workbook
-from ..workbook.values import matching_key
-from .common import header_context, ordered
+from ..workbook.model import Workbook
+from .common import header_context, legal_basis, ordered
 from .document import Document, Planned
-
-
-def _legal_basis(basis: Record) -> str:
-    subject = basis.subject.strip()
-    if matching_key(subject).startswith("về "):
-        subject_part = "về " + subject[3:].strip()
-    else:
-        subject_part = quoted(subject)
-    return f"{basis.document} {date_in_words(basis.date)} của {basis.issuer} {subject_part}"
 
 
 def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) -> Document:
@@ -26,7 +16,7 @@ def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) 
     and the theme of each quarter."""
     s = workbook.settings
     year = s.year
-    bases = [_legal_basis(b) for b in ordered(workbook.legal_bases)]
+    bases = [legal_basis(b) for b in ordered(workbook.legal_bases)]
     by_part = {part: [p.text for p in ordered([p for p in workbook.plan_paragraphs
                                                  if p.part == part])]
                for part in schema.PLAN_PARTS}

@@ -14,6 +14,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateBroken
+from ..wording import in_one_style
 from ..workbook.model import Record
 from .document import Document
 
@@ -41,9 +42,12 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
         if not templates.is_dir():
             raise TemplateBroken(f"Không tìm thấy thư mục mẫu văn bản {templates}.")
         source = TEMPLATES_DIR / document.template   # a cell may restyle only some templates
+    names = tuple(str(settings.values.get(key) or "")
+                  for key in ("cell_name", "superior_committee", "committee_name"))
     try:
         template = DocxTemplate(source)
-        template.render(document.context, jinja_env=_environment(), autoescape=True)
+        template.render(_in_one_style(document.context, names), jinja_env=_environment(),
+                        autoescape=True)
     except TemplateError as error:
         raise TemplateBroken(f"Mẫu văn bản {source} có lỗi: {error}. Hãy sửa mẫu hoặc dùng lại mẫu "
                              "gốc của chibo.") from None
@@ -58,6 +62,17 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
     buffer = io.BytesIO()
     template.save(buffer)
     return _stable_zip(buffer.getvalue())
+
+
+def _in_one_style(value, names: tuple[str, ...]):
+    """Every text of a context written one way (see `wording.in_one_style`)."""
+    if isinstance(value, str):
+        return in_one_style(value, names)
+    if isinstance(value, dict):
+        return {key: _in_one_style(item, names) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_one_style(item, names) for item in value]
+    return value
 
 
 class _CompilingOnce(SandboxedEnvironment):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ..wording import (date_in_words, document_number, paragraphs, percent, period_words, quoted,
-                       sentence, short_date)
+                       short_date)
 from ..workbook import schema
-from ..workbook.model import Record, Workbook, attendance, minutes_between, quarter_end, quarter_of, rating_of
+from ..workbook.model import (Record, Workbook, attendance, members_figures, minutes_between,
+                              quarter_end, quarter_of, rating_of)
 from ..workbook.values import matching_key
-from .common import (header_context, meetings_in, register_entry, task_line, theme_of_meeting,
+from .common import (header_context, meetings_in, register_entry, result_on, task_line, theme_of_meeting,
                      themes_of)
 from .document import Document, Planned
 from .kinds import PLAN
@@ -47,10 +48,11 @@ def _meetings_summary(words: str, meetings: list[Record]) -> str:
         return f"Trong {words}, chi bộ chưa tổ chức buổi sinh hoạt nào."
     thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
     combined = sum(1 for m in thematic if m.kind == "Kết hợp")
-    return (f"Trong {words}, chi bộ đã tổ chức {len(meetings)} buổi sinh hoạt, trong đó có "
-            f"{len(thematic)} buổi sinh hoạt chuyên đề"
-            + (f" ({combined} buổi kết hợp với sinh hoạt thường kỳ)" if combined else "")
-            + ". Kết quả cụ thể như sau:")
+    of_which = (f"trong đó có {len(thematic)} buổi sinh hoạt chuyên đề"
+                + (f" ({combined} buổi kết hợp với sinh hoạt thường kỳ)" if combined else "")
+                if thematic else "chưa tổ chức buổi sinh hoạt chuyên đề nào")
+    return (f"Trong {words}, chi bộ đã tổ chức {len(meetings)} buổi sinh hoạt, {of_which}. "
+            "Kết quả cụ thể như sau:")
 
 
 def _year_totals(rows: list[dict], meetings: list[Record]) -> str:
@@ -93,14 +95,35 @@ def _task_lines(workbook: Workbook, start: dt.date, end: dt.date, report_day: dt
         due_in_period = task.due is not None and start <= task.due <= end
         if not (given_in_period or due_in_period or (not task.result and meeting.date < start)):
             continue
-        if task.result and (task.result_date is None or task.result_date <= report_day):
-            result = sentence(task.result)
-        elif task.result or task.due is None or task.due > report_day:
-            result = "Đang thực hiện."   # on the report's date the result was still to come
-        else:
-            result = "Chưa có kết quả."
-        lines.append(f"{task_line(workbook, task, assigned=meeting.date)} {result}")
+        lines.append(f"{task_line(workbook, task, assigned=meeting.date)} "
+                     f"{result_on(task, report_day)}")
     return lines or ["Không có nhiệm vụ nào đến hạn trong kỳ."]
+
+
+def _members_lines(workbook: Workbook, words: str, start: dt.date, day: dt.date) -> list[str]:
+    """«Tình hình đảng viên»: the members on the report's date, full and probationary, and
+    who was admitted, moved in and out in the period, and whose probation is due."""
+    figures = members_figures(workbook, start, day)
+
+    def who(members, dated) -> str:
+        return f"{len(members)} đồng chí (" + "; ".join(
+            f"{m.name}, ngày {short_date(m.values[dated])}" for m in members) + ")"
+
+    events = [f"kết nạp {who(figures.admitted, 'admitted')}" if figures.admitted
+              else "chưa kết nạp đảng viên mới"]
+    if figures.moved_in or figures.moved_out:
+        events += [f"chuyển đến {who(figures.moved_in, 'joined')}" if figures.moved_in
+                   else "không có đảng viên chuyển đến",
+                   f"chuyển đi {who(figures.moved_out, 'left')}" if figures.moved_out
+                   else "không có đảng viên chuyển đi"]
+    else:
+        events.append("không có đảng viên chuyển đến, chuyển đi")
+    due = "; ".join(f"{m.name} (đủ 12 tháng ngày {short_date(ends)})"
+                    for m, ends in figures.probation_due)
+    return [f"Đến ngày {short_date(day)}, chi bộ có {len(figures.members)} đảng viên (chính thức "
+            f"{figures.full}, dự bị {figures.probationary}).",
+            f"Trong {words}: {'; '.join(events)}.",
+            "Đảng viên dự bị đến hạn xét chuyển chính thức: " + (due or "không có") + "."]
 
 
 def _direction(workbook: Workbook, quarter: int | None, written: list[str]) -> list[str]:
@@ -161,6 +184,7 @@ def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) 
         "totals": _year_totals(rows, meetings) if quarter is None and rows else None,
         "themes": _theme_lines(workbook, quarters, meetings),
         "tasks": _task_lines(workbook, start, end, report_day, until),
+        "members": _members_lines(workbook, words, start, min(report_day, end)),
         "strengths": section("strengths") or ["Không có."],
         "weaknesses": section("weaknesses") or ["Không có."],
         "causes": section("causes") or ["Không có."],

@@ -29,6 +29,8 @@ STYLES = {
     "CB Đề mục 1": (14, True, False, "justify", 1.0, 6, 6),
     "CB Đề mục 2": (14, True, False, "justify", 1.0, 0, 6),
     "CB Gạch đầu dòng": (14, False, False, "justify", 1.0, 0, 4),
+    "CB Gạch đầu dòng phụ": (14, False, False, "justify", 1.75, 0, 4),
+    "CB Dẫn ý": (14, False, False, "justify", 1.0, 0, 4),
     "CB Ghi chú": (14, False, True, "left", 1.0, 0, 4),
     "CB Bảng": (12, False, False, "left", 0, 2, 2),
     "CB Bảng tiêu đề": (12, True, False, "center", 0, 2, 2),
@@ -97,8 +99,8 @@ def new_document():
         layout.alignment = alignments[align]
         layout.first_line_indent = Cm(indent) if indent else None
         layout.space_before, layout.space_after = Pt(before), Pt(after)
-        if name.startswith("CB Đề mục") or name in ("CB Tên loại", "CB Trích yếu"):
-            layout.keep_with_next = True
+        if name.startswith("CB Đề mục") or name in ("CB Tên loại", "CB Trích yếu", "CB Dẫn ý"):
+            layout.keep_with_next = True   # a heading or a lead-in stays with what follows
     _page_numbers_from_page_two(document)
     _trim_package(document)
     return document
@@ -252,9 +254,13 @@ def recipients(cell_or_document) -> None:
 
 
 def closing(document, text: str) -> None:
-    """The last paragraph, kept on the page of the signature that follows it."""
-    for content in (text, ""):
-        paragraph(document, "CB Nội dung", content).paragraph_format.keep_with_next = True
+    """The last paragraph, kept on the page of the signature that follows it. Its room
+    before the signature is space after it, not an empty paragraph: LibreOffice drops the
+    keeping at an empty paragraph that ends a page."""
+    _, _, _, _, _, _, _, Pt = _docx()
+    last = paragraph(document, "CB Nội dung", text)
+    last.paragraph_format.keep_with_next = True
+    last.paragraph_format.space_after = Pt(14)
 
 
 def signature_for_the_cell(document) -> None:
@@ -304,7 +310,13 @@ def minutes_template():
     title(document, "BIÊN BẢN")
     paragraph(document, "CB Nội dung", "{{ opening }}")
     paragraph(document, "CB Đề mục 1", "I. THÀNH PHẦN")
-    loop(document, "CB Gạch đầu dòng", "attendance", "- {{ item }}")
+    paragraph(document, "CB Nội dung", "{%p for item in attendance %}")
+    paragraph(document, "CB Nội dung", "{%p if item.sub %}")
+    paragraph(document, "CB Gạch đầu dòng phụ", "+ {{ item.text }}")
+    paragraph(document, "CB Nội dung", "{%p else %}")
+    paragraph(document, "CB Gạch đầu dòng", "- {{ item.text }}")
+    paragraph(document, "CB Nội dung", "{%p endif %}")
+    paragraph(document, "CB Nội dung", "{%p endfor %}")
     paragraph(document, "CB Đề mục 1", "II. NỘI DUNG")
     paragraph(document, "CB Nội dung", "{%p for part in parts %}")
     paragraph(document, "CB Đề mục 2", "{{ part.heading }}")
@@ -314,6 +326,8 @@ def minutes_template():
               "{{ line.text }}")
     paragraph(document, "CB Nội dung", "{%p elif line.item %}")
     paragraph(document, "CB Gạch đầu dòng", "- {{ line.text }}")
+    paragraph(document, "CB Nội dung", "{%p elif line.lead %}")
+    paragraph(document, "CB Dẫn ý", "{{ line.text }}")
     paragraph(document, "CB Nội dung", "{%p else %}")
     paragraph(document, "CB Nội dung", "{{ line.text }}")
     paragraph(document, "CB Nội dung", "{%p endif %}")
@@ -419,6 +433,8 @@ def report_template():
     loop(document, "CB Gạch đầu dòng", "themes", "- {{ item }}")
     paragraph(document, "CB Đề mục 2", "3. Thực hiện các nhiệm vụ đã đề ra")
     loop(document, "CB Gạch đầu dòng", "tasks", "- {{ item }}")
+    paragraph(document, "CB Đề mục 2", "4. Tình hình đảng viên")
+    loop(document, "CB Gạch đầu dòng", "members", "- {{ item }}")
     paragraph(document, "CB Đề mục 1", "II. ĐÁNH GIÁ CHUNG")
     paragraph(document, "CB Đề mục 2", "1. Ưu điểm")
     loop(document, "CB Nội dung", "strengths")
@@ -501,7 +517,6 @@ def score_template():
     _repeat_as_header(grid.rows[0])
     for text in ("{{ total }}", "{{ rating }}"):   # kept on the page of the signatures
         paragraph(document, "CB Đề mục 2", text).paragraph_format.keep_with_next = True
-    paragraph(document, "CB Nội dung", "").paragraph_format.keep_with_next = True
     signatures_of_the_meeting(document, with_recipients=False)
     return document
 
@@ -512,8 +527,13 @@ def resolution_template():
     header(document)
     title(document, "NGHỊ QUYẾT")
     loop(document, "CB Ghi chú", "bases", "- {{ item }}")
+    paragraph(document, "CB Nội dung", "{%p if review %}")
+    paragraph(document, "CB Dẫn ý", "{{ review_heading }}")
+    loop(document, "CB Gạch đầu dòng", "review", "- {{ item }}")
+    paragraph(document, "CB Nội dung", "{%p endif %}")
     paragraph(document, "CB Trích yếu", "{{ resolves }}")
     loop(document, "CB Nội dung", "points")
+    paragraph(document, "CB Nội dung", "{{ vote }}")
     closing(document, "{{ closing }}")
     signature_for_the_cell(document)
     return document

@@ -33,7 +33,7 @@ def meeting_version(workbook: Workbook, meeting: Record) -> str:
     """What an invitation says, as a hash: a change sends the invitation again."""
     title, presenter = theme_of_meeting(workbook, meeting)
     facts = [str(meeting.date), str(meeting.start), str(meeting.end), meeting.place, meeting.kind,
-             title, presenter, meeting.summary]
+             title, presenter] + agenda(workbook, meeting)
     for path in materials_of(workbook, meeting):
         facts.append(hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else str(path))
     return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
@@ -58,10 +58,38 @@ def invitees(workbook: Workbook, meeting: Record) -> list[tuple[str, str, str]]:
     return found
 
 
+def agenda(workbook: Workbook, meeting: Record) -> list[str]:
+    """What an invitation announces: the meeting's `Chương trình` as she wrote it, or else
+    its usual items — the month's regular business, the quarter's theme and who presents it.
+    Never `Tóm tắt nội dung`: that is what the minutes say happened."""
+    written = paragraphs(meeting.agenda)
+    if written:
+        return written
+    items = []
+    if meeting.kind in ("Thường kỳ", "Kết hợp"):
+        items.append(f"Sinh hoạt thường kỳ: đánh giá kết quả thực hiện nhiệm vụ tháng trước, "
+                     f"đề ra nhiệm vụ tháng {meeting.date.month}/{meeting.date.year}.")
+    title, presenter = theme_of_meeting(workbook, meeting)
+    if meeting.kind in schema.THEMATIC_KINDS and title:
+        items.append(f"Sinh hoạt chuyên đề: {quoted(title)}"
+                     + (f", đồng chí {presenter} trình bày" if presenter else "") + ".")
+    return items or ["Sinh hoạt chi bộ."]
+
+
+def unreached(workbook: Workbook, meeting: Record) -> list[str]:
+    """Who cannot be invited by mail — members in the cell on the day without an email, the
+    liaison without his — to be told another way."""
+    names = [m.name for m in workbook.members
+             if m.name and not m.email and in_cell_on(m, meeting.date)]
+    liaison = workbook.settings.values.get("liaison")
+    if liaison and not workbook.settings.values.get("liaison_email"):
+        names.append(f"{liaison} (đồng chí phụ trách chi bộ)")
+    return names
+
+
 def compose_invitation(workbook: Workbook, meeting: Record, address: str, name: str, who: str,
                        changed: bool, sender: str, materials: list[Path]) -> EmailMessage:
     s = workbook.settings
-    title, presenter = theme_of_meeting(workbook, meeting)
     what = activity(meeting)
     message = EmailMessage()
     message["Subject"] = (f"Giấy mời {what} ngày {short_date(meeting.date)}"
@@ -79,13 +107,8 @@ def compose_invitation(workbook: Workbook, meeting: Record, address: str, name: 
                  + (f" (dự kiến kết thúc {time_in_words(meeting.end)})" if meeting.end else "")
                  + ".")
     lines.append(f"- Địa điểm: {meeting.place}.")
-    if meeting.kind in schema.THEMATIC_KINDS and title:
-        lines.append(f"- Chuyên đề: {quoted(title)}"
-                     + (f", đồng chí {presenter} trình bày" if presenter else "") + ".")
-    agenda = paragraphs(meeting.summary)
-    if agenda:
-        lines.append("- Nội dung:")
-        lines += [f"  + {line}" for line in agenda]
+    lines.append("- Nội dung:")
+    lines += [f"  + {line}" for line in agenda(workbook, meeting)]
     if materials:
         lines.append("- Tài liệu gửi kèm (đề nghị đồng chí nghiên cứu trước buổi sinh hoạt): "
                      + ", ".join(path.name for path in materials) + ".")
@@ -137,4 +160,7 @@ def prepare_invitations(checked: Checked, meeting_id: str, output_dir: str | Pat
                       facts={"invitation": meeting.id, "meeting_sha256": version})
                for address, name, who, changed in due]
     drafts = output / str(meeting.date.year) / "giay-moi" / slug(meeting.id)
-    return Mailing(workbook, output, None, letters, log, settings, drafts_at=drafts)
+    away = unreached(workbook, meeting)
+    notes = [f"Chưa có email của {len(away)} đồng chí, cần báo tin trực tiếp: "
+             + "; ".join(away) + "."] if away else []
+    return Mailing(workbook, output, None, letters, log, settings, notes, drafts_at=drafts)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..documents.common import latest_quarter, meeting_by_id
+from ..documents.common import latest_quarter, meeting_by_id, register_entry
 from ..documents.document import Document
 from ..documents.kinds import MINUTES, PLAN, QUARTER_REPORT, YEAR_REPORT, yearly, year_documents
 from ..documents.rendering import TEMPLATES_DIR, render
@@ -105,7 +105,13 @@ def choose_report(quarter: int | None = None, year: bool = False) -> Chooser:
         chosen = quarter or latest_quarter(workbook, today)
         if chosen is None:
             raise NotReady("Sổ chưa có buổi sinh hoạt nào đã diễn ra: hãy chọn quý cần báo cáo.")
-        return [yearly(QUARTER_REPORT, workbook.settings.year, chosen).compose(workbook, today)], []
+        planned = yearly(QUARTER_REPORT, workbook.settings.year, chosen)
+        entry = register_entry(workbook, QUARTER_REPORT, planned.period)
+        if entry is not None and entry.date is not None and entry.date > today:
+            raise NotReady(f"Báo cáo quý {chosen} đề ngày {short_date(entry.date)} ở trang Văn "
+                           "bản: chibo lập báo cáo này từ ngày đó, khi những gì nó ghi lại đã "
+                           "diễn ra.")
+        return [planned.compose(workbook, today)], []
     return choose
 
 

@@ -11,7 +11,11 @@ import unicodedata
 from ..problems import Report
 from ..wording import short_date
 from ..workbook.model import Record, Workbook, in_cell_on
+from ..workbook.schema import TWO_LEVEL_YEAR
 from ..workbook.values import matching_key
+
+HD12 = "Hướng dẫn 12-HD/BTCTW"
+HD42 = "Hướng dẫn 42-HD/BTCTW"
 
 
 def _plain(text: str) -> str:
@@ -50,6 +54,17 @@ class Checker:
 
     def year_meetings(self) -> list[Record]:
         return [m for m in self.wb.meetings if m.date and m.date.year == self.year]
+
+    @property
+    def quality_rule(self) -> str:
+        """Whose criteria a meeting's quality is judged by: HD 12 (2018); from 2026 HD 42
+        (28/10/2025) is in force beside it."""
+        return f"{HD12} và {HD42}" if (self.year or 0) >= TWO_LEVEL_YEAR else HD12
+
+    @property
+    def length_rule(self) -> str:
+        """The source of the minimum length, where one is in force (HD 42, from 2026)."""
+        return f" ({HD42})" if (self.year or 0) >= TWO_LEVEL_YEAR else ""
 
     def as_of(self) -> dt.date:
         """The day by which periods are judged ended: today; a past year is judged to its

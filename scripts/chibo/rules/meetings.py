@@ -75,7 +75,8 @@ def _duration(c: Checker, meeting: Record) -> None:
     minimum = c.wb.settings.values.get("min_minutes_combined" if combined else "min_minutes")
     if minimum and length < minimum:
         c.flag("too-short", meeting, "end", length=length, minimum=minimum,
-               what="buổi kết hợp chuyên đề với thường kỳ" if combined else "buổi sinh hoạt")
+               what="buổi kết hợp chuyên đề với thường kỳ" if combined else "buổi sinh hoạt",
+               rule=c.length_rule)
 
 
 def _rating(c: Checker, meeting: Record, figures: Attendance | None) -> None:
@@ -146,7 +147,10 @@ def _attendance(c: Checker, meeting: Record, figures: Attendance) -> None:
         reasons = short_of_good(figures, minimum)
         if reasons:
             c.flag("good-below-criteria", meeting, "rating", day=short_date(meeting.date),
-                   reasons=" và ".join(reasons))
+                   reasons=" và ".join(reasons), rule=c.quality_rule)
+        if meeting.kind == "Thường kỳ" and not c.wb.of_meeting("opinions", meeting):
+            c.flag("good-without-discussion", meeting, "rating", day=short_date(meeting.date),
+                   rule=c.quality_rule)
 
 
 def _vote(c: Checker, meeting: Record, figures: Attendance) -> None:

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..wording import decimal, short_date
 from ..workbook import schema
-from ..workbook.model import Record, assignees, is_collective
+from ..workbook.model import Record, assignees, is_collective, is_upper_delegate
 from ..workbook.values import matching_key
 from .checker import Checker
 
@@ -39,9 +39,13 @@ def check_absences(c: Checker) -> None:
 
 
 def check_opinions(c: Checker) -> None:
+    """A speaker is a member present — or the upper committee's member who attended, whose
+    remarks the minutes keep as «ý kiến chỉ đạo»."""
     for opinion in c.wb.opinions:
         meeting = c.meeting(opinion)
         day = meeting.date if meeting is not None else None
+        if meeting is not None and is_upper_delegate(c.wb, meeting, opinion.speaker):
+            continue
         speaker = c.member_on(opinion, "speaker", "Người phát biểu", day)
         if speaker is not None and meeting is not None and \
                 matching_key(speaker.name) in c.absent_names(meeting):
@@ -100,6 +104,11 @@ def check_scores(c: Checker) -> None:
     for meeting in c.wb.meetings:
         if c.is_unreadable(meeting, "score"):
             continue   # its own error says what to fix first
+        scored = {s.criterion for s in c.wb.of_meeting("scores", meeting)}
+        unscored = [str(n) for n in sorted(criteria) if scored and n not in scored]
+        if unscored and meeting.date:
+            c.flag("criteria-unscored", meeting, "score", day=short_date(meeting.date),
+                   numbers=", ".join(unscored))
         if meeting.id in totals and (meeting.score is None
                                      or abs(totals[meeting.id] - meeting.score) > 1e-9):
             c.flag("score-total", meeting, "score", total=decimal(totals[meeting.id]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..documents.common import register_entry
-from ..documents.kinds import PLAN, Kind, kinds_with_code, year_documents
+from ..documents.kinds import PLAN, Kind, dated_ahead, kinds_with_code, year_documents
 from ..wording import short_date
 from ..workbook import schema
 from ..workbook.model import Record, quarter_of
@@ -35,6 +35,9 @@ def check_register(c: Checker) -> None:
     _dated_before_its_meetings(c)
     if not c.year:
         return
+    for planned, entry in dated_ahead(c.wb, c.today):
+        c.flag("dated-ahead", entry, "date", what=_what(planned), day=short_date(entry.date),
+               today=short_date(c.today))
     for planned in year_documents(c.wb, c.today):
         code = planned.kind.code
         if planned.kind.numbered and (code, planned.period) not in by_key:

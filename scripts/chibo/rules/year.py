@@ -23,7 +23,7 @@ def thematic_meeting_every_quarter(c: Checker) -> None:
     if missing:
         c.report.add("no-thematic-meeting", sheet=schema.MEETINGS.name,
                      cell=next_free_row(c.wb.meetings), quarters=", ".join(map(str, missing)),
-                     year=c.year)
+                     year=c.year, rule=c.quality_rule)
 
 
 def regular_meeting_every_month(c: Checker) -> None:

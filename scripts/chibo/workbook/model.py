@@ -164,6 +164,40 @@ def materials_of(workbook: Workbook, meeting: Record) -> list[Path]:
     return [folder / part.strip() for part in (meeting.materials or "").split(";") if part.strip()]
 
 
+def people_in(text: str | None) -> list[str]:
+    """The people of a guests cell, one per ';' or line break, without a typed 'Đồng chí'."""
+    found = [p.strip().rstrip(".,;") for p in re.split(r"[;\n]", text or "")]
+    return [re.sub(r"^(đồng chí|đ/c)\s+", "", p, flags=re.I) for p in found if p]
+
+
+def person_name(entry: str) -> str:
+    """'Trần Văn Hùng, Đảng ủy viên Đảng ủy xã Mỹ Hòa' -> 'Trần Văn Hùng'."""
+    return entry.split(",")[0].strip()
+
+
+def upper_delegates(workbook: Workbook, meeting: Record) -> list[str]:
+    """The upper committee's members at a meeting, each as '<name>, <post>': those its
+    `Đại biểu cấp trên` names — the cell's liaison of `Thông tin` with the post given there —
+    and the liaison too when he spoke at the meeting (HD 42: he follows the cell)."""
+    liaison = workbook.settings.values.get("liaison")
+    found = people_in(meeting.upper_delegate)
+    if liaison:
+        key = matching_key(person_name(liaison))
+        found = [liaison if "," not in p and matching_key(p) == key else p for p in found]
+        spoke = any(matching_key(o.speaker or "") == key
+                    for o in workbook.of_meeting("opinions", meeting))
+        if spoke and key not in {matching_key(person_name(p)) for p in found}:
+            found.append(liaison)
+    return found
+
+
+def is_upper_delegate(workbook: Workbook, meeting: Record, name: str | None) -> bool:
+    """Whether a speaker is the upper committee's member at the meeting (or the liaison)."""
+    candidates = people_in(meeting.upper_delegate) + [workbook.settings.values.get("liaison") or ""]
+    return bool(name) and matching_key(name) in {matching_key(person_name(c))
+                                                  for c in candidates if c}
+
+
 def assignees(text: str | None) -> list[str]:
     """Who carries out a task: 'Chi ủy, Lê Thị Ánh và Hồ Văn Tuấn' -> three names."""
     return [name for name in re.split(r"\s*[,;]\s*|\s+và\s+", text or "") if name.strip()]
@@ -247,6 +281,41 @@ def attendance(workbook: Workbook, meeting: Record) -> Attendance:
         else:
             without_reason.append(member)
     return Attendance(members, exempt, with_reason, without_reason)
+
+
+@dataclass(frozen=True)
+class MembersFigures:
+    """The cell's members over a period, as a report counts them: those in the cell on its
+    last day (full and probationary), and what happened in it."""
+
+    day: dt.date
+    members: list[Record]                         # in the cell on `day`
+    admitted: list[Record]                        # Ngày vào Đảng in the period
+    moved_in: list[Record]
+    moved_out: list[Record]
+    probation_due: list[tuple[Record, dt.date]]   # 12 months over by `day`, still probationary
+
+    @property
+    def full(self) -> int:
+        return sum(1 for m in self.members if m.membership == "Chính thức")
+
+    @property
+    def probationary(self) -> int:
+        return len(self.members) - self.full
+
+
+def members_figures(workbook: Workbook, start: dt.date, day: dt.date) -> MembersFigures:
+    """Who was in the cell on `day`, and who was admitted, moved in and moved out from
+    `start` to `day`; probationary members whose 12 months were over by `day`."""
+    def within(value: dt.date | None) -> bool:
+        return value is not None and start <= value <= day
+
+    named = [m for m in workbook.members if m.name]
+    present = [m for m in named if in_cell_on(m, day)]
+    due = [(m, ends) for m in present if (ends := probation_ends(m)) is not None and ends <= day]
+    return MembersFigures(day, present, [m for m in named if within(m.values.get("admitted"))],
+                          [m for m in named if within(m.values.get("joined"))],
+                          [m for m in named if within(m.values.get("left"))], due)
 
 
 @dataclass

@@ -328,13 +328,11 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
          "Ngày duyệt đề cương": dt.date(2022, 11, 24), "Ngày gửi tài liệu": dt.date(2022, 12, 1),
          "Tài liệu": "tai-lieu/de-cuong-quy-4.docx",
          "Tóm tắt nội dung": "Phần sinh hoạt thường kỳ: chi bộ đánh giá kết quả tháng 11 và đề ra "
-                             "nhiệm vụ tháng 12. Phần chuyên đề: đồng chí Lê Thị Ngọc Ánh trình bày "
+                             "nhiệm vụ tháng 12.\nPhần chuyên đề: đồng chí Lê Thị Ngọc Ánh trình bày "
                              "tình hình, nguyên nhân khó khăn của công tác phát triển đảng viên ở "
-                             "trường và đề xuất giải pháp tạo nguồn. Đồng chí Trần Văn Hùng ghi nhận "
-                             "cố gắng của chi bộ, đề nghị phối hợp với Công đoàn, Đoàn thanh niên để "
-                             "phát hiện, bồi dưỡng quần chúng ưu tú.",
+                             "trường và đề xuất giải pháp tạo nguồn.",
          "Kết luận": "Chi bộ thống nhất giới thiệu hai quần chúng ưu tú đi học lớp bồi dưỡng nhận "
-                     "thức về Đảng trong quý I năm 2023 và phân công đảng viên chính thức theo dõi, "
+                     "thức về Đảng trong quý 1 năm 2023 và phân công đảng viên chính thức theo dõi, "
                      "giúp đỡ từng quần chúng. Chi bộ phấn đấu năm 2023 kết nạp ít nhất một đảng "
                      "viên mới.",
          "Biểu quyết": "12/12 nhất trí", "Điểm": 95, "Xếp loại": "Tốt"},
@@ -360,6 +358,12 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
     ],
 
     "Ý kiến": [
+        {"Mã buổi": "2022-T01", "Người phát biểu": "Trần Thị Mỹ Linh",
+         "Nội dung": "Đề nghị chuyên đề quý 1 tập trung vào các phương án đón trẻ trở lại trường "
+                     "học trực tiếp, sát với tình hình dịch bệnh."},
+        {"Mã buổi": "2022-T01", "Người phát biểu": "Phạm Thị Hồng Nhung",
+         "Nội dung": "Thống nhất với dự thảo kế hoạch; đề nghị phân công rõ đảng viên chuẩn bị từng "
+                     "chuyên đề và thời gian duyệt đề cương."},
         {"Mã buổi": "2022-T02", "Người phát biểu": "Huỳnh Thị Thanh Tâm",
          "Nội dung": "Đề nghị giáo viên các lớp tiếp tục hướng dẫn phụ huynh theo dõi sức khỏe, chế "
                      "độ ăn uống, ngủ nghỉ của trẻ ở nhà sau Tết, để trẻ sẵn sàng khi trở lại "
@@ -426,6 +430,10 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
         {"Mã buổi": "2022-Q4", "Người phát biểu": "Phan Thị Minh Châu",
          "Nội dung": "Đề nghị chi bộ phối hợp với Công đoàn trường kịp thời biểu dương quần chúng có "
                      "thành tích nổi bật trong năm học."},
+        {"Mã buổi": "2022-Q4", "Người phát biểu": "Trần Văn Hùng",
+         "Nội dung": "Ghi nhận cố gắng của chi bộ trong công tác tạo nguồn; đề nghị chi bộ phối hợp "
+                     "với Công đoàn, Đoàn thanh niên để phát hiện, bồi dưỡng quần chúng ưu tú, "
+                     "báo cáo Đảng ủy xã kết quả trong quý 1 năm 2023."},
     ],
 
     "Nhiệm vụ": [
@@ -572,12 +580,15 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
         {"Kỳ": "Quý 4",
          "Ưu điểm": "Chi bộ hoàn thành chuyên đề quý 4 với sự tham dự, chỉ đạo của đại diện Đảng ủy "
                     "xã; đã xác định được nguồn quần chúng ưu tú và phân công đảng viên giúp đỡ.",
-         "Hạn chế": "Năm 2022 chi bộ chưa kết nạp được đảng viên mới.",
+         "Hạn chế": "Công tác tạo nguồn còn chậm: năm 2022 chi bộ mới kết nạp được một đảng viên "
+                    "(tháng 01/2022), quý 4 chưa có quần chúng đủ điều kiện xét kết nạp.",
          "Nguyên nhân": "Đội ngũ giáo viên trẻ còn ít; một số quần chúng chưa thật sự có động cơ phấn "
                         "đấu vào Đảng.",
-         "Phương hướng": "Xây dựng kế hoạch sinh hoạt chuyên đề năm 2023; trong quý I năm 2023 giới "
-                         "thiệu hai quần chúng ưu tú đi học lớp bồi dưỡng nhận thức về Đảng.",
-         "Kiến nghị": "Đề nghị Đảng ủy xã sớm mở lớp bồi dưỡng nhận thức về Đảng trong quý I năm "
+         "Phương hướng": "Xây dựng kế hoạch sinh hoạt chuyên đề năm 2023; trong quý 1 năm 2023 giới "
+                         "thiệu hai quần chúng ưu tú đi học lớp bồi dưỡng nhận thức về Đảng; xét "
+                         "chuyển đảng viên chính thức cho đồng chí Ngô Thị Phương Thảo khi đủ 12 "
+                         "tháng dự bị (03/01/2023).",
+         "Kiến nghị": "Đề nghị Đảng ủy xã sớm mở lớp bồi dưỡng nhận thức về Đảng trong quý 1 năm "
                       "2023."},
         {"Kỳ": "Năm",
          "Ưu điểm": "Chi bộ tổ chức đủ bốn buổi sinh hoạt chuyên đề theo kế hoạch, mỗi quý một lần, "
@@ -585,7 +596,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                     "thời lượng và tỷ lệ đảng viên dự họp. Nội dung chuyên đề gắn với nhiệm vụ chăm "
                     "sóc, giáo dục trẻ, góp phần để nhà trường hoàn thành tốt năm học.",
          "Hạn chế": "Còn hai lượt đảng viên vắng sinh hoạt không có lý do; hai buổi sinh hoạt chỉ "
-                    "đạt loại Khá; chưa kết nạp được đảng viên mới.",
+                    "đạt loại Khá; cả năm mới kết nạp được một đảng viên.",
          "Nguyên nhân": "Một số đảng viên chưa nghiêm túc chấp hành quy định sinh hoạt; công tác tạo "
                         "nguồn phát triển đảng viên chưa được quan tâm đúng mức từ đầu năm.",
          "Phương hướng": "Năm 2023 tiếp tục đổi mới nội dung, hình thức sinh hoạt chuyên đề, lựa chọn "

@@ -134,6 +134,9 @@ SETTINGS = Sheet(
         Column("Đồng chí phụ trách chi bộ", "liaison",
                hint="Cấp ủy viên cấp trên theo dõi chi bộ: họ tên, chức vụ; nhận giấy mời họp"),
         Column("Email đồng chí phụ trách", "liaison_email", "email"),
+        Column("Tài liệu đăng trên Sổ tay đảng viên", "material_on_app", "choice", choices=("Có",),
+               hint="Ghi «Có» nếu tài liệu sinh hoạt được đăng trên ứng dụng Sổ tay đảng viên "
+                    "điện tử (từ năm 2026, Hướng dẫn 42-HD/BTCTW): biên bản sẽ ghi như vậy"),
         Column("Tài khoản thư", "smtp_user",
                hint="Tên đăng nhập máy chủ thư, thường là địa chỉ email; để trống: Email chi bộ. "
                     "Mật khẩu không bao giờ ghi vào sổ"),
@@ -250,6 +253,9 @@ MEETINGS = Sheet(
         Column("Tài liệu", "materials", width=30,
                hint="Tệp tài liệu gửi kèm giấy mời, đường dẫn tính từ thư mục của sổ, cách nhau "
                     "bằng dấu ;"),
+        Column("Chương trình", "agenda", width=50,
+               hint="Các nội dung giấy mời báo trước, mỗi nội dung một dòng (Alt+Enter); để "
+                    "trống: sinh hoạt thường kỳ và chuyên đề của quý"),
         Column("Ra nghị quyết", "resolution", "choice", choices=("Có",), width=10,
                hint="Ghi «Có» nếu chi bộ ra nghị quyết từ kết luận của buổi này"),
         Column("Điểm", "score", "number", minimum=0, maximum=100, width=8),

@@ -56,8 +56,9 @@ def _overview(window: Window) -> dict:
     book = checked.workbook
     if book is None or book.settings.year is None:
         return {"year_status": None, "upcoming": []}
-    upcoming = sorted((m for m in book.meetings if m.id and m.date and m.date >= checked.today),
-                      key=lambda m: m.date)
+    doubtful = {(p.sheet, p.cell) for p in checked.problems.errors}   # a date in error
+    upcoming = sorted((m for m in book.meetings if m.id and m.date and m.date >= checked.today
+                       and (m.sheet, m.cell("date")) not in doubtful), key=lambda m: m.date)
     try:
         return {"year_status": status(checked, window.output_folder()), "upcoming": upcoming}
     except ChiboError:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 import shutil
+import socket
 from pathlib import Path
 
 import openpyxl
 import pytest
+from aiosmtpd.controller import Controller
 from click.testing import CliRunner
 
 from books import Book
@@ -173,12 +177,13 @@ def messages(report) -> list[str]:
 
 
 def meeting_ids(quarter=None) -> list[str]:
-    """Mã buổi of the sample's meetings (of one quarter), in date order."""
+    """Mã buổi of the sample's meetings (of one quarter), in date order — but the year's
+    review meeting, whose minutes are of the year's pack."""
     from chibo.workbook import sample as data
 
     meetings = sorted(data.ROWS["Buổi sinh hoạt"], key=lambda m: m["Ngày"])
-    return [m["Mã buổi"] for m in meetings
-            if quarter is None or (m["Ngày"].month - 1) // 3 + 1 == quarter]
+    return [m["Mã buổi"] for m in meetings if m["Loại"] != "Kiểm điểm cuối năm"
+            and (quarter is None or (m["Ngày"].month - 1) // 3 + 1 == quarter)]
 
 
 def meeting_papers(quarter=None) -> list[str]:
@@ -189,6 +194,8 @@ def meeting_papers(quarter=None) -> list[str]:
     scored = {s["Mã buổi"] for s in data.ROWS["Chấm điểm"]}
     papers = []
     for meeting in data.ROWS["Buổi sinh hoạt"]:
+        if meeting["Loại"] == "Kiểm điểm cuối năm":
+            continue   # the year's review: its minutes are in the pack (year_end_papers)
         q = (meeting["Ngày"].month - 1) // 3 + 1
         if quarter is not None and q != quarter:
             continue
@@ -200,10 +207,22 @@ def meeting_papers(quarter=None) -> list[str]:
     return papers
 
 
+def year_end_papers() -> list[str]:
+    """The files of the sample's year's review pack, as 'cuoi-nam/name.docx': the cell's
+    report, the review meeting's minutes, the list of levels, a self-review per member."""
+    from chibo.wording import slug
+    from chibo.workbook import sample as data
+
+    return (["cuoi-nam/bao-cao-kiem-diem-tap-the-2022.docx", "cuoi-nam/bien-ban-kiem-diem-2022-KD.docx",
+             "cuoi-nam/danh-sach-de-nghi-xep-loai-2022.docx"]
+            + [f"cuoi-nam/ban-kiem-diem/ban-kiem-diem-{slug(m['Họ và tên'])}.docx"
+               for m in data.ROWS["Đảng viên"] if "Ngày chuyển đi" not in m])
+
+
 def documents_of_year() -> int:
     """How many documents the sample's whole year makes: plan, meeting papers, 4 + 1
-    reports."""
-    return 1 + len(meeting_papers()) + 4 + 1
+    reports, the year's review pack."""
+    return 1 + len(meeting_papers()) + 4 + 1 + len(year_end_papers())
 
 
 def rename_meeting(path, old: str, new: str) -> None:
@@ -222,3 +241,56 @@ def rename_meeting(path, old: str, new: str) -> None:
                     ws.cell(row=row, column=column).value = new
 
     edit(path, change)
+
+
+# --- a real mail server on 127.0.0.1 ----------------------------------------------------------
+
+class Inbox:
+    """Collects what the server accepts; refuses the addresses in `refuse`."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse = set()
+        self.drop_after = None   # close the connection after this many messages
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 Hộp thư không tồn tại"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.drop_after is not None and len(self.messages) >= self.drop_after:
+            server.transport.close()
+            return "421 closing"
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 OK"
+
+    def to(self, address):
+        return [m for m in self.messages if m["To"] == address]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def inbox():
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    handler.port = controller.port
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def smtp_env(monkeypatch, inbox):
+    monkeypatch.setenv("CHIBO_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("CHIBO_SMTP_PORT", str(inbox.port))
+    monkeypatch.setenv("CHIBO_SMTP_SECURITY", "none")
+    monkeypatch.delenv("CHIBO_SMTP_USER", raising=False)
+    monkeypatch.delenv("CHIBO_SMTP_PASSWORD", raising=False)
+    return monkeypatch

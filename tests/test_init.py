@@ -230,9 +230,13 @@ def test_check_warns_of_a_probationary_member_past_twelve_months(tmp_path):
 
     new = tmp_path / "so-2023.xlsx"
     run("init", new, "--from", SAMPLE)
-    report = check_problems(new, today=dt.date(2023, 2, 1))
-    (problem,) = [p for p in report.problems if p.code == "probation-over"]
-    assert "đủ 12 tháng ngày 03/01/2023" in problem.message
+    (due,) = [p for p in check_problems(new, today=dt.date(2023, 2, 1)).problems
+              if p.code == "probation-due"]
+    assert "đủ 12 tháng dự bị ngày 03/01/2023" in due.message
+    assert "chậm nhất ngày 14/02/2023 (30 ngày làm việc" in due.message
+    (over,) = [p for p in check_problems(new, today=dt.date(2023, 2, 20)).problems
+               if p.code == "probation-over"]
+    assert "hạn xét chuyển chính thức là ngày 14/02/2023" in over.message
 
 
 def test_the_mail_settings_are_carried_never_a_password(sample, tmp_path):

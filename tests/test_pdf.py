@@ -129,7 +129,8 @@ def page_texts(path) -> list[str]:
 
 def signature_page(path) -> str:
     """The page on which the document is signed (its last signature title)."""
-    return next(p for p in reversed(page_texts(path)) if "CHỦ TRÌ" in p or "T/M CHI BỘ" in p)
+    return next(p for p in reversed(page_texts(path))
+                if "CHỦ TRÌ" in p or "T/M CHI BỘ" in p or "NGƯỜI TỰ KIỂM ĐIỂM" in p)
 
 
 @needs_libreoffice
@@ -137,7 +138,8 @@ def test_every_signature_shares_its_page_with_the_closing_paragraph(year_with_pd
     output = year_with_pdfs[0] / "2022"
     for pdf in output.rglob("*.pdf"):
         page = " ".join(signature_page(pdf).split())
-        closing = "Tổng cộng:" if pdf.name.startswith("cham-diem") else "./."
+        closing = ("Tổng cộng:" if pdf.name.startswith("cham-diem") else
+                   "Tự xếp loại chất lượng:" if pdf.name.startswith("ban-kiem-diem") else "./.")
         assert closing in page, pdf.name
 
 

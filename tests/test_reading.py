@@ -101,7 +101,7 @@ def test_an_empty_required_cell_names_its_cell(sample):
 def test_a_value_outside_its_list_names_the_list(sample):
     cell = set_cell(sample, "Buổi sinh hoạt", "Loại", ("Mã buổi", "2022-Q3"), "Đột xuất")
     assert (f"Buổi sinh hoạt!{cell}: «Loại»: «Đột xuất» không có trong danh sách: Chuyên đề, "
-            "Thường kỳ, Kết hợp." in messages(check_problems(sample)))
+            "Thường kỳ, Kết hợp, Kiểm điểm cuối năm." in messages(check_problems(sample)))
 
 
 def test_two_point_zero_is_two(sample):

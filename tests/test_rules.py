@@ -286,9 +286,14 @@ def test_errors_come_before_warnings(book):
     assert severities[0] == "error" and severities[-1] == "warning"
 
 
-@pytest.mark.parametrize("today", [AFTER_SAMPLE_YEAR, dt.date(2022, 12, 31), dt.date(2040, 1, 1)])
+@pytest.mark.parametrize("today", [AFTER_SAMPLE_YEAR, dt.date(2040, 1, 1)])
 def test_the_sample_is_clean_whenever_it_is_checked(book, today):
     assert not check(book, today=today).problems
+
+
+def test_on_the_years_last_day_the_sample_says_only_a_probation_nears(book):
+    (problem,) = check(book, today=dt.date(2022, 12, 31)).problems
+    assert problem.code == "probation-near" and "Ngô Thị Phương Thảo" in problem.message
 
 
 def test_a_month_without_a_regular_meeting(book):

@@ -4,7 +4,6 @@ import email
 import email.policy
 import json
 import shutil
-import socket
 import subprocess
 
 from pathlib import Path
@@ -14,51 +13,10 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from chibo.workbook import sample as data
-from conftest import meeting_ids, run, sent_record, set_cell
+from conftest import Inbox, free_port, meeting_ids, run, sent_record, set_cell
 
 OFFICE = "danguy.myhoa@example.vn"      # «*»: what the cell sends upward (not its minutes)
 BOARD = "vanphong.danguy@example.vn"    # «BC»: the reports
-
-
-class Inbox:
-    """Collects what the server accepts; refuses the addresses in `refuse`."""
-
-    def __init__(self):
-        self.messages = []
-        self.refuse = set()
-        self.drop_after = None   # close the connection after this many messages
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refuse:
-            return "550 5.1.1 Hộp thư không tồn tại"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.drop_after is not None and len(self.messages) >= self.drop_after:
-            server.transport.close()
-            return "421 closing"
-        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
-        return "250 OK"
-
-    def to(self, address):
-        return [m for m in self.messages if m["To"] == address]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def inbox():
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    handler.port = controller.port
-    yield handler
-    controller.stop()
 
 
 @pytest.fixture
@@ -68,16 +26,6 @@ def built(sample, tmp_path, year_built):
     output = tmp_path / "out"
     shutil.copytree(year_built, output)
     return sample, output
-
-
-@pytest.fixture
-def smtp_env(monkeypatch, inbox):
-    monkeypatch.setenv("CHIBO_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("CHIBO_SMTP_PORT", str(inbox.port))
-    monkeypatch.setenv("CHIBO_SMTP_SECURITY", "none")
-    monkeypatch.delenv("CHIBO_SMTP_USER", raising=False)
-    monkeypatch.delenv("CHIBO_SMTP_PASSWORD", raising=False)
-    return monkeypatch
 
 
 def send(built, *args):

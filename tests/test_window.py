@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import set_cell, set_setting
-from test_send import Inbox, free_port
+from conftest import Inbox, free_port
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -121,7 +121,7 @@ def test_building_then_viewing_the_pdf_then_sending_it(page, sample, window):
         answer = page.request.get(urljoin(page.url, link.get_attribute("href")))
         assert answer.status == 200 and answer.headers["content-type"] == "application/pdf"
         assert answer.body().startswith(b"%PDF")
-        page.goto(window[1].split("?")[0] + "gui?quy=4")
+        page.goto(window[1].split("?")[0] + "gui?ky=4")
         assert "vanphong.danguy@example.vn" in page.locator("main").inner_text()
         page.get_by_role("button", name="Gửi thư").click()
         page.get_by_text("Đã gửi: vanphong.danguy@example.vn").wait_for(timeout=30_000)

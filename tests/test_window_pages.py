@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from chibo.window.app import create_app
 from chibo.window.state import Window
 from conftest import run, set_cell, set_setting
-from test_send import Inbox, free_port
+from conftest import Inbox, free_port
 
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
@@ -135,13 +135,13 @@ def test_word_and_the_folder_open_with_the_systems_programs(client, window, monk
 def test_the_send_preview_then_a_send_delivered_and_recorded(client, sample, mail_server):
     assert run("build-report", sample, "--all", "--no-pdf", "-o",
                client.app.state.window.output).exit_code == 0
-    preview = client.get("/gui?quy=4").text
+    preview = client.get("/gui?ky=4").text
     assert "danguy.myhoa@example.vn" in preview and "vanphong.danguy@example.vn" in preview
-    page = finished(client, post(client, "/gui", {"quy": "4"}))
+    page = finished(client, post(client, "/gui", {"ky": "4"}))
     assert "Đã gửi: vanphong.danguy@example.vn" in page
     assert sorted(m["To"] for m in mail_server.messages) == ["danguy.myhoa@example.vn",
                                                               "vanphong.danguy@example.vn"]
-    assert "Không có văn bản mới để gửi" in client.get("/gui?quy=4").text
+    assert "Không có văn bản mới để gửi" in client.get("/gui?ky=4").text
 
 
 def test_a_scheduled_meeting_has_its_invitations_sent(sample, tmp_path, mail_server):

@@ -103,9 +103,18 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     *_codes(WARNING,
             ("position-mismatch", "Chức vụ của bí thư không khớp trang Thông tin.",
              "Đồng chí «{name}» là Bí thư ở trang Thông tin nhưng Chức vụ ghi «{position}»"),
-            ("probation-over", "Đảng viên dự bị đã quá 12 tháng, cần xét chuyển chính thức.",
+            ("probation-near", "Đảng viên dự bị sắp đủ 12 tháng.",
              "Đồng chí «{name}» là đảng viên dự bị từ ngày {admitted}, đủ 12 tháng ngày {ends}: "
-             "chi bộ cần xét, đề nghị chuyển đảng viên chính thức (Điều lệ Đảng, Điều 5)"),
+             "chi bộ chuẩn bị hồ sơ để xét chuyển đảng viên chính thức trong 30 ngày làm việc, "
+             "chậm nhất ngày {deadline} (Điều lệ Đảng, Điều 5)"),
+            ("probation-due", "Đảng viên dự bị đã đủ 12 tháng: chi bộ xét chuyển chính thức.",
+             "Đồng chí «{name}» đủ 12 tháng dự bị ngày {ends}: chi bộ xét, đề nghị chuyển đảng "
+             "viên chính thức chậm nhất ngày {deadline} (30 ngày làm việc; Điều lệ Đảng, Điều 5); "
+             "đã chuyển thì ghi «Ngày chuyển chính thức»"),
+            ("probation-over", "Đã quá hạn xét chuyển đảng viên chính thức.",
+             "Đồng chí «{name}» đủ 12 tháng dự bị ngày {ends}, hạn xét chuyển chính thức là ngày "
+             "{deadline} (30 ngày làm việc; Điều lệ Đảng, Điều 5): nếu đã chuyển, hãy ghi «Ngày "
+             "chuyển chính thức»; nếu chưa, chi bộ cần xét ngay"),
             ("month-outside-quarter", "Tháng dự kiến không thuộc quý của chuyên đề.",
              "Tháng {month} không thuộc quý {quarter}")),
     # --- meetings ---
@@ -205,6 +214,47 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
              "Số {number} đã dùng cho một văn bản {kind} khác"),
             ("no-recipients", "Chưa có nơi nhận.",
              "Chưa có nơi nhận: văn bản sẽ không có mục «Nơi nhận».")),
+    # --- the year's review and rating ---
+    *_codes(ERROR,
+            ("level-thresholds", "Các mức điểm xếp loại cuối năm không giảm dần.",
+             "Các mức điểm xếp loại cuối năm phải giảm dần: Hoàn thành xuất sắc ({excellent}) > "
+             "Hoàn thành tốt ({good}) > Hoàn thành ({done})"),
+            ("duplicate-rating", "Một đảng viên có hai dòng xếp loại.",
+             "«{name}» đã có dòng xếp loại ở {first}"),
+            ("rated-not-in-cell", "Xếp loại một đảng viên không còn ở chi bộ cuối năm.",
+             "Đồng chí «{name}» không sinh hoạt ở chi bộ ngày {day}: {why}; hãy xóa dòng này"),
+            ("unrated", "Đảng viên hoặc tập thể chi bộ chưa có dòng xếp loại.",
+             "Chưa có dòng xếp loại của {names}: tập thể chi bộ và mỗi đảng viên còn sinh hoạt "
+             "ở chi bộ ngày {day} cần một dòng"),
+            ("level-points", "Mức xếp loại không khớp với điểm.",
+             "{points} điểm là mức «{expected}» theo các mức điểm ở trang Thông tin, nhưng ghi "
+             "«{level}»"),
+            ("excellent-over-cap", "Số «Hoàn thành xuất sắc nhiệm vụ» vượt tỷ lệ tối đa.",
+             "Chi bộ đề nghị {count} đảng viên «Hoàn thành xuất sắc nhiệm vụ» (dòng {rows}), "
+             "nhiều hơn mức tối đa {allowed}: {cap}% của {good} đảng viên «Hoàn thành tốt nhiệm "
+             "vụ» (tỷ lệ ở trang Thông tin, theo kế hoạch của đảng ủy); hãy xem lại mức đề nghị"),
+            ("cell-excellent-disciplined", "Chi bộ có đảng viên bị kỷ luật mà tự nhận xuất sắc.",
+             "Năm có đảng viên bị kỷ luật ({names}), tập thể chi bộ không được xếp loại «Hoàn "
+             "thành xuất sắc nhiệm vụ» ({rule})"),
+            ("rating-vote-count", "Biểu quyết xếp loại không bằng số đảng viên chính thức dự họp.",
+             "Tán thành {agree}, không tán thành {disagree}: tổng {total}, nhưng hội nghị kiểm "
+             "điểm ngày {day} có {voters} đảng viên chính thức dự họp (đảng viên dự bị không "
+             "biểu quyết)")),
+    *_codes(WARNING,
+            ("ratings-missing", "Đã họp kiểm điểm cuối năm mà chưa ghi xếp loại.",
+             "Hội nghị kiểm điểm ngày {day} đã họp nhưng trang Xếp loại chưa có dòng nào: hồ sơ "
+             "cuối năm sẽ để trống mức xếp loại"),
+            ("disciplined-above-done", "Đảng viên bị kỷ luật trong năm được đề nghị trên mức "
+             "«Hoàn thành nhiệm vụ».",
+             "Đồng chí «{name}» bị kỷ luật ({discipline}) trong năm mà được đề nghị «{level}»: "
+             "đảng viên bị kỷ luật trong năm không xếp loại cao hơn «Hoàn thành nhiệm vụ» "
+             "({rule}), trừ trường hợp kỷ luật về khuyết điểm của năm trước"),
+            ("head-above-cell", "Bí thư được đề nghị xếp loại cao hơn tập thể chi bộ.",
+             "Đồng chí Bí thư «{name}» được đề nghị «{level}», cao hơn mức của tập thể chi bộ "
+             "(«{cell_level}»): người đứng đầu không xếp loại cao hơn tập thể mình phụ trách"),
+            ("vote-missing", "Mức đề nghị chưa có kết quả biểu quyết.",
+             "Chưa ghi kết quả biểu quyết (hội nghị kiểm điểm ngày {day} có {voters} đảng viên "
+             "chính thức dự họp)")),
     # --- the whole year ---
     *_codes(WARNING,
             ("no-thematic-meeting", "Quý đã hết mà chưa có buổi sinh hoạt chuyên đề.",

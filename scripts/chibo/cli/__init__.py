@@ -227,18 +227,23 @@ def report(workbook, quarter, whole_year, output, templates, today, pdf, force):
 @workbook_argument
 @click.option("--quarter", type=click.IntRange(1, 4), help="Quý cần làm (mặc định: quý gần nhất "
               "có buổi sinh hoạt).")
-@click.option("--all", "everything", is_flag=True, help="Lập lại toàn bộ văn bản của năm.")
+@click.option("--all", "everything", is_flag=True, help="Lập lại toàn bộ văn bản của năm (cả hồ "
+              "sơ kiểm điểm cuối năm khi đến kỳ).")
+@click.option("--year-end", is_flag=True, help="Chỉ lập hồ sơ kiểm điểm, xếp loại cuối năm: báo "
+              "cáo tập thể (Mẫu 01), bản kiểm điểm từng đảng viên, biên bản hội nghị, danh sách "
+              "đề nghị xếp loại.")
 @document_options
 @click.option("--debug", is_flag=True, hidden=True)
-def build_report(workbook, quarter, everything, output, templates, today, pdf, force, debug):
+def build_report(workbook, quarter, everything, year_end, output, templates, today, pdf, force,
+                 debug):
     """Việc cuối quý: kiểm tra sổ, lập biên bản các buổi và báo cáo quý (kế hoạch năm nếu chưa
-    lập, báo cáo năm sau quý 4)."""
-    from ..outputs.build import choose_quarter_end
+    lập, báo cáo năm sau quý 4); tháng 12: hồ sơ kiểm điểm cuối năm (--year-end)."""
+    from ..outputs.build import choose_quarter_end, choose_year_end
 
-    if quarter and everything:
-        raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --all.")
-    run_build(workbook, choose_quarter_end(quarter, everything), output, templates, today, pdf,
-              force)
+    if sum(map(bool, (quarter, everything, year_end))) > 1:
+        raise click.UsageError("Chỉ chọn một trong ba: --quarter, --all hoặc --year-end.")
+    choice = choose_year_end if year_end else choose_quarter_end(quarter, everything)
+    run_build(workbook, choice, output, templates, today, pdf, force)
 
 
 main.add_command(build_report)
@@ -251,21 +256,34 @@ main.add_command(build_report)
 @click.option("--quarter", type=click.IntRange(1, 4), help="Gửi văn bản của quý N (mặc định: "
               "quý gần nhất có buổi sinh hoạt).")
 @click.option("--year", "whole_year", is_flag=True, help="Gửi báo cáo năm.")
+@click.option("--year-end", is_flag=True, help="Gửi hồ sơ kiểm điểm, xếp loại cuối năm tới nơi "
+              "nhận ghi «XL».")
+@click.option("--self-reviews", is_flag=True, help="Gửi mỗi đảng viên bản kiểm điểm cá nhân của "
+              "mình (tệp Word đã ghi sẵn) để hoàn thiện.")
 @click.option("--dry-run", is_flag=True, help="Chỉ ghi thư nháp (.eml) vào thư mục thu/, không gửi.")
 @click.option("--resend", is_flag=True, help="Gửi lại cả những văn bản đã gửi.")
 @click.option("--yes", "-y", is_flag=True, help="Không hỏi lại trước khi gửi.")
 @click.option("-o", "--output", type=click.Path(file_okay=False), help=OUTPUT_HELP)
 @click.option("--today", hidden=True)
-def send(workbook, quarter, whole_year, dry_run, resend, yes, output, today):
+def send(workbook, quarter, whole_year, year_end, self_reviews, dry_run, resend, yes, output,
+         today):
     """Gửi văn bản đã lập qua email tới các địa chỉ ở trang Nơi nhận (mỗi văn bản một lần)."""
+    from ..documents.kinds import Period
+    from ..mail.self_reviews import prepare_self_reviews
     from ..mail.sending import prepare_letters
     from ..rules.checked import open_checked
 
-    if quarter and whole_year:
-        raise click.UsageError("Chỉ chọn một trong hai: --quarter hoặc --year.")
+    if sum(map(bool, (quarter, whole_year, year_end, self_reviews))) > 1:
+        raise click.UsageError("Chỉ chọn một trong: --quarter, --year, --year-end, "
+                               "--self-reviews.")
     checked = open_checked(workbook, _today(today))
-    mailing = prepare_letters(checked, _output_for(workbook, output), quarter, whole_year, resend,
-                              dry_run)
+    output = _output_for(workbook, output)
+    if self_reviews:
+        mailing = prepare_self_reviews(checked, output, resend, dry_run)
+    else:
+        period = (Period(year_end=True) if year_end else Period() if whole_year
+                  else Period(quarter) if quarter else None)
+        mailing = prepare_letters(checked, output, period, resend, dry_run)
     if mailing is None:
         click.echo(render_report(workbook, checked.problems) + "\nChưa gửi thư nào: hãy sửa các lỗi "
                    "trên.")

@@ -100,6 +100,10 @@ def render_status(result) -> str:
         lines.append(f"{q.quarter:<4}{cut(q.theme, 34):<36}{cut(held, 13):<14}"
                      f"{f'{q.minutes_built}/{q.meetings}':<10}{'đã lập' if q.report_built else '-':<9}"
                      f"{q.sent or '-':<12}{q.problems:>6}")
+    if result.year_end is not None:
+        from ..overview.status import year_end_line
+
+        lines += ["", f"Cuối năm: {year_end_line(result.year_end)}"]
     lines.append("")
     if result.due:
         lines.append(click.style("Cần làm:", bold=True))

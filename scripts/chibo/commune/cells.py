@@ -10,14 +10,16 @@ import os
 from pathlib import Path
 
 from ..documents.common import meetings_in, register_entry, theme_of_meeting
-from ..documents.kinds import QUARTER_REPORT, YEAR_REPORT
-from ..documents.commune_report import UNREADABLE, Cell, CellQuarter
+from ..documents.commune_report import UNREADABLE, Cell, CellQuarter, CellRatings
+from ..documents.kinds import QUARTER_REPORT, YEAR_REPORT, year_end_due
+from ..documents.year_records import level_counts, proposals
 from ..errors import NotReady
 from ..problems import LOCAL_CODES, Problem
 from ..rules.checked import open_checked
 from ..wording import short_date
 from ..workbook import schema
-from ..workbook.model import Workbook, attendance, minutes_between, quarter_end, rating_of
+from ..workbook.model import (Workbook, attendance, members_at_year_end, minutes_between,
+                              quarter_end, rating_of, review_row)
 from ..workbook.values import matching_key
 
 COMMITTEE_FILE = "dang-uy.xlsx"   # the Đảng ủy's own workbook, beside the cells' ones
@@ -45,7 +47,21 @@ def read_cell(path: Path, today: dt.date) -> Cell:
             row.unknown = not row.held
     year_report = register_entry(workbook, YEAR_REPORT, "Năm")
     cell.year_report_number = year_report.number if year_report is not None else None
+    if year_end_due(workbook, today) or workbook.ratings:
+        cell.ratings = _ratings(workbook)
     return cell
+
+
+def _ratings(workbook: Workbook) -> CellRatings:
+    """The levels a cell's `Xếp loại` proposes: for itself, and for its members at the year's
+    end."""
+    members = members_at_year_end(workbook)
+    own = review_row(workbook, schema.CELL_ROW)
+    counts = level_counts([row for _, row in proposals(workbook, members)])
+    cap = workbook.settings.values.get("excellent_cap")
+    return CellRatings(own.proposed if own is not None else None, len(members),
+                       {level: counts[level] for level in schema.LEVELS if counts[level]},
+                       cap if cap is not None else 20)
 
 
 def _as_the_office_sees_them(checked, path: Path) -> list[Problem]:

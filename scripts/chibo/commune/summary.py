@@ -17,7 +17,7 @@ from ..problems import Report
 from ..rules.committee import open_committee
 from ..wording import period_words
 from .cells import read_cells, sort_out
-from .tables import period_totals, summary_csv, summary_workbook
+from .tables import period_totals, ratings_totals, summary_csv, summary_workbook
 
 
 @dataclass
@@ -50,10 +50,12 @@ def run_summary(paths: list[Path], notes: list[str], committee_path: Path, outpu
     result.title = f"Tổng hợp sinh hoạt chuyên đề {period_words(chosen, year)}"
     stem = f"quy-{chosen}-{year}" if chosen else f"nam-{year}"
     quarters = [chosen] if chosen else [1, 2, 3, 4]
-    document = compose(committee, result.cells, chosen, year,
-                       period_totals(counted_cells(result.cells), quarters))
+    counted = counted_cells(result.cells)
+    year_end = chosen is None and any(c.ratings is not None for c in counted)
+    document = compose(committee, result.cells, chosen, year, period_totals(counted, quarters),
+                       ratings_totals(counted) if year_end else None)
     files = [OutputFile(f"tong-hop-{stem}.xlsx", "Bảng tổng hợp các chi bộ",
-                        summary_workbook(result.cells, quarters), as_pdf=False),
+                        summary_workbook(result.cells, quarters, year_end), as_pdf=False),
              OutputFile(document.path, document.label,
                         render(document, TEMPLATES_DIR, committee.settings))]
     if csv:

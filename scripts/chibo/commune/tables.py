@@ -7,6 +7,7 @@ import io
 
 from ..documents.commune_report import Cell, CellQuarter
 from ..problems import ERROR, SEVERITY_LABEL
+from ..workbook import schema
 from ..workbook.creating import write_value
 from ..workbook.reading import column_letter
 
@@ -48,19 +49,71 @@ def cells_table(cells: list[Cell], quarters: list[int]):
     return pd.DataFrame(rows, columns=[header for header, _ in SUMMARY_COLUMNS], dtype=object)
 
 
+LEVEL_SHORT = ("Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành")
+RATINGS_COLUMNS = [  # (header, width)
+    ("Chi bộ", 32), ("Tệp", 22), ("Tập thể chi bộ đề nghị", 26), ("Số đảng viên", 10),
+    *[(f"Đảng viên {words}", 12) for words in LEVEL_SHORT], ("Tỷ lệ tối đa (%)", 10),
+    ("Xuất sắc tối đa", 10), ("Tình trạng", 30),
+]
+
+
+def ratings_table(cells: list[Cell]):
+    """The year's end, one row per cell counted — the level each proposes for itself and
+    for its members, and the cap — then the commune's totals."""
+    import pandas as pd
+
+    rows: list[list] = []
+    for cell in cells:
+        ratings = cell.ratings
+        if ratings is None or not ratings.reported:
+            rows.append([cell.name, cell.file, None, ratings.members if ratings else None]
+                        + [None] * 6 + ["chưa báo cáo xếp loại"])
+            continue
+        state = (f"vượt tỷ lệ: {ratings.levels.get(schema.LEVELS[0], 0)} xuất sắc, tối đa "
+                 f"{ratings.allowed}" if ratings.over_cap else
+                 f"đã xếp loại {ratings.rated}/{ratings.members}")
+        rows.append([cell.name, cell.file, ratings.own, ratings.members]
+                    + [ratings.levels.get(level, 0) for level in schema.LEVELS]
+                    + [ratings.cap, ratings.allowed, state])
+    table = pd.DataFrame(rows, columns=[h for h, _ in RATINGS_COLUMNS], dtype=object)
+    sums = ratings_totals(cells)
+    totals = (["Cộng", "", f"{sums['reported']}/{len(cells)} chi bộ đã báo cáo", sums["members"]]
+              + [sums["levels"][level] for level in schema.LEVELS] + [None, None, None])
+    return pd.concat([table, pd.DataFrame([totals], columns=table.columns, dtype=object)],
+                     ignore_index=True)
+
+
+def ratings_totals(cells: list[Cell]) -> dict:
+    """The commune's year's end over the cells that reported it: how many reported, the
+    levels they propose for themselves and for their members, those over their cap, those
+    that did not report."""
+    reported = [c for c in cells if c.ratings is not None and c.ratings.reported]
+    return {"reported": len(reported),
+            "members": sum(c.ratings.members for c in reported if c.ratings),
+            "own": {level: sum(c.ratings.own == level for c in reported if c.ratings)
+                    for level in schema.LEVELS},
+            "levels": {level: sum(c.ratings.levels.get(level, 0) for c in reported if c.ratings)
+                       for level in schema.LEVELS},
+            "over_cap": [c.name for c in reported if c.ratings and c.ratings.over_cap],
+            "silent": [c.name for c in cells if c not in reported]}
+
+
 def summary_csv(cells: list[Cell], quarters: list[int]) -> bytes:
     """The summary as CSV for other tools: UTF-8 with the mark Excel needs to read it so."""
     return cells_table(cells, quarters).to_csv(index=False).encode("utf-8-sig")
 
 
-def summary_workbook(cells: list[Cell], quarters: list[int]) -> bytes:
-    """One row per cell and quarter; problems on a second sheet; rule-breaking cells filled."""
+def summary_workbook(cells: list[Cell], quarters: list[int], year_end: bool = False) -> bytes:
+    """One row per cell and quarter; the year's ratings of each cell (`year_end`); problems
+    on a last sheet; rule-breaking cells filled."""
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Tổng hợp"
     _summary_sheet(sheet, cells, quarters)
+    if year_end:
+        _ratings_sheet(book.create_sheet("Xếp loại"), [c for c in cells if not c.note])
     _problems_sheet(book.create_sheet("Vấn đề"), cells)
     stream = io.BytesIO()
     book.save(stream)
@@ -106,6 +159,24 @@ def _summary_sheet(sheet, cells: list[Cell], quarters: list[int]) -> None:
             sheet.cell(row=row, column=column).fill = PatternFill("solid", fgColor=colour)
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{column_letter(len(SUMMARY_COLUMNS) - 1)}{max(len(table) + 1, 1)}"
+
+
+def _ratings_sheet(sheet, cells: list[Cell]) -> None:
+    """The year's end: a cell over its cap, or not reported, filled; the totals in bold."""
+    from openpyxl.styles import Font, PatternFill
+
+    _headers(sheet, RATINGS_COLUMNS)
+    table = ratings_table(cells)
+    for row, values in enumerate(table.itertuples(index=False), start=2):
+        for column, value in enumerate(values, start=1):
+            write_value(sheet.cell(row=row, column=column), value)
+        state = str(values[-1] or "")
+        if state.startswith(("vượt", "chưa")):
+            colour = RED if state.startswith("vượt") else AMBER
+            sheet.cell(row=row, column=len(values)).fill = PatternFill("solid", fgColor=colour)
+    for column in range(1, len(RATINGS_COLUMNS) + 1):
+        sheet.cell(row=len(table) + 1, column=column).font = Font(bold=True)
+    sheet.freeze_panes = "B2"
 
 
 def _problems_sheet(sheet, cells: list[Cell]) -> None:

@@ -148,10 +148,12 @@ def activity(meeting: Record) -> str:
     return f"sinh hoạt chi bộ thường kỳ tháng {day.month} năm {day.year}"
 
 
-def task_line(workbook: Workbook, task: Record, assigned: dt.date | None = None) -> str:
-    """'Rà soát hồ sơ (đồng chí Lê Thị Ánh; thời hạn 31/03/2022).'"""
+def task_line(workbook: Workbook, task: Record, assigned: dt.date | None = None,
+              named: bool = True) -> str:
+    """'Rà soát hồ sơ (đồng chí Lê Thị Ánh; thời hạn 31/03/2022).' (without the assignee
+    when not `named`: in her own self-review)."""
     details = []
-    if task.assignee:
+    if task.assignee and (named or not _is_one_person(task.assignee)):
         details.append(f"đồng chí {name_of(workbook, task.assignee)}"
                        if _is_one_person(task.assignee) else lower_first(task.assignee))
     if assigned:
@@ -200,8 +202,34 @@ def legal_basis(basis: Record) -> str:
 def result_on(task: Record, day: dt.date) -> str:
     """What became of a task as known on `day`: its recorded result — unless that came
     after `day` (`Ngày có kết quả`); else under way until its deadline, then no result yet."""
-    if task.result and (task.result_date is None or task.result_date <= day):
+    state = task_state(task, day)
+    if state == "result":
         return sentence(task.result)
-    if task.result or task.due is None or task.due > day:
-        return "Đang thực hiện."   # on that day the result was still to come
-    return "Chưa có kết quả."
+    # under way: on that day the result was still to come
+    return "Đang thực hiện." if state == "under way" else "Chưa có kết quả."
+
+
+def task_state(task: Record, day: dt.date) -> str:
+    """'result', 'under way' or 'no result' on `day`, as `result_on` words it."""
+    if task.result and (task.result_date is None or task.result_date <= day):
+        return "result"
+    return "under way" if task.result or task.due is None or task.due > day else "no result"
+
+
+DOTTED = "…" * 60   # a line left to write on by hand
+
+
+def or_dotted(lines: list[str], count: int = 3) -> list[str]:
+    """What she typed, or dotted lines to write on."""
+    return lines or [DOTTED] * count
+
+
+def year_rules(year: int) -> str:
+    """The rules a year's review follows, named only where they were in force: QĐ 366-QĐ/TW
+    and HD 43-HD/BTCTW from 2025."""
+    if year >= 2025:
+        return ("Quy định số 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị về kiểm điểm, đánh giá, "
+                "xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ thống chính trị "
+                "và Hướng dẫn số 43-HD/BTCTW ngày 31/10/2025 của Ban Tổ chức Trung ương")
+    return ("quy định, hướng dẫn của Trung ương về kiểm điểm, đánh giá, xếp loại chất lượng "
+            "hằng năm đối với tổ chức đảng và đảng viên")

@@ -9,7 +9,7 @@ from ..problems import Problem
 from ..wording import (date_in_words, document_number, header_lines, percent, period_words,
                        quoted, recipient_lines)
 from ..workbook import schema
-from ..workbook.model import Committee
+from ..workbook.model import Committee, excellent_allowed
 from ..workbook.values import matching_key
 from .document import Document
 from .kinds import COMMUNE_REPORT
@@ -49,6 +49,34 @@ class CellQuarter:
 
 
 @dataclass
+class CellRatings:
+    """A cell's year's end as its book proposes it (`Xếp loại`): the level it proposes for
+    itself, how many members at each level, and the cap it is held to."""
+
+    own: str | None = None                # the level proposed for the cell itself
+    members: int = 0                      # in the cell at the year's end
+    levels: dict[str, int] = field(default_factory=dict)   # proposed level -> members
+    cap: float = 20                       # % of «Hoàn thành tốt» that may be «xuất sắc»
+
+    @property
+    def rated(self) -> int:
+        return sum(self.levels.values())
+
+    @property
+    def reported(self) -> bool:
+        return self.own is not None or self.rated > 0
+
+    @property
+    def allowed(self) -> int:
+        """How many «Hoàn thành xuất sắc» the cap allows."""
+        return excellent_allowed(self.cap, self.levels.get(schema.LEVELS[1], 0))
+
+    @property
+    def over_cap(self) -> bool:
+        return self.levels.get(schema.LEVELS[0], 0) > self.allowed
+
+
+@dataclass
 class Cell:
     """What one workbook says, or why it could not say it."""
 
@@ -61,6 +89,7 @@ class Cell:
     problems: list[Problem] = field(default_factory=list)
     note: str = ""                        # unreadable, other year, duplicate
     year_report_number: int | None = None
+    ratings: CellRatings | None = None    # the year's end, once December has come
 
     @property
     def errors(self) -> int:
@@ -90,6 +119,7 @@ SHEET_WORDS = {"Thông tin": "thông tin của chi bộ", "Căn cứ": "căn c�
                "Vắng mặt": "danh sách vắng mặt", "Ý kiến": "ý kiến thảo luận",
                "Nhiệm vụ": "nhiệm vụ được giao", "Đánh giá": "phần đánh giá",
                "Tiêu chí": "tiêu chí chấm điểm", "Chấm điểm": "bảng chấm điểm",
+               "Xếp loại": "kết quả xếp loại chất lượng cuối năm",
                "Văn bản": "số, ngày văn bản", "Nơi nhận": "nơi nhận"}
 
 
@@ -162,6 +192,34 @@ def _summary(total: int, counted: list[Cell], incomplete: list[Cell], totals: di
     ]
 
 
+def rating_lines(ratings: dict | None, total: int, year: int) -> list[str]:
+    """Section V of the year's report: the cells' proposals of the year's end (QĐ 366-QĐ/TW),
+    summed by the commune stage (`ratings`; None before December)."""
+    if not ratings:
+        return []
+
+    def shares(counts: dict[str, int]) -> str:
+        whole = sum(counts.values())
+        return "; ".join(f"{level}: {counts[level]} ({percent(100 * counts[level] / whole)})"
+                         for level in schema.LEVELS if counts[level]) if whole else "chưa có"
+
+    rated = sum(ratings["levels"].values())
+    lines = [f"Tập thể chi bộ: {ratings['reported']}/{total} chi bộ đã đề nghị xếp loại chất "
+             f"lượng năm {year}; {shares(ratings['own'])}.",
+             f"Đảng viên: {rated} đảng viên được chi bộ đề nghị xếp loại; "
+             f"{shares(ratings['levels'])}."]
+    over = ratings["over_cap"]
+    lines.append(f"Chi bộ đề nghị {quoted(schema.LEVELS[0])} vượt tỷ lệ tối đa: "
+                 + (", ".join(over) + "; đề nghị chi bộ xem xét lại." if over else "không có."))
+    silent = ratings["silent"]
+    missing = total - ratings["reported"] - len(silent)
+    if silent or missing > 0:
+        lines.append("Chi bộ chưa báo cáo kết quả kiểm điểm, xếp loại: "
+                     + ", ".join(silent + ([f"{missing} chi bộ chưa gửi sổ"] if missing > 0
+                                           else [])) + ".")
+    return lines
+
+
 def _header(committee: Committee, period: str, year: int) -> dict:
     """The HD 36 header and signature of the Đảng ủy, its number and date from `Văn bản`."""
     s = committee.settings
@@ -182,10 +240,11 @@ def _header(committee: Committee, period: str, year: int) -> dict:
 
 
 def compose(committee: Committee, cells: list[Cell], quarter: int | None, year: int,
-            totals: dict) -> Document:
+            totals: dict, ratings: dict | None = None) -> Document:
     """The Đảng ủy's BÁO CÁO of its cells for a quarter or the year (quarter None): the
     figures over the cells counted (`totals`, summed by the commune stage), one row per
-    cell, the cells that missed their meeting, the cells not (fully) reported."""
+    cell, the cells that missed their meeting, the cells not (fully) reported; the year's
+    also the cells' proposals of the year's end (`ratings`)."""
     period = f"Quý {quarter}" if quarter else "Năm"
     words = period_words(quarter, year)
     name = str(committee.settings.committee_name)
@@ -193,17 +252,19 @@ def compose(committee: Committee, cells: list[Cell], quarter: int | None, year: 
     incomplete = [c for c in counted if c.short_of(quarter)]
     total = committee.settings.cell_count or len(counted)
     rows, missing = _cell_rows(counted, quarter)
+    what = "sinh hoạt chuyên đề" + (" và kiểm điểm, đánh giá, xếp loại chất lượng"
+                                    if quarter is None and ratings else "")
     context = _header(committee, period, year)
     context.update({
-        "subject": f"kết quả sinh hoạt chuyên đề của các chi bộ {words}",
-        "opening": (f"Căn cứ báo cáo của các chi bộ trực thuộc, {name} báo cáo kết quả sinh "
-                    f"hoạt chuyên đề của các chi bộ {words} như sau:"),
+        "subject": f"kết quả {what} của các chi bộ {words}",
+        "opening": (f"Căn cứ báo cáo của các chi bộ trực thuộc, {name} báo cáo kết quả {what} "
+                    f"của các chi bộ {words} như sau:"),
         "summary": _summary(total, counted, incomplete, totals),
         "cells": rows,
         "missing": missing or ["Không có."],
         "broken": _not_reported(cells, counted, total, quarter),
-        "closing": f"Trên đây là báo cáo kết quả sinh hoạt chuyên đề của các chi bộ {words} "
-                   f"của {name}./.",
+        "ratings": rating_lines(ratings, total, year) if quarter is None else [],
+        "closing": f"Trên đây là báo cáo kết quả {what} của các chi bộ {words} của {name}./.",
     })
     stem = f"quy-{quarter}-{year}" if quarter else f"nam-{year}"
     return Document(COMMUNE_REPORT, period, COMMUNE_REPORT.file.format(stem=stem) + ".docx",

@@ -8,6 +8,7 @@ import importlib
 from dataclasses import dataclass, field
 
 from ..workbook.model import Record, Workbook
+from ..workbook.schema import PACK_CODE
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,9 @@ class Kind:
     module: str                  # the module that composes it: documents/<module>.py
     periods: tuple[str, ...] = ()    # its Kỳ in `Văn bản`; none: one per meeting (a Mã buổi)
     numbered: bool = True        # numbered from `Văn bản`; a missing number is a warning
-    in_quarter: bool = True      # filed in its quarter's folder
+    folder: str = "quy-{quarter}"    # where it is filed in the year's folder ('': at its top)
     upward: bool = False         # goes up with «*» in `Nơi nhận`: the plan and the reports
+    pack: bool = False           # of the year's review pack: goes where `Nơi nhận` says «XL»
     stays_in_cell: bool = False  # without a `Nơi nhận` row of its own: «Lưu Chi bộ»
     mailed: bool = True          # `send` mails it where `Nơi nhận` says
     registered: bool = True      # has rows in `Văn bản` at all
@@ -32,9 +34,12 @@ class Kind:
         return not self.periods
 
     def goes_to(self, recipient_code: str | None) -> bool:
-        """Whether a `Nơi nhận` row («KH», «BB», «BC», «NQ» or «*») takes this kind.
+        """Whether a `Nơi nhận` row («KH», «BB», «BC», «NQ», «XL» or «*») takes this kind.
         Minutes and resolutions go only where a row names them: «*» is what the cell sends
-        upward; its minutes stay in its minutes book (domain.md §5)."""
+        upward; its minutes stay in its minutes book (domain.md §5). The year's review pack
+        goes only where a row says «XL»."""
+        if self.pack:
+            return recipient_code == PACK_CODE
         return recipient_code == self.code or (recipient_code == "*" and self.upward)
 
     def compose(self, workbook: Workbook, planned: Planned, until: dt.date | None) -> Document:
@@ -44,8 +49,9 @@ class Kind:
         return module.compose(workbook, planned, until)
 
     def path(self, year: int, quarter: int | None = None, stem: str = "") -> str:
-        folder = f"{year}/quy-{quarter}/" if self.in_quarter and quarter else f"{year}/"
-        return folder + self.file.format(year=year, quarter=quarter, stem=stem) + ".docx"
+        folder = self.folder.format(quarter=quarter) if self.folder else ""
+        return (f"{year}/{folder}/" if folder else f"{year}/") + self.file.format(
+            year=year, quarter=quarter, stem=stem) + ".docx"
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class Planned:
     label: str
     quarter: int | None = None           # a report's quarter (None: the year's); a paper's quarter
     meeting: Record | None = field(default=None, compare=False)
+    member: Record | None = field(default=None, compare=False)   # a member's self-review
 
     def compose(self, workbook: Workbook, until: dt.date | None = None) -> Document:
         return self.kind.compose(workbook, self, until)

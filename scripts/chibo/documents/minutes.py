@@ -29,9 +29,10 @@ def _names(members) -> str:
     return ", ".join(m.name for m in members)
 
 
-def _by_membership(members) -> str:
-    """'(chính thức 12, dự bị 1)': a reader sees at once who may vote."""
-    full = sum(1 for m in members if m.membership == "Chính thức")
+def _by_membership(figures: Attendance, members: list[Record]) -> str:
+    """'(chính thức 12, dự bị 1)', each as on the meeting's day: a reader sees at once who
+    may vote."""
+    full = len(figures.full(members))
     return f"(chính thức {full}, dự bị {len(members) - full})"
 
 
@@ -44,12 +45,12 @@ def attendance_lines(figures: Attendance) -> list[dict]:
     a reviewer needs the name, full and probationary members told apart, those absent with
     and without reason as the two kinds of «Vắng mặt»."""
     lines = [_line(f"Tổng số đảng viên của chi bộ {figures.total} đồng chí "
-                   f"{_by_membership(figures.members)}.")]
+                   f"{_by_membership(figures, figures.members)}.")]
     lines.append(_line(f"Miễn sinh hoạt {len(figures.exempt)} đồng chí ({_names(figures.exempt)})."
                        if figures.exempt else "Không có đảng viên miễn sinh hoạt."))
     lines.append(_line(f"Đảng viên phải dự họp {figures.required} đồng chí."))
     lines.append(_line(f"Có mặt {figures.present} đồng chí "
-                       f"{_by_membership(figures.present_members)}, đạt tỷ lệ "
+                       f"{_by_membership(figures, figures.present_members)}, đạt tỷ lệ "
                        f"{percent(figures.rate)}."))
     if not figures.absent:
         return lines + [_line("Vắng mặt: không có.")]
@@ -136,13 +137,13 @@ def thematic_lines(workbook: Workbook, meeting: Record, title: str | None,
     return lines
 
 
-def _text(line: str) -> dict:
+def text_line(line: str) -> dict:
     return {"text": line, "speaker": "", "item": False, "lead": False}
 
 
 def _lead(line: str) -> dict:
     """A line that introduces what follows it, and stays on its page."""
-    return {**_text(line), "lead": True}
+    return {**text_line(line), "lead": True}
 
 
 def _two_parts(summary: str | None) -> tuple[list[str], list[str]]:
@@ -160,25 +161,25 @@ def _content(workbook: Workbook, meeting: Record, part) -> None:
     title, presenter = theme_of_meeting(workbook, meeting)
     if meeting.kind == "Kết hợp":
         regular, thematic = _two_parts(meeting.summary)
-        part("Phần sinh hoạt thường kỳ", [_text(p) for p in regular])
+        part("Phần sinh hoạt thường kỳ", [text_line(p) for p in regular])
         part("Phần sinh hoạt chuyên đề",
-             [_text(line) for line in thematic_lines(workbook, meeting, title, presenter)]
-             + [_text(p) for p in thematic])
+             [text_line(line) for line in thematic_lines(workbook, meeting, title, presenter)]
+             + [text_line(p) for p in thematic])
         return
-    content = [_text(p) for p in paragraphs(meeting.summary)]
+    content = [text_line(p) for p in paragraphs(meeting.summary)]
     if meeting.kind in schema.THEMATIC_KINDS:
-        content[:0] = [_text(line) for line in thematic_lines(workbook, meeting, title, presenter)]
+        content[:0] = [text_line(line) for line in thematic_lines(workbook, meeting, title, presenter)]
     elif title:
-        content.insert(0, _text(sentence(title)))
+        content.insert(0, text_line(sentence(title)))
     part("Nội dung sinh hoạt", content)
 
 
-def _discussion(workbook: Workbook, meeting: Record, part) -> None:
+def discussion(workbook: Workbook, meeting: Record, part) -> None:
     """The members' opinions, then the upper committee's guidance («ý kiến chỉ đạo»)."""
     opinions = workbook.of_meeting("opinions", meeting)
-    spoken = [{**_text(sentence(o.text)), "speaker": name_of(workbook, o.speaker)}
+    spoken = [{**text_line(sentence(o.text)), "speaker": name_of(workbook, o.speaker)}
               for o in opinions if not is_upper_delegate(workbook, meeting, o.speaker)]
-    guidance = [{**_text(sentence(o.text)), "speaker": o.speaker}
+    guidance = [{**text_line(sentence(o.text)), "speaker": o.speaker}
                 for o in opinions if is_upper_delegate(workbook, meeting, o.speaker)]
     part("Thảo luận", spoken)
     part("Ý kiến chỉ đạo của đại biểu cấp trên", guidance)
@@ -188,24 +189,24 @@ def _conclusion_and_after(workbook: Workbook, meeting: Record, figures: Attendan
                           part) -> None:
     """The chair's conclusion with the tasks given, the vote, the meeting's rating."""
     tasks = workbook.of_meeting("tasks", meeting)
-    conclusion = [_text(p) for p in paragraphs(meeting.conclusion)]
+    conclusion = [text_line(p) for p in paragraphs(meeting.conclusion)]
     if tasks:
         conclusion.append(_lead("Phân công thực hiện:"))
-        conclusion += [{**_text(task_line(workbook, t)), "item": True} for t in tasks]
+        conclusion += [{**text_line(task_line(workbook, t)), "item": True} for t in tasks]
     if conclusion:
         conclusion.insert(0, _lead("Đồng chí chủ trì kết luận:"))
     part("Kết luận", conclusion)
     vote = parse_vote(meeting.vote)
     adopted = "kết luận và nghị quyết" if meeting.resolution == "Có" else "kết luận"
     if meeting.vote:
-        part("Biểu quyết", [_text(f"Biểu quyết thông qua {adopted}: {vote_line(figures, vote)}"
+        part("Biểu quyết", [text_line(f"Biểu quyết thông qua {adopted}: {vote_line(figures, vote)}"
                                   if vote else f"Kết quả biểu quyết thông qua {adopted}: "
                                   f"{sentence(meeting.vote)}")])
     rating = rating_of(meeting, workbook.settings, figures)
     if rating:
         scored = f"đạt {decimal(meeting.score)} điểm, " if meeting.score is not None else ""
         part("Đánh giá chất lượng buổi sinh hoạt",
-             [_text(f"Buổi sinh hoạt {scored}xếp loại {rating}.")])
+             [text_line(f"Buổi sinh hoạt {scored}xếp loại {rating}.")])
 
 
 def _parts(workbook: Workbook, meeting: Record, figures: Attendance, chair_name: str | None) -> list[dict]:
@@ -219,10 +220,10 @@ def _parts(workbook: Workbook, meeting: Record, figures: Attendance, chair_name:
     chair_title = POSITION_TITLES.get(position_of(workbook, chair_name), "")
     chair = f"Đồng chí {chair_name}, {chair_title}," if chair_title and \
         chair_title != "đảng viên" else f"Đồng chí {chair_name}"
-    part("Khai mạc", [_text(f"{chair} chủ trì buổi sinh hoạt, tuyên bố lý do, giới thiệu thành "
+    part("Khai mạc", [text_line(f"{chair} chủ trì buổi sinh hoạt, tuyên bố lý do, giới thiệu thành "
                             "phần dự họp và thông qua chương trình.")])
     _content(workbook, meeting, part)
-    _discussion(workbook, meeting, part)
+    discussion(workbook, meeting, part)
     _conclusion_and_after(workbook, meeting, figures, part)
     return parts
 

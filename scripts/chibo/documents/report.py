@@ -65,7 +65,7 @@ def _year_totals(rows: list[dict], meetings: list[Record]) -> str:
             + ", ".join(f"{r} {n}" for r, n in counted.items()) + ".")
 
 
-def _theme_lines(workbook: Workbook, quarters: list[int], meetings: list[Record]) -> list[str]:
+def theme_lines(workbook: Workbook, quarters: list[int], meetings: list[Record]) -> list[str]:
     """The plan's themes, each done (and when) or not."""
     lines = []
     for quarter in quarters:
@@ -164,7 +164,8 @@ def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) 
     year, quarter, period = s.year, planned.quarter, planned.period
     quarters = [quarter] if quarter else [1, 2, 3, 4]
     words = period_words(quarter, year)
-    meetings = meetings_in(workbook, quarters, until)
+    meetings = [m for m in meetings_in(workbook, quarters, until)
+                if m.kind != schema.REVIEW_KIND]   # the year's review: its own report
     end = quarter_end(year, quarter or 4)
     start = dt.date(year, 3 * (quarter - 1) + 1, 1) if quarter else dt.date(year, 1, 1)
     entry = register_entry(workbook, planned.kind, period)
@@ -182,7 +183,7 @@ def compose(workbook: Workbook, planned: Planned, until: dt.date | None = None) 
         "meetings_summary": _meetings_summary(words, meetings),
         "meetings": [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows],
         "totals": _year_totals(rows, meetings) if quarter is None and rows else None,
-        "themes": _theme_lines(workbook, quarters, meetings),
+        "themes": theme_lines(workbook, quarters, meetings),
         "tasks": _task_lines(workbook, start, end, report_day, until),
         "members": _members_lines(workbook, words, start, min(report_day, end)),
         "strengths": section("strengths") or ["Không có."],

@@ -65,6 +65,16 @@ def _bases(workbook: Workbook, meeting: Record) -> list[str]:
     return lines
 
 
+def resolution_name(workbook: Workbook, meeting: Record) -> str:
+    """'Nghị quyết số 03-NQ/CB ngày 07/04/2022' — its number as `Văn bản` gives it, its date
+    the meeting's."""
+    entry = register_entry(workbook, RESOLUTION, meeting.id)
+    code = workbook.settings.issuer_code or "CB"
+    named = (f"Nghị quyết số{document_number(entry.number, RESOLUTION.code, code)[2:]}"
+             if entry is not None and entry.number else "nghị quyết")
+    return f"{named} ngày {short_date(entry.date if entry is not None and entry.date else meeting.date)}"
+
+
 def _previous(workbook: Workbook, meeting: Record) -> tuple[str, list[str]]:
     """The review of the previous resolution of the year: (its heading, each of its tasks
     with what became of it by this meeting); ('', []) for the year's first."""
@@ -73,11 +83,7 @@ def _previous(workbook: Workbook, meeting: Record) -> tuple[str, list[str]]:
     if not earlier:
         return "", []
     previous = max(earlier, key=lambda m: m.date)
-    entry = register_entry(workbook, RESOLUTION, previous.id)
-    code = workbook.settings.issuer_code or "CB"
-    named = (f"Nghị quyết số{document_number(entry.number, RESOLUTION.code, code)[2:]}"
-             if entry is not None and entry.number else "nghị quyết")
-    heading = (f"Kết quả thực hiện {named} ngày {short_date(previous.date)} của chi bộ, đến "
+    heading = (f"Kết quả thực hiện {resolution_name(workbook, previous)} của chi bộ, đến "
                f"ngày {short_date(meeting.date)}:")
     tasks = workbook.of_meeting("tasks", previous)
     lines = [f"{task_line(workbook, t, assigned=previous.date)} {result_on(t, meeting.date)}"

@@ -457,13 +457,15 @@ COMMITTEE_COLUMNS = [  # (header, width cm, field of a cell row)
 ]
 
 
-def _cells_table(document) -> None:
-    """One row per cell: a header row, then the rows docxtpl repeats."""
-    grid = table(document, [width for _, width, _ in COMMITTEE_COLUMNS], rows=4, borders=True)
+def row_table(document, columns: list[tuple[str, float, str]], items: str):
+    """A bordered table: a header row repeated on each page, then one row per item of the
+    context's list `items` (docxtpl drops each row that holds a {%tr %} tag, keeping what lies
+    between), no row split across pages."""
+    grid = table(document, [width for _, width, _ in columns], rows=4, borders=True)
     rows = [
-        ("CB Bảng tiêu đề", [label for label, _, _ in COMMITTEE_COLUMNS]),
-        ("CB Bảng", ["{%tr for c in cells %}"]),
-        ("CB Bảng", [f"{{{{ c.{field} }}}}" for _, _, field in COMMITTEE_COLUMNS]),
+        ("CB Bảng tiêu đề", [label for label, _, _ in columns]),
+        ("CB Bảng", [f"{{%tr for row in {items} %}}"]),
+        ("CB Bảng", [f"{{{{ row.{field} }}}}" for _, _, field in columns]),
         ("CB Bảng", ["{%tr endfor %}"]),
     ]
     for row, (style, texts) in zip(grid.rows, rows, strict=True):
@@ -473,6 +475,7 @@ def _cells_table(document) -> None:
     _repeat_as_header(grid.rows[0])
     for row in grid.rows:
         _keep_row_on_one_page(row)
+    return grid
 
 
 def committee_report_template():
@@ -484,11 +487,15 @@ def committee_report_template():
     paragraph(document, "CB Đề mục 1", "I. KẾT QUẢ CHUNG")
     loop(document, "CB Gạch đầu dòng", "summary", "- {{ item }}")
     paragraph(document, "CB Đề mục 1", "II. KẾT QUẢ CỦA TỪNG CHI BỘ")
-    _cells_table(document)
+    row_table(document, COMMITTEE_COLUMNS, "cells")
     paragraph(document, "CB Đề mục 1", "III. CÁC CHI BỘ CHƯA TỔ CHỨC SINH HOẠT CHUYÊN ĐỀ")
     loop(document, "CB Gạch đầu dòng", "missing", "- {{ item }}")
     paragraph(document, "CB Đề mục 1", "IV. CÁC CHI BỘ CHƯA BÁO CÁO, BÁO CÁO CHƯA ĐẦY ĐỦ")
     loop(document, "CB Gạch đầu dòng", "broken", "- {{ item }}")
+    paragraph(document, "CB Nội dung", "{%p if ratings %}")
+    paragraph(document, "CB Đề mục 1", "V. KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG")
+    loop(document, "CB Gạch đầu dòng", "ratings", "- {{ item }}")
+    paragraph(document, "CB Nội dung", "{%p endif %}")
     closing(document, "{{ closing }}")
     signature_for_the_cell(document)
     return document
@@ -503,18 +510,7 @@ def score_template():
     document = new_document()
     header(document)
     title(document, "BIỂU ĐÁNH GIÁ CHẤT LƯỢNG BUỔI SINH HOẠT")
-    grid = table(document, [width for _, width, _ in SCORE_COLUMNS], rows=4, borders=True)
-    rows = [
-        ("CB Bảng tiêu đề", [label for label, _, _ in SCORE_COLUMNS]),
-        ("CB Bảng", ["{%tr for c in criteria %}"]),
-        ("CB Bảng", [f"{{{{ c.{field} }}}}" for _, _, field in SCORE_COLUMNS]),
-        ("CB Bảng", ["{%tr endfor %}"]),
-    ]
-    for row, (style, texts) in zip(grid.rows, rows, strict=True):
-        for cell, text in zip(row.cells, texts, strict=False):   # a {%tr %} row: one text
-            cell.paragraphs[0].style = document.styles[style]
-            cell.paragraphs[0].add_run(text)
-    _repeat_as_header(grid.rows[0])
+    row_table(document, SCORE_COLUMNS, "criteria")
     for text in ("{{ total }}", "{{ rating }}"):   # kept on the page of the signatures
         paragraph(document, "CB Đề mục 2", text).paragraph_format.keep_with_next = True
     signatures_of_the_meeting(document, with_recipients=False)
@@ -539,9 +535,96 @@ def resolution_template():
     return document
 
 
+def review_report_template():
+    """Mẫu 01: the collective's review of its year (BÁO CÁO kiểm điểm tập thể)."""
+    document = new_document()
+    header(document)
+    title(document, "BÁO CÁO")
+    paragraph(document, "CB Nội dung", "{{ opening }}")
+    paragraph(document, "CB Đề mục 1", "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
+    loop(document, "CB Gạch đầu dòng", "results", "- {{ item }}")
+    paragraph(document, "CB Đề mục 1", "II. ƯU ĐIỂM")
+    loop(document, "CB Nội dung", "strengths")
+    paragraph(document, "CB Đề mục 1", "III. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN")
+    paragraph(document, "CB Đề mục 2", "1. Hạn chế, khuyết điểm")
+    loop(document, "CB Nội dung", "weaknesses")
+    paragraph(document, "CB Đề mục 2", "2. Nguyên nhân")
+    loop(document, "CB Nội dung", "causes")
+    paragraph(document, "CB Đề mục 1", "IV. PHƯƠNG HƯỚNG, BIỆN PHÁP KHẮC PHỤC")
+    loop(document, "CB Nội dung", "direction")
+    paragraph(document, "CB Đề mục 1", "V. TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG")
+    loop(document, "CB Nội dung", "level")
+    closing(document, "{{ closing }}")
+    signature_for_the_cell(document)
+    return document
+
+
+def self_review_template():
+    """Mẫu 2A, 2B, 2C: a member's self-review, signed by her."""
+    document = new_document()
+    header(document)
+    paragraph(document, "CB Tên loại", "BẢN KIỂM ĐIỂM CÁ NHÂN")
+    paragraph(document, "CB Trích yếu", "{{ subject }}")
+    paragraph(document, "CB Ghi chú", "{{ form }}").alignment = 1   # centred
+    paragraph(document, "CB Gạch dưới trích yếu", "-----")
+    loop(document, "CB Gạch đầu dòng", "identity", "- {{ item }}")
+    paragraph(document, "CB Nội dung", "{{ opening }}")
+    paragraph(document, "CB Đề mục 1", "I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC")
+    paragraph(document, "CB Đề mục 2", "1. Chấp hành sinh hoạt chi bộ")
+    paragraph(document, "CB Nội dung", "{{ meetings }}")
+    paragraph(document, "CB Đề mục 2", "2. Thực hiện nhiệm vụ chi bộ giao")
+    loop(document, "CB Gạch đầu dòng", "tasks", "- {{ item }}")
+    paragraph(document, "CB Đề mục 2", "3. Ưu điểm, kết quả khác")
+    loop(document, "CB Nội dung", "strengths")
+    paragraph(document, "CB Nội dung", "{%p if leading %}")
+    paragraph(document, "CB Đề mục 2", "4. Trách nhiệm lãnh đạo, quản lý")
+    loop(document, "CB Nội dung", "leading")
+    paragraph(document, "CB Nội dung", "{%p endif %}")
+    paragraph(document, "CB Đề mục 1", "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN")
+    loop(document, "CB Nội dung", "shortcomings")
+    paragraph(document, "CB Đề mục 1", "III. BIỆN PHÁP KHẮC PHỤC")
+    loop(document, "CB Nội dung", "remedies")
+    paragraph(document, "CB Đề mục 1", "IV. TỰ NHẬN MỨC XẾP LOẠI CHẤT LƯỢNG")
+    last = paragraph(document, "CB Nội dung", "{{ level }}")
+    last.paragraph_format.keep_with_next = True
+    grid = table(document, [8.0, TEXT_WIDTH_CM - 8.0])
+    right = grid.rows[0].cells[1]
+    paragraph(right, "CB Chữ ký chức danh", "NGƯỜI TỰ KIỂM ĐIỂM")
+    paragraph(right, "CB Ghi chú", "(Ký, ghi rõ họ tên)").alignment = 1
+    for _ in range(3):
+        paragraph(right, "CB Chữ ký khoảng trống", "")
+    paragraph(right, "CB Chữ ký tên", "{{ signer }}")
+    _clear_first_paragraph(right)
+    _keep_row_on_one_page(grid.rows[0])
+    return document
+
+
+LIST_COLUMNS = [  # (header, width cm, field of a row)
+    ("TT", 1.0, "number"), ("Họ và tên", 3.6, "name"), ("Chức vụ", 2.4, "post"),
+    ("Tự xếp loại", 2.6, "self"), ("Chi bộ đề nghị", 2.6, "proposed"),
+    ("Biểu quyết", 1.8, "vote"), ("Ghi chú", 2.0, "note"),
+]
+
+
+def proposal_list_template():
+    """The list of proposed levels, one row per member, then the counts."""
+    document = new_document()
+    header(document)
+    title(document, "DANH SÁCH")
+    row_table(document, LIST_COLUMNS, "rows")
+    paragraph(document, "CB Nội dung", "")
+    loop(document, "CB Gạch đầu dòng", "summary", "- {{ item }}")
+    closing(document, "{{ closing }}")
+    signature_for_the_cell(document)
+    return document
+
+
 TEMPLATES = {"ke-hoach.docx": plan_template, "bien-ban.docx": minutes_template,
              "bao-cao.docx": report_template, "bao-cao-tong-hop.docx": committee_report_template,
-             "nghi-quyet.docx": resolution_template, "bieu-danh-gia.docx": score_template}
+             "nghi-quyet.docx": resolution_template, "bieu-danh-gia.docx": score_template,
+             "kiem-diem-tap-the.docx": review_report_template,
+             "ban-kiem-diem.docx": self_review_template,
+             "danh-sach-xep-loai.docx": proposal_list_template}
 
 
 def write_templates(folder: str | Path) -> list[Path]:

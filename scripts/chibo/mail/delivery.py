@@ -33,11 +33,6 @@ class SendResult:
         return bool(self.refused or self.stopped)
 
 
-def drafts_folder(output: Path, workbook: Workbook, quarter: int | None) -> Path:
-    year = workbook.settings.year
-    return output / str(year) / (f"quy-{quarter}" if quarter else "") / "thu"
-
-
 def write_drafts(letters: list[Letter], folder: Path) -> list[Path]:
     written = []
     for letter in letters:
@@ -141,20 +136,18 @@ def _text(reason) -> str:
 
 @dataclass
 class Mailing:
-    """One run of `chibo send`: the letters of a period, ready to draft or to send."""
+    """One run of `chibo send` or `chibo invite`: its letters, ready to draft or to send."""
 
     workbook: Workbook
     output: Path
-    period: int | None                   # a quarter, or None for the year
+    drafts_at: Path                      # where its drafts go: under its period's folder
     letters: list[Letter]
     log: SentLog
     settings: SmtpSettings | None        # None for drafts only
     notes: list[str] = field(default_factory=list)   # what the secretary should know first
-    drafts_at: Path | None = None        # where drafts go, when not the period's folder
 
     def draft(self) -> list[Path]:
-        folder = self.drafts_at or drafts_folder(self.output, self.workbook, self.period)
-        return write_drafts(self.letters, folder)
+        return write_drafts(self.letters, self.drafts_at)
 
     def send(self, password: str | None) -> SendResult:
         assert self.settings is not None  # prepare reads them whenever there are letters to send

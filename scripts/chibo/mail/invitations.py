@@ -14,7 +14,6 @@ import hashlib
 import json
 import mimetypes
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 
 from ..documents.common import activity, meeting_by_id, name_of, theme_of_meeting
@@ -24,7 +23,7 @@ from ..wording import paragraphs, quoted, short_date, slug, time_in_words
 from ..workbook import schema
 from ..workbook.model import Record, Workbook, in_cell_on, materials_of
 from .delivery import Mailing
-from .letter import Letter
+from .letter import Letter, message_from_the_cell
 from .record import SentLog
 from .settings import SmtpSettings, draft_sender
 
@@ -91,13 +90,9 @@ def compose_invitation(workbook: Workbook, meeting: Record, address: str, name: 
                        changed: bool, sender: str, materials: list[Path]) -> EmailMessage:
     s = workbook.settings
     what = activity(meeting)
-    message = EmailMessage()
-    message["Subject"] = (f"Giấy mời {what} ngày {short_date(meeting.date)}"
-                          + (" (thay đổi)" if changed else ""))
-    message["From"] = formataddr((str(s.cell_name), sender))
-    message["To"] = address
-    message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    message = message_from_the_cell(str(s.cell_name), sender, address,
+                                    f"Giấy mời {what} ngày {short_date(meeting.date)}"
+                                    + (" (thay đổi)" if changed else ""))
     lines = [f"Kính gửi: đồng chí {name},", ""]
     if changed:
         lines += ["Giấy mời này thay giấy mời trước: buổi sinh hoạt có thay đổi.", ""]
@@ -163,4 +158,4 @@ def prepare_invitations(checked: Checked, meeting_id: str, output_dir: str | Pat
     away = unreached(workbook, meeting)
     notes = [f"Chưa có email của {len(away)} đồng chí, cần báo tin trực tiếp: "
              + "; ".join(away) + "."] if away else []
-    return Mailing(workbook, output, None, letters, log, settings, notes, drafts_at=drafts)
+    return Mailing(workbook, output, drafts, letters, log, settings, notes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,3 +31,14 @@ class Letter:
     message: EmailMessage | None = None
     replacing: list[str] = field(default_factory=list)   # documents sent before, now changed
     facts: dict = field(default_factory=dict)   # what the sent log keeps besides the files
+
+
+def message_from_the_cell(cell_name: str, sender: str, address: str, subject: str) -> EmailMessage:
+    """A message from the cell to one address, its body and files still to add."""
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = formataddr((cell_name, sender))
+    message["To"] = address
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    return message

@@ -9,49 +9,52 @@ from __future__ import annotations
 
 import re
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 
 from ..documents.common import latest_quarter
 from ..documents.document import Planned
-from ..documents.kinds import KINDS, period_documents
+from ..documents.kinds import KINDS, Period, period_documents
 from ..errors import NotReady
 from ..files import shown
 from ..outputs.folder import OutputFolder, pdf_name, sha256
 from ..rules.checked import Checked
-from ..wording import period_words
 from ..workbook.model import Workbook
 from .delivery import Mailing
-from .letter import Attachment, Letter
+from .letter import Attachment, Letter, message_from_the_cell
 from .record import SentLog
 from .settings import SmtpSettings, draft_sender
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
-def prepare_letters(checked: Checked, output_dir: str | Path, quarter: int | None, year: bool,
+def prepare_letters(checked: Checked, output_dir: str | Path, period: Period | None,
                     resend: bool, dry_run: bool = False) -> Mailing | None:
-    """The letters of a period, composed and ready to show, draft or send (None when the
-    workbook has errors). Nothing is sent."""
+    """The letters of a period (None: the latest quarter held), composed and ready to show,
+    draft or send (None when the workbook has errors). Nothing is sent."""
     workbook = checked.workbook
     if workbook is None or not checked.usable:
         return None
     if not any(r.email for r in workbook.recipients):
         raise NotReady("Chưa có địa chỉ email nào ở trang Nơi nhận: hãy ghi cột «Email» cho "
                        "những nơi nhận văn bản qua thư.")
-    period = None if year else (quarter or latest_quarter(workbook, checked.today))
-    if not year and period is None:
-        raise NotReady("Sổ chưa có buổi sinh hoạt nào đã diễn ra: hãy chọn quý cần gửi, hoặc "
-                       "báo cáo năm.")
+    if period is None:
+        period = Period(latest_quarter(workbook, checked.today))
+        if period.quarter is None:
+            raise NotReady("Sổ chưa có buổi sinh hoạt nào đã diễn ra: hãy chọn quý cần gửi, "
+                           "hoặc báo cáo năm.")
     output = Path(output_dir)
     documents = [d for d in period_documents(workbook, period, checked.today) if d.kind.mailed]
+    if period.year_end and not documents:
+        raise NotReady(f"Chưa đến kỳ kiểm điểm cuối năm {workbook.settings.year}: hồ sơ kiểm "
+                       "điểm, xếp loại lập từ tháng 12.")
     log = SentLog(workbook, output)
     letters = plan_letters(workbook, output, documents, resend, log)
     settings = None if dry_run or not letters else SmtpSettings.from_workbook(workbook.settings)
     sender = settings.sender if settings else draft_sender(workbook.settings)
     for letter in letters:
         letter.message = compose(letter, workbook, period, sender)
-    return Mailing(workbook, output, period, letters, log, settings,
+    drafts = output / str(workbook.settings.year) / period.folder / "thu"
+    return Mailing(workbook, output, drafts, letters, log, settings,
                    _waiting_new_versions(output, documents))
 
 
@@ -104,17 +107,14 @@ def plan_letters(workbook: Workbook, output: Path, documents: list[Planned], res
     return letters
 
 
-def compose(letter: Letter, workbook: Workbook, quarter: int | None, sender: str) -> EmailMessage:
+def compose(letter: Letter, workbook: Workbook, period_of: Period, sender: str) -> EmailMessage:
     s = workbook.settings
     names = [k.name for k in KINDS if any(a.document.kind is k for a in letter.files)]
-    period = period_words(quarter, workbook.settings.year)
+    period = period_of.words(s.year)
     again = " (bản thay thế)" if letter.replacing else ""
-    message = EmailMessage()
-    message["Subject"] = f"{s.cell_name} gửi {', '.join(dict.fromkeys(names))} {period}{again}"
-    message["From"] = formataddr((s.cell_name, sender))
-    message["To"] = letter.address
-    message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    message = message_from_the_cell(
+        str(s.cell_name), sender, letter.address,
+        f"{s.cell_name} gửi {', '.join(dict.fromkeys(names))} {period}{again}")
     listed = "\n".join(f"- {a.document.label} (tệp {a.path.name})"
                        + (", bản thay thế bản đã gửi trước" if a.document.path in letter.replacing
                           else "") for a in letter.files)

@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Callable
 
 from ..documents.common import latest_quarter, meeting_by_id, register_entry
-from ..documents.document import Document
-from ..documents.kinds import MINUTES, PLAN, QUARTER_REPORT, YEAR_REPORT, yearly, year_documents
+from ..documents.document import Document, Planned
+from ..documents.kinds import (MINUTES, PLAN, QUARTER_REPORT, YEAR_REPORT, review_meetings,
+                              yearly, year_documents)
 from ..documents.rendering import TEMPLATES_DIR, render
 from ..errors import NotReady
 from ..problems import Report
 from ..rules.checked import Checked
 from ..wording import short_date
+from ..workbook import schema
 from ..workbook.model import Workbook
 from .folder import OutputFolder
 from .writing import OutputFile, Written, write_outputs
@@ -126,17 +128,51 @@ def choose_quarter_end(quarter: int | None = None, everything: bool = False) -> 
         chosen = quarter or latest_quarter(workbook, today)
         if chosen is None and not everything:
             notes.append("Sổ chưa có buổi sinh hoạt nào đã diễn ra: chỉ lập kế hoạch.")
-        documents = []
-        for planned in year_documents(workbook, today):
-            built_before = (outputs.path_of(planned.path).exists()
-                            or outputs.recorded(planned.path) is not None)
-            in_scope = everything or planned.quarter == chosen or (
+
+        def in_scope(planned: Planned) -> bool:
+            if everything:
+                return True
+            if planned.kind.pack:
+                return False   # the year's end has its own run (choose_year_end)
+            return planned.quarter == chosen or (
                 planned.kind is YEAR_REPORT and (chosen == 4 or quarter is None)) or (
                 planned.kind is PLAN and not (outputs.path_of(planned.path).exists() and (
                     not pdf or outputs.pdf_is_current(planned.path))))
-            if in_scope or built_before:   # only what was built may need building again
-                document = planned.compose(workbook, today)
-                document.refresh = not in_scope
-                documents.append(document)
-        return documents, notes
+
+        return _with_refreshed(checked, outputs, in_scope), notes
     return choose
+
+
+def choose_year_end(checked: Checked, outputs: OutputFolder, pdf: bool):
+    """build-report --year-end: the year's review pack — each member's self-review from
+    December, the rest once the review meeting is held — and whatever else built before
+    that the workbook changed."""
+    workbook, today = _book(checked), checked.today
+    pack = [p for p in year_documents(workbook, today) if p.kind.pack]
+    if not pack:
+        raise NotReady(f"Chưa đến kỳ kiểm điểm cuối năm {workbook.settings.year}: hồ sơ kiểm "
+                       "điểm, xếp loại lập từ tháng 12, hoặc khi sổ có buổi «"
+                       f"{schema.REVIEW_KIND}».")
+    notes = []
+    if not review_meetings(workbook, today):
+        notes.append(f"Chưa họp hội nghị kiểm điểm (Loại «{schema.REVIEW_KIND}» ở trang Buổi sinh "
+                     "hoạt): mới lập bản kiểm điểm của từng đảng viên; báo cáo tập thể, biên bản "
+                     "và danh sách đề nghị xếp loại lập sau hội nghị.")
+    return _with_refreshed(checked, outputs, lambda planned: planned.kind.pack), notes
+
+
+def _with_refreshed(checked: Checked, outputs: OutputFolder,
+                    in_scope: Callable[[Planned], bool]) -> list[Document]:
+    """The year's documents in scope, and those out of it built before: each of them is
+    written again only where the workbook changed what it says."""
+    workbook, today = _book(checked), checked.today
+    documents = []
+    for planned in year_documents(workbook, today):
+        wanted = in_scope(planned)
+        built_before = (outputs.path_of(planned.path).exists()
+                        or outputs.recorded(planned.path) is not None)
+        if wanted or built_before:   # only what was built may need building again
+            document = planned.compose(workbook, today)
+            document.refresh = not wanted
+            documents.append(document)
+    return documents

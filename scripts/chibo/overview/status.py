@@ -8,14 +8,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..documents.common import meetings_in
-from ..documents.kinds import MINUTES, PLAN, QUARTER_REPORT, YEAR_REPORT, Planned, year_documents
+from ..documents.kinds import (MINUTES, PLAN, QUARTER_REPORT, SELF_REVIEW, YEAR_REPORT, Planned,
+                               year_documents, year_end_due)
 from ..files import shown
 from ..mail.record import SentLog
 from ..outputs.folder import OutputFolder, pdf_name
 from ..rules.checked import Checked
 from ..wording import short_date
 from ..workbook import schema
-from ..workbook.model import Record, Workbook, quarter_end, quarter_of
+from ..workbook.model import (Record, Workbook, members_at_year_end, quarter_end, quarter_of,
+                              review_row)
 
 
 @dataclass
@@ -31,11 +33,27 @@ class QuarterStatus:
 
 
 @dataclass
+class YearEndStatus:
+    """The year's review and rating (QĐ 366-QĐ/TW): its meeting, and what of its pack is
+    built and sent."""
+
+    review_meeting: str | None            # its date, dd/mm/yyyy
+    held: bool
+    members: int                          # in the cell at the year's end: one self-review each
+    self_reviews_built: int
+    rated: int                            # rows of `Xếp loại` of those members
+    pack_built: int                       # of the report, the minutes and the list
+    pack_documents: int
+    sent: str | None                      # when the pack last went to its recipients
+
+
+@dataclass
 class Status:
     cell_name: str
     year: int
     today: str
     quarters: list[QuarterStatus] = field(default_factory=list)
+    year_end: YearEndStatus | None = None  # from December, or once the review is in the book
     due: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # good to know, nothing to do
     errors: int = 0
@@ -77,6 +95,10 @@ class _Look:
                                      "này được làm PDF và gửi đi.")
         return built, self._sent_on({path, pdf_name(path)})
 
+    def sent_on(self, paths: list[str]) -> str | None:
+        """When any of these documents was last sent."""
+        return self._sent_on({q for p in paths for q in (p, pdf_name(p))})
+
     def _sent_on(self, relative_paths: set[str]) -> str | None:
         times = [m["time"] for m in self.log.messages
                  if any(f["path"] in relative_paths for f in m["files"])]
@@ -111,7 +133,68 @@ def status(checked: Checked, output_dir: str | Path) -> Status:
         result.quarters.append(_quarter(look, quarter))
     if quarter_end(settings.year, 4) < checked.today:
         look.yearly(YEAR_REPORT, f"Báo cáo năm {settings.year}")
+    if year_end_due(workbook, checked.today) or _review_meetings(workbook):
+        result.year_end = _year_end(look)
     return result
+
+
+def _review_meetings(workbook: Workbook) -> list[Record]:
+    return sorted((m for m in workbook.meetings if m.kind == schema.REVIEW_KIND and m.date
+                   and m.date.year == workbook.settings.year), key=lambda m: m.date)
+
+
+def _year_end(look: _Look) -> YearEndStatus:
+    """The year's end line, and what of it is due."""
+    workbook, today, due = look.workbook, look.today, look.result.due
+    reviews = _review_meetings(workbook)
+    meeting = reviews[-1] if reviews else None
+    held = meeting is not None and meeting.date <= today
+    pack = [p for p in look.planned if p.kind.pack]
+    built = {p.path for p in pack if look.state(p)[0]}
+    own = [p for p in pack if p.kind is SELF_REVIEW]
+    rest = [p for p in pack if p.kind is not SELF_REVIEW]
+    members = members_at_year_end(workbook)
+    rated = sum(1 for m in members if review_row(workbook, m.name) is not None)
+    if meeting is None:
+        due.append(f"Cuối năm: chưa có hội nghị kiểm điểm, đánh giá, xếp loại chất lượng (ghi "
+                   f"buổi Loại «{schema.REVIEW_KIND}» ở trang Buổi sinh hoạt).")
+    if own and len([p for p in own if p.path in built]) < len(own):
+        due.append(f"Bản kiểm điểm cá nhân năm {workbook.settings.year}: đã lập "
+                   f"{sum(p.path in built for p in own)}/{len(own)}.")
+    unsent = [p for p in own if p.path in built and p.member is not None and p.member.email
+              and not any(look.log.was_sent(a, p.path) for a in p.member.email)]
+    if unsent and not held:
+        due.append(f"Bản kiểm điểm cá nhân chưa gửi cho {len(unsent)} đồng chí để hoàn thiện "
+                   "trước hội nghị.")
+    due += [f"{p.label} chưa lập." for p in rest if p.path not in built]
+    sent = look.sent_on([p.path for p in rest])
+    if held and rest and len(built) == len(pack) and not sent and _pack_mailed(workbook):
+        due.append("Hồ sơ kiểm điểm, xếp loại cuối năm chưa gửi.")
+    return YearEndStatus(short_date(meeting.date) if meeting else None, held, len(members),
+                         sum(p.path in built for p in own), rated,
+                         sum(p.path in built for p in rest), len(rest), sent)
+
+
+def year_end_line(year_end: YearEndStatus) -> str:
+    """'Hội nghị kiểm điểm 20/12/2022 (đã họp); bản kiểm điểm cá nhân 15/15; …' — what both
+    faces show of the year's end."""
+    if year_end.review_meeting is None:
+        meeting = "Chưa có hội nghị kiểm điểm"
+    else:
+        meeting = (f"Hội nghị kiểm điểm {year_end.review_meeting} "
+                   f"({'đã họp' if year_end.held else 'sắp họp'})")
+    pack = "báo cáo, biên bản, danh sách lập sau hội nghị"
+    if year_end.held:
+        pack = (f"báo cáo, biên bản, danh sách đã lập {year_end.pack_built}/"
+                f"{year_end.pack_documents}, "
+                + (f"đã gửi {year_end.sent}" if year_end.sent else "chưa gửi"))
+    return "; ".join([meeting, f"bản kiểm điểm cá nhân đã lập {year_end.self_reviews_built}/"
+                               f"{year_end.members}",
+                      f"đã ghi xếp loại {year_end.rated}/{year_end.members} đảng viên", pack]) + "."
+
+
+def _pack_mailed(workbook: Workbook) -> bool:
+    return any(r.email and r.doc_type == schema.PACK_CODE for r in workbook.recipients)
 
 
 def _quarter(look: _Look, quarter: int) -> QuarterStatus:
@@ -119,7 +202,7 @@ def _quarter(look: _Look, quarter: int) -> QuarterStatus:
     workbook, today, due = look.workbook, look.today, look.result.due
     year = workbook.settings.year
     themes = [t.title for t in workbook.themes if t.quarter == quarter and t.title]
-    meetings = meetings_in(workbook, [quarter])
+    meetings = [m for m in meetings_in(workbook, [quarter]) if m.kind != schema.REVIEW_KIND]
     held_meetings = [m for m in meetings if m.date <= today]
     thematic = [m for m in meetings if m.kind in schema.THEMATIC_KINDS]
     held = [m for m in thematic if m.date <= today]

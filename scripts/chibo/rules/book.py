@@ -7,7 +7,7 @@ import datetime as dt
 
 from ..wording import decimal, short_date
 from ..workbook import schema
-from ..workbook.model import Record, probation_ends, quarter_of
+from ..workbook.model import Record, probation_ends, quarter_of, working_days_after
 from ..workbook.values import matching_key
 from .checker import Checker, next_free_row
 
@@ -45,14 +45,32 @@ def check_members(c: Checker) -> None:
                        mark=member.birth_year or "năm sinh")
         if member.joined and member.left and member.left <= member.joined:
             c.flag("left-before-joined", member, "left")
-        ends = probation_ends(member)
-        if ends is not None and ends < c.as_of():
-            c.flag("probation-over", member, "admitted", name=member.name,
-                   admitted=short_date(member.admitted), ends=short_date(ends))
+        _probation(c, member)
     secretary = c.wb.member_named(c.wb.settings.values.get("cell_secretary"))
     if secretary is not None and secretary.position not in (None, "Bí thư"):
         c.flag("position-mismatch", secretary, "position", name=secretary.name,
                position=secretary.position)
+
+
+# A probation due this many days from now is said ahead, to prepare the file (HD 06-HD/TW).
+PROBATION_NOTICE_DAYS = 30
+
+
+def _probation(c: Checker, member: Record) -> None:
+    """The 12 months of a probationary member, then the 30 working days the cell has to
+    consider her (domain.md §8): said as they near, when they come, once they are over."""
+    ends = probation_ends(member)
+    if ends is None:
+        return
+    deadline = working_days_after(ends, 30)
+    fields = {"name": member.name, "admitted": short_date(member.admitted),
+              "ends": short_date(ends), "deadline": short_date(deadline)}
+    if c.as_of() > deadline:
+        c.flag("probation-over", member, "admitted", **fields)
+    elif c.as_of() >= ends:
+        c.flag("probation-due", member, "admitted", **fields)
+    elif c.year and c.today.year == c.year and (ends - c.today).days <= PROBATION_NOTICE_DAYS:
+        c.flag("probation-near", member, "admitted", **fields)
 
 
 def check_themes(c: Checker) -> None:

@@ -15,7 +15,7 @@ from ..problems import Report
 from ..workbook import schema
 from ..workbook.model import Workbook
 from ..workbook.reading import read_workbook
-from . import book, meetings, records, register, year
+from . import book, meetings, records, register, year, year_end
 from .checker import Checker
 
 # Each rule adds its problems to the report: first one per sheet, then the whole year.
@@ -24,7 +24,7 @@ RULES = (book.check_settings, book.check_plan, book.check_members, book.check_th
          records.check_tasks, records.check_assessments, records.check_scores,
          register.check_register, register.check_recipients,
          year.thematic_meeting_every_quarter, year.regular_meeting_every_month,
-         year.assessment_every_quarter)
+         year.assessment_every_quarter, year_end.check_ratings)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from pathlib import Path
 from ..wording import decimal, percent, short_date
 from ..workbook import schema
 from ..workbook.model import (Attendance, Record, attendance, materials_of, minutes_between,
-                              parse_vote, quarter_of, rating_for, short_of_good)
+                              parse_vote, quarter_of, rating_for, short_of_good,
+                              twelve_months_after)
 from ..workbook.values import matching_key
 from .checker import Checker
 
@@ -165,4 +166,18 @@ def _vote(c: Checker, meeting: Record, figures: Attendance) -> None:
     elif voters != figures.voters:
         c.flag("vote-count", meeting, "vote", vote=meeting.vote,
                why=f" nhưng có {figures.voters} đảng viên chính thức dự họp theo trang Vắng mặt "
-                   "(đảng viên dự bị không biểu quyết): hãy sửa số biểu quyết hoặc trang Vắng mặt")
+                   "(đảng viên dự bị không biểu quyết)" + _promoted_since(figures))
+
+
+def _promoted_since(figures: Attendance) -> str:
+    """The likely cause of a vote that no longer adds up: a member set to «Chính thức» whose
+    12 months were not over on the meeting's day, and whose promotion date is not recorded."""
+    doubtful = [m for m in figures.full(figures.present_members)
+                if m.values.get("promoted") is None and m.values.get("admitted") is not None
+                and twelve_months_after(m.admitted) > figures.day]
+    if not doubtful:
+        return ": hãy sửa số biểu quyết hoặc trang Vắng mặt"
+    names = ", ".join(f"«{m.name}» (vào Đảng ngày {short_date(m.admitted)})" for m in doubtful)
+    return (f"; đồng chí {names} ghi Loại «Chính thức» nhưng ngày {short_date(figures.day)} "
+            "chưa đủ 12 tháng dự bị: hãy ghi «Ngày chuyển chính thức» ở trang Đảng viên để các "
+            "buổi họp trước ngày đó vẫn tính đồng chí là dự bị")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..documents.common import register_entry
-from ..documents.kinds import PLAN, Kind, dated_ahead, kinds_with_code, year_documents
+from ..documents.kinds import (PLAN, REVIEW_REPORT, Kind, dated_ahead, kinds_with_code,
+                               year_documents)
 from ..wording import short_date
 from ..workbook import schema
 from ..workbook.model import Record, quarter_of
@@ -77,9 +78,11 @@ def _dated_before_its_meetings(c: Checker) -> None:
             continue
         if planned.meeting is not None:
             covered = [planned.meeting]
-        else:
-            covered = [m for m in c.year_meetings() if m.date <= c.today and
-                       (planned.quarter is None or quarter_of(m.date) == planned.quarter)]
+        else:   # a report covers its period's meetings; the review's, only its review meeting
+            reviews = planned.kind is REVIEW_REPORT
+            covered = [m for m in c.year_meetings() if m.date <= c.today
+                       and (m.kind == schema.REVIEW_KIND) is reviews
+                       and (planned.quarter is None or quarter_of(m.date) == planned.quarter)]
         later = [m for m in covered if m.date > entry.date]
         if later:
             last = max(later, key=lambda m: m.date)

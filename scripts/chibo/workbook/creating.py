@@ -374,6 +374,8 @@ def carry_over(old_path: str | Path, year: int | None = None):
         row["STT"] = number
         if row["Ngày chuyển đến"] and row["Ngày chuyển đến"] < start:
             row["Ngày chuyển đến"] = None   # in the cell from the new year's first day
+        if row["Ngày chuyển chính thức"] and row["Ngày chuyển chính thức"] < start:
+            row["Loại"] = "Chính thức"        # her promotion, settled last year
     rows = {schema.LEGAL_BASES.name: rows_of(schema.LEGAL_BASES, old.legal_bases),
             schema.CRITERIA.name: (rows_of(schema.CRITERIA, old.criteria)
                                    or schema.default_criteria_rows()),

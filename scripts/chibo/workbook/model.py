@@ -4,12 +4,14 @@ few facts of the field that are computed from them (quarter, duration, attendanc
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..wording import percent
+from .schema import LEVELS
 from .values import matching_key
 
 
@@ -54,6 +56,7 @@ class Workbook:
     recipients: list[Record] = field(default_factory=list)
     criteria: list[Record] = field(default_factory=list)
     scores: list[Record] = field(default_factory=list)
+    ratings: list[Record] = field(default_factory=list)
 
     def member_named(self, name: str | None) -> Record | None:
         if not name:
@@ -103,21 +106,90 @@ def minutes_between(start: dt.time, end: dt.time) -> int:
     return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
 
 
-def probation_ends(member: Record) -> dt.date | None:
-    """When a probationary member's 12 months end (Điều lệ Đảng, Điều 5)."""
-    admitted = member.values.get("admitted")
-    if admitted is None or member.values.get("membership") != "Dự bị":
-        return None
+FULL, PROBATIONARY = "Chính thức", "Dự bị"
+
+
+def is_full_on(member: Record, day: dt.date) -> bool:
+    """Whether a member was a full member on a day: a promotion recorded in `Ngày chuyển
+    chính thức` counts from that date — before it, whatever `Loại` says now, she was still
+    probationary, and did not vote (Điều lệ Đảng, Điều 5)."""
+    promoted = member.values.get("promoted")
+    if promoted is not None:
+        return day >= promoted
+    return member.values.get("membership") == FULL
+
+
+def twelve_months_after(day: dt.date) -> dt.date:
     try:
-        return admitted.replace(year=admitted.year + 1)
-    except ValueError:   # admitted on 29 February
-        return admitted.replace(year=admitted.year + 1, day=28)
+        return day.replace(year=day.year + 1)
+    except ValueError:   # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def probation_ends(member: Record) -> dt.date | None:
+    """When a probationary member's 12 months end (Điều lệ Đảng, Điều 5); None for a member
+    already full, or whose promotion is recorded."""
+    admitted = member.values.get("admitted")
+    if admitted is None or member.values.get("promoted") is not None or \
+            member.values.get("membership") != PROBATIONARY:
+        return None
+    return twelve_months_after(admitted)
+
+
+def working_days_after(day: dt.date, count: int) -> dt.date:
+    """The day `count` working days (Monday to Friday) after `day`; public holidays, which
+    differ by year, are not taken off."""
+    while count:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
 
 
 def in_cell_on(member: Record, day: dt.date) -> bool:
     """Whether a member belonged to the cell on a day (moved in on or before, not yet out)."""
     joined, left = member.values.get("joined"), member.values.get("left")
     return (joined is None or joined <= day) and (left is None or day < left)
+
+
+def members_at_year_end(workbook: Workbook) -> list[Record]:
+    """The members the year's review rates: those in the cell on 31 December of its year."""
+    end = dt.date(workbook.settings.year, 12, 31)
+    return [m for m in workbook.members if m.name and in_cell_on(m, end)]
+
+
+def level_for(points: float, settings: Record) -> str | None:
+    """The year's level that points reach, by the cell's thresholds (QĐ 366-QĐ/TW, Điều 11)."""
+    found = [settings.values.get(k) for k in ("level_excellent", "level_good", "level_done")]
+    thresholds = [t for t in found if t is not None]
+    if len(thresholds) < len(found):
+        return None
+    for level, lowest in zip(LEVELS, thresholds, strict=False):
+        if points >= lowest:
+            return level
+    return LEVELS[-1]
+
+
+def excellent_allowed(cap: float, good: int) -> int:
+    """How many members may be «Hoàn thành xuất sắc nhiệm vụ»: at most `cap` % of those
+    «Hoàn thành tốt nhiệm vụ» (HD 21-HD/BTCTW; the commune's plan sets the share)."""
+    return math.floor(cap * good / 100 + 1e-9)   # 20 % of 10 is 2, not 1.9999
+
+
+def self_review_form(workbook: Workbook, member: Record) -> str:
+    """The member's self-review form: as `Xếp loại` says, else 2A for the chi ủy (who lead),
+    2B for the other members (HD 43-HD/BTCTW)."""
+    row = review_row(workbook, member.name)
+    if row is not None and row.form:
+        return row.form
+    return "2A" if member.position in ("Bí thư", "Phó bí thư", "Chi ủy viên") else "2B"
+
+
+def review_row(workbook: Workbook, name: str | None) -> Record | None:
+    """The row of `Xếp loại` of a member (or, with the cell's word «Chi bộ», of the cell)."""
+    key = matching_key(name or "")
+    return next((r for r in workbook.ratings if r.subject and matching_key(r.subject) == key),
+                None)
 
 
 def rating_for(score: float, good: float, fair: float, average: float) -> str:
@@ -224,18 +296,23 @@ class Attendance:
     exempt: list[Record]             # miễn sinh hoạt: not required to attend
     absent_with_reason: list[tuple[Record, str]]
     absent_without_reason: list[Record]
+    day: dt.date                     # the meeting's: each member's status is the one that day
 
     @property
     def total(self) -> int:
         return len(self.members)
 
+    def full(self, members: list[Record]) -> list[Record]:
+        """Those of `members` who were full members on the meeting's day."""
+        return [m for m in members if is_full_on(m, self.day)]
+
     @property
     def full_members(self) -> int:
-        return sum(1 for m in self.members if m.membership == "Chính thức")
+        return len(self.full(self.members))
 
     @property
     def probationary(self) -> int:
-        return sum(1 for m in self.members if m.membership == "Dự bị")
+        return self.total - self.full_members
 
     @property
     def required(self) -> int:
@@ -258,7 +335,7 @@ class Attendance:
     @property
     def voters(self) -> int:
         """Members present who may vote: a probationary member may not (Điều lệ Đảng, Điều 5)."""
-        return sum(1 for m in self.present_members if m.membership == "Chính thức")
+        return len(self.full(self.present_members))
 
     @property
     def rate(self) -> float:
@@ -280,7 +357,7 @@ def attendance(workbook: Workbook, meeting: Record) -> Attendance:
             with_reason.append((member, absence.reason))
         else:
             without_reason.append(member)
-    return Attendance(members, exempt, with_reason, without_reason)
+    return Attendance(members, exempt, with_reason, without_reason, meeting.date)
 
 
 @dataclass(frozen=True)
@@ -297,7 +374,7 @@ class MembersFigures:
 
     @property
     def full(self) -> int:
-        return sum(1 for m in self.members if m.membership == "Chính thức")
+        return sum(1 for m in self.members if is_full_on(m, self.day))
 
     @property
     def probationary(self) -> int:

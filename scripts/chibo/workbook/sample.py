@@ -336,9 +336,21 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                      "giúp đỡ từng quần chúng. Chi bộ phấn đấu năm 2023 kết nạp ít nhất một đảng "
                      "viên mới.",
          "Biểu quyết": "12/12 nhất trí", "Điểm": 95, "Xếp loại": "Tốt"},
+        {"Mã buổi": "2022-KD", "Loại": "Kiểm điểm cuối năm", "Ngày": dt.date(2022, 12, 20),
+         "Bắt đầu": dt.time(14, 0), "Kết thúc": dt.time(16, 45),
+         "Địa điểm": "Phòng họp Trường Mầm non Mỹ Hòa",
+         "Chủ trì": "Nguyễn Thị Thu Hà", "Thư ký": "Lê Thị Ngọc Ánh",
+         "Đại biểu cấp trên": "Trần Văn Hùng",
+         "Tóm tắt nội dung": "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng tập thể chi bộ và "
+                             "đảng viên năm 2022.",
+         "Kết luận": "Chi bộ thống nhất đề nghị Đảng ủy xã xếp loại tập thể chi bộ «Hoàn thành "
+                     "tốt nhiệm vụ» và các mức xếp loại đảng viên như danh sách kèm theo. Đảng viên "
+                     "có khuyết điểm xây dựng kế hoạch khắc phục, báo cáo chi ủy trong tháng 01/2023."},
     ],
 
     "Vắng mặt": [
+        {"Mã buổi": "2022-KD", "Họ và tên": "Võ Thị Kim Oanh",
+         "Lý do": "Đi tập huấn chuyên môn, đã gửi bản kiểm điểm cho chi bộ"},
         {"Mã buổi": "2022-T01", "Họ và tên": "Đặng Thị Bích Ngọc", "Lý do": "Con nhỏ ốm"},
         {"Mã buổi": "2022-T02", "Họ và tên": "Đỗ Thị Thùy Dung",
          "Lý do": "Nghỉ phép, về quê có việc gia đình"},
@@ -358,6 +370,13 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
     ],
 
     "Ý kiến": [
+        {"Mã buổi": "2022-KD", "Người phát biểu": "Trần Thị Mỹ Linh",
+         "Nội dung": "Thống nhất với báo cáo kiểm điểm tập thể; đề nghị chi bộ làm rõ nguyên nhân "
+                     "còn đảng viên vắng sinh hoạt không lý do và biện pháp khắc phục trong năm "
+                     "2023."},
+        {"Mã buổi": "2022-KD", "Người phát biểu": "Trần Văn Hùng",
+         "Nội dung": "Ghi nhận chi bộ chuẩn bị hội nghị chu đáo, đúng hướng dẫn; đề nghị chi bộ "
+                     "hoàn thiện hồ sơ, gửi Đảng ủy xã trước ngày 31/12/2022."},
         {"Mã buổi": "2022-T01", "Người phát biểu": "Trần Thị Mỹ Linh",
          "Nội dung": "Đề nghị chuyên đề quý 1 tập trung vào các phương án đón trẻ trở lại trường "
                      "học trực tiếp, sát với tình hình dịch bệnh."},
@@ -604,11 +623,53 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
                          "đảng viên và nâng cao ý thức chấp hành sinh hoạt của đảng viên.",
          "Kiến nghị": "Đề nghị Đảng ủy xã tiếp tục cung cấp tài liệu sinh hoạt chuyên đề và tổ chức "
                       "tập huấn nghiệp vụ công tác đảng cho cấp ủy chi bộ."},
+        {"Kỳ": "Kiểm điểm",
+         "Ưu điểm": "Chi bộ lãnh đạo nhà trường hoàn thành tốt nhiệm vụ năm học 2021–2022 và "
+                    "triển khai năm học 2022–2023 an toàn, nền nếp; đoàn kết, thống nhất; duy trì "
+                    "sinh hoạt đúng Điều lệ, nội dung sinh hoạt thiết thực.",
+         "Hạn chế": "Còn đảng viên vắng sinh hoạt không lý do; công tác tạo nguồn phát triển đảng "
+                    "viên còn chậm; việc theo dõi thực hiện nghị quyết có lúc chưa thường xuyên.",
+         "Nguyên nhân": "Chi ủy chưa kịp thời nhắc nhở đảng viên; lực lượng quần chúng trẻ còn mỏng.",
+         "Phương hướng": "Năm 2023 chi ủy kiểm tra việc chấp hành sinh hoạt của từng đảng viên hằng "
+                         "quý; bồi dưỡng hai quần chúng ưu tú để xét kết nạp; kiểm điểm việc thực "
+                         "hiện nghị quyết tại mỗi buổi sinh hoạt thường kỳ."},
     ],
 
     "Tiêu chí": default_criteria_rows(),
 
-    # The four thematic meetings scored criterion by criterion; each adds up to its Điểm.
+    # The year's rating: the cell, then every member still in the cell on 31/12; twelve full
+    # members vote at the review meeting (Thảo is still probationary, Oanh is absent with leave).
+    "Xếp loại": [
+        {"Đối tượng": "Chi bộ", "Tự xếp loại": "Hoàn thành tốt nhiệm vụ", "Điểm": 86,
+         "Chi bộ đề nghị": "Hoàn thành tốt nhiệm vụ", "Tán thành": 12, "Không tán thành": 0},
+        *[{"Đối tượng": name, "Tự xếp loại": level, "Chi bộ đề nghị": level,
+           "Tán thành": agree, "Không tán thành": 12 - agree}
+          for name, level, agree in (
+              ("Nguyễn Thị Thu Hà", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Trần Thị Mỹ Linh", "Hoàn thành xuất sắc nhiệm vụ", 12),
+              ("Lê Thị Ngọc Ánh", "Hoàn thành xuất sắc nhiệm vụ", 11),
+              ("Phạm Thị Hồng Nhung", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Võ Thị Kim Oanh", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Huỳnh Thị Thanh Tâm", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Đặng Thị Bích Ngọc", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Nguyễn Văn Phúc", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Bùi Thị Lan Anh", "Hoàn thành nhiệm vụ", 12),
+              ("Đỗ Thị Thùy Dung", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Ngô Thị Phương Thảo", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Phan Thị Minh Châu", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Trương Thị Hoa", "Hoàn thành tốt nhiệm vụ", 12),
+              ("Lý Thị Yến Nhi", "Hoàn thành tốt nhiệm vụ", 12))],
+        {"Đối tượng": "Hồ Văn Tuấn", "Tự xếp loại": "Hoàn thành tốt nhiệm vụ", "Điểm": 68,
+         "Chi bộ đề nghị": "Hoàn thành nhiệm vụ", "Tán thành": 11, "Không tán thành": 1,
+         "Ưu điểm": "Hoàn thành đúng hạn hai công việc chi bộ giao: khử khuẩn phòng nhóm trước "
+                    "khi đón trẻ và cải tạo khu vườn rau của bé.",
+         "Khuyết điểm, nguyên nhân": "Vắng buổi sinh hoạt thường kỳ tháng 7 không có lý do. "
+                                     "Nguyên nhân: chưa sắp xếp hợp lý công việc gia đình, chưa "
+                                     "báo cáo chi ủy.",
+         "Biện pháp khắc phục": "Chấp hành nghiêm quy định sinh hoạt chi bộ; vắng họp phải báo "
+                                "cáo và được chi ủy đồng ý."},
+    ],
+
     "Chấm điểm": [{"Mã buổi": meeting, "STT tiêu chí": number, "Điểm": points}
                   for meeting, all_points in (("2022-Q1", (18, 16, 22, 18, 14)),
                                               ("2022-Q2", (19, 19, 24, 18, 14)),
@@ -625,6 +686,7 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
         {"Loại": "BC", "Kỳ": "Quý 3", "Số": 9, "Ngày": dt.date(2022, 9, 22)},
         {"Loại": "BC", "Kỳ": "Quý 4", "Số": 10, "Ngày": dt.date(2022, 12, 15)},
         {"Loại": "BC", "Kỳ": "Năm", "Số": 11, "Ngày": dt.date(2022, 12, 26)},
+        {"Loại": "BC", "Kỳ": "Kiểm điểm", "Số": 12, "Ngày": dt.date(2022, 12, 22)},
     ],
 
     "Nơi nhận": [
@@ -637,5 +699,8 @@ ROWS = {  # sheet name -> list of rows; each row a dict header -> value (empty c
         {"Văn bản": "NQ", "Nơi nhận": "Đảng viên trong chi bộ (thực hiện)"},
         {"Văn bản": "*", "Nơi nhận": "Lưu Chi bộ"},
         {"Văn bản": "NQ", "Nơi nhận": "Lưu Chi bộ"},
+        {"Văn bản": "XL", "Nơi nhận": "Đảng ủy xã Mỹ Hòa (báo cáo)",
+         "Email": "danguy.myhoa@example.vn"},
+        {"Văn bản": "XL", "Nơi nhận": "Lưu Chi bộ"},
     ],
 }

@@ -78,12 +78,21 @@ class Sheet:
 
 
 SECURITY_CHOICES = ("STARTTLS", "SSL", "Không")   # how the mail server is reached
-MEETING_KINDS = ("Chuyên đề", "Thường kỳ", "Kết hợp")
+REVIEW_KIND = "Kiểm điểm cuối năm"   # the year's review meeting (QĐ 366-QĐ/TW, HD 43-HD/BTCTW)
+MEETING_KINDS = ("Chuyên đề", "Thường kỳ", "Kết hợp", REVIEW_KIND)
 THEMATIC_KINDS = ("Chuyên đề", "Kết hợp")   # meetings that count as the quarter's thematic one
 RATINGS = ("Tốt", "Khá", "Trung bình", "Kém")
 DOCUMENT_TYPES = ("KH", "BB", "BC", "NQ")
 MEETING_DOCUMENTS = ("BB", "NQ")   # documents of one meeting: their Kỳ is its Mã buổi
 PERIODS = ("Quý 1", "Quý 2", "Quý 3", "Quý 4", "Năm")
+REVIEW_PERIOD = "Kiểm điểm"   # the Kỳ of the year's review: its report's row, its assessment
+PACK_CODE = "XL"              # `Nơi nhận` of the year's review and rating pack
+# The levels of a member's and the cell's quality (QĐ 366-QĐ/TW, Điều 11), best first.
+LEVELS = ("Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ",
+          "Không hoàn thành nhiệm vụ")
+CELL_ROW = "Chi bộ"           # the row of `Xếp loại` that rates the cell itself
+SELF_REVIEW_FORMS = ("2A", "2B", "2C")
+DISCIPLINES = ("Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ")   # of a member (Điều lệ, Điều 35)
 POSITIONS = ("Bí thư", "Phó bí thư", "Chi ủy viên", "Đảng viên")
 MEMBERSHIPS = ("Chính thức", "Dự bị")
 PLAN_PARTS = ("Mục đích", "Yêu cầu", "Biện pháp thực hiện")
@@ -151,6 +160,19 @@ SETTINGS = Sheet(
         Column("Điểm Khá", "score_fair", "number", default=70, minimum=0, maximum=100),
         Column("Điểm Trung bình", "score_average", "number", default=50, minimum=0, maximum=100,
                hint="Dưới mức này: Kém"),
+        Column("Điểm Hoàn thành xuất sắc", "level_excellent", "number", default=90, minimum=0,
+               maximum=100, hint="Xếp loại chất lượng cuối năm: điểm thấp nhất được «Hoàn thành "
+                                 "xuất sắc nhiệm vụ» (Quy định 366-QĐ/TW, Điều 11; Hướng dẫn "
+                                 "43-HD/BTCTW)"),
+        Column("Điểm Hoàn thành tốt", "level_good", "number", default=70, minimum=0, maximum=100,
+               hint="Điểm thấp nhất được «Hoàn thành tốt nhiệm vụ» (Quy định 366-QĐ/TW)"),
+        Column("Điểm Hoàn thành", "level_done", "number", default=50, minimum=0, maximum=100,
+               hint="Điểm thấp nhất được «Hoàn thành nhiệm vụ»; dưới mức này: «Không hoàn thành "
+                    "nhiệm vụ» (Quy định 366-QĐ/TW)"),
+        Column("Tỷ lệ Hoàn thành xuất sắc tối đa (%)", "excellent_cap", "percent", default=20,
+               minimum=0, maximum=100,
+               hint="Số «Hoàn thành xuất sắc nhiệm vụ» không quá tỷ lệ này của số «Hoàn thành tốt "
+                    "nhiệm vụ» (Hướng dẫn 21-HD/BTCTW; theo kế hoạch của đảng ủy xã, có nơi 25%)"),
         *MARGINS,
     ),
 )
@@ -173,7 +195,9 @@ LEGAL_BASES = Sheet(
     guidance_2026="Từ năm 2026, kế hoạch căn cứ Hướng dẫn số 42-HD/BTCTW ngày 28/10/2025 của Ban "
                   "Tổ chức Trung ương, Chỉ thị số 50-CT/TW ngày 23/7/2025 về nâng cao chất lượng "
                   "sinh hoạt chi bộ và hướng dẫn mới của tỉnh ủy, thành ủy; ghi đúng số, ngày, cơ "
-                  "quan ban hành và trích yếu như trên văn bản.",
+                  "quan ban hành và trích yếu như trên văn bản. Việc kiểm điểm, đánh giá, xếp loại "
+                  "chất lượng cuối năm theo Quy định số 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị "
+                  "và Hướng dẫn số 43-HD/BTCTW ngày 31/10/2025 của Ban Tổ chức Trung ương.",
 )
 
 PLAN_PARAGRAPHS = Sheet(
@@ -213,6 +237,9 @@ MEMBERS = Sheet(
                hint="Chính thức hoặc Dự bị"),
         Column("Ngày vào Đảng", "admitted", "date", width=13,
                hint="Ngày kết nạp; đảng viên dự bị đủ 12 tháng thì chi bộ xét chuyển chính thức"),
+        Column("Ngày chuyển chính thức", "promoted", "date", width=13,
+               hint="Ngày quyết định chuyển đảng viên chính thức; trước ngày này đồng chí vẫn là "
+                    "dự bị (không biểu quyết) ở các buổi họp đã qua"),
         Column("Miễn sinh hoạt", "exempt", "choice", choices=("Có",), width=10,
                hint="Ghi «Có» nếu được miễn sinh hoạt"),
         Column("Ngày chuyển đến", "joined", "date", width=13,
@@ -303,7 +330,9 @@ ASSESSMENTS = Sheet(
     "Đánh giá", "assessments",
     "Phần đánh giá của báo cáo quý và báo cáo năm.",
     (
-        Column("Kỳ", "period", "choice", required=True, choices=PERIODS, width=9),
+        Column("Kỳ", "period", "choice", required=True, choices=PERIODS + (REVIEW_PERIOD,),
+               width=11, hint="Quý 1…Quý 4, Năm, hoặc Kiểm điểm (tập thể chi bộ tự kiểm điểm "
+                              "cuối năm)"),
         Column("Ưu điểm", "strengths", width=50),
         Column("Hạn chế", "weaknesses", width=50),
         Column("Nguyên nhân", "causes", width=50),
@@ -319,7 +348,8 @@ DOCUMENTS = Sheet(
         Column("Loại", "doc_type", "choice", required=True, choices=DOCUMENT_TYPES, width=8,
                hint="KH kế hoạch, BB biên bản, BC báo cáo, NQ nghị quyết"),
         Column("Kỳ", "period", required=True, width=12,
-               hint="Năm, Quý 1…Quý 4, hoặc Mã buổi (biên bản, nghị quyết)"),
+               hint="Năm, Quý 1…Quý 4, Kiểm điểm (báo cáo kiểm điểm tập thể cuối năm), hoặc Mã "
+                    "buổi (biên bản, nghị quyết)"),
         Column("Số", "number", "integer", minimum=1, width=8),
         Column("Ngày", "date", "date", width=12),
     ),
@@ -329,9 +359,10 @@ RECIPIENTS = Sheet(
     "Nơi nhận", "recipients",
     "Nơi nhận của từng loại văn bản; có email thì «chibo send» gửi văn bản đến đó.",
     (
-        Column("Văn bản", "doc_type", "choice", required=True, choices=DOCUMENT_TYPES + ("*",),
-               width=9, hint="KH, BB, BC, NQ hoặc * (kế hoạch và báo cáo; biên bản, nghị quyết chỉ gửi nơi "
-                    "ghi BB, NQ)"),
+        Column("Văn bản", "doc_type", "choice", required=True,
+               choices=DOCUMENT_TYPES + (PACK_CODE, "*"), width=9,
+               hint="KH, BB, BC, NQ, XL (hồ sơ kiểm điểm, xếp loại cuối năm) hoặc * (kế hoạch và "
+                    "báo cáo; biên bản, nghị quyết chỉ gửi nơi ghi BB, NQ)"),
         Column("Nơi nhận", "line", required=True, width=44,
                hint="Ví dụ: Đảng ủy xã Mỹ Hòa (báo cáo)",
                hint_2026="Ví dụ: Văn phòng Đảng ủy xã (báo cáo); biên bản chỉ cần «Lưu Chi bộ»"),
@@ -364,6 +395,40 @@ SCORES = Sheet(
     optional=True,
 )
 
+RATINGS_SHEET = Sheet(
+    "Xếp loại", "ratings",
+    "Kiểm điểm, đánh giá, xếp loại chất lượng cuối năm (Quy định 366-QĐ/TW, Hướng dẫn "
+    "43-HD/BTCTW): mỗi đảng viên còn sinh hoạt ở chi bộ cuối năm một dòng, và một dòng «Chi bộ» "
+    "cho tập thể chi bộ.",
+    (
+        Column("Đối tượng", "subject", "name", required=True, width=26,
+               hint="Họ tên đảng viên đúng như ở trang Đảng viên, hoặc «Chi bộ»"),
+        Column("Mẫu", "form", "choice", choices=SELF_REVIEW_FORMS, width=7,
+               hint="Mẫu bản kiểm điểm: 2A cấp ủy viên, cán bộ lãnh đạo, quản lý; 2B đảng viên; "
+                    "2C đảng viên không thuộc hệ thống chính trị (nghỉ hưu…). Để trống: theo chức vụ"),
+        Column("Tự xếp loại", "self_level", "choice", choices=LEVELS, width=26),
+        Column("Điểm", "points", "number", minimum=0, maximum=100, width=8,
+               hint="Không bắt buộc: điểm theo thang 100 của Quy định 366-QĐ/TW, khớp với mức "
+                    "«Chi bộ đề nghị» (chưa có thì «Tự xếp loại») theo các mức ở trang Thông tin"),
+        Column("Chi bộ đề nghị", "proposed", "choice", choices=LEVELS, width=26,
+               hint="Mức chi bộ biểu quyết đề nghị đảng ủy xếp loại"),
+        Column("Kỷ luật trong năm", "discipline", "choice", choices=DISCIPLINES, width=14,
+               hint="Hình thức kỷ luật trong năm, nếu có"),
+        Column("Tán thành", "agree", "integer", minimum=0, width=9,
+               hint="Số đảng viên chính thức tán thành mức đề nghị"),
+        Column("Không tán thành", "disagree", "integer", minimum=0, width=9),
+        Column("Ưu điểm", "strengths", width=50,
+               hint="Ưu điểm, kết quả đạt được; để trống: bản kiểm điểm để dòng chấm để tự ghi"),
+        Column("Khuyết điểm, nguyên nhân", "shortcomings", width=50),
+        Column("Biện pháp khắc phục", "remedies", width=50),
+    ),
+    guidance_2026="Tháng 12, chi bộ tổ chức hội nghị kiểm điểm (Loại «Kiểm điểm cuối năm» ở trang "
+                  "Buổi sinh hoạt), kiểm điểm tập thể trước, từng đảng viên sau (bí thư trước); "
+                  "ghi kết quả ở trang này; chibo lập báo cáo Mẫu 01, bản kiểm điểm 2A/2B/2C, biên "
+                  "bản và danh sách đề nghị xếp loại (Hướng dẫn 43-HD/BTCTW).",
+    optional=True,
+)
+
 # The default table of criteria, on 100 points, after the groups of HD 12-HD/BTCTW's quality
 # criteria (preparation, attendance and time, content, conduct, outcome) [configurable].
 DEFAULT_CRITERIA = (
@@ -388,8 +453,8 @@ def default_criteria_rows() -> list[dict]:
 
 # Contract order: `chibo init` writes the sheets in this order after `Hướng dẫn`.
 SHEETS: tuple[Sheet, ...] = (SETTINGS, LEGAL_BASES, PLAN_PARAGRAPHS, THEMES, MEMBERS, MEETINGS,
-                             ABSENCES, OPINIONS, TASKS, ASSESSMENTS, CRITERIA, SCORES, DOCUMENTS,
-                             RECIPIENTS)
+                             ABSENCES, OPINIONS, TASKS, ASSESSMENTS, CRITERIA, SCORES,
+                             RATINGS_SHEET, DOCUMENTS, RECIPIENTS)
 GUIDE_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"
 SHEET_ORDER = (GUIDE_SHEET,) + tuple(sheet.name for sheet in SHEETS) + (LISTS_SHEET,)

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from ...errors import ChiboError
-from ...overview.status import status
+from ...overview.status import status, year_end_line
 from ...overview.today import with_reminders
 from ..rendering import fragment, page, window_of
 from ..state import Window
@@ -60,6 +60,8 @@ def _overview(window: Window) -> dict:
     upcoming = sorted((m for m in book.meetings if m.id and m.date and m.date >= checked.today
                        and (m.sheet, m.cell("date")) not in doubtful), key=lambda m: m.date)
     try:
-        return {"year_status": status(checked, window.output_folder()), "upcoming": upcoming}
+        found = status(checked, window.output_folder())
     except ChiboError:
         return {"year_status": None, "upcoming": upcoming}
+    return {"year_status": found, "upcoming": upcoming,
+            "year_end": year_end_line(found.year_end) if found.year_end else None}

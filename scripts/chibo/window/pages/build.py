@@ -1,4 +1,5 @@
-"""Building from the window — the latest quarter, a quarter, the whole year, the plan — off
+"""Building from the window — the latest quarter, a quarter, the whole year, the plan, the
+year's review pack — off
 the request thread, and the page of a job while it runs and once it is done."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from starlette.responses import RedirectResponse, Response
 
 from ...files import shown
 from ...outputs.build import build as build_documents
-from ...outputs.build import choose_plan, choose_quarter_end
+from ...outputs.build import choose_plan, choose_quarter_end, choose_year_end
 from ...outputs.folder import STATUS_WORDS
 from ..rendering import page, window_of
 from ..state import Window
@@ -21,6 +22,7 @@ async def build(request: Request) -> Response:
     window = window_of(request)
     what = str((await request.form()).get("ky", "quy"))
     choice = (choose_plan if what == "ke-hoach" else
+              choose_year_end if what == "cuoi-nam" else
               choose_quarter_end(everything=True) if what == "ca-nam" else
               choose_quarter_end(int(what[-1])) if what.startswith("quy-") else
               choose_quarter_end())

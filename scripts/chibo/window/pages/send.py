@@ -1,4 +1,5 @@
-"""Sending from the window: the preview of a period's letters or of a meeting's invitations,
+"""Sending from the window: the preview of a period's letters (the year's review pack and
+each member's self-review among them) or of a meeting's invitations,
 with a password field when none is known on this machine, then the send off the request
 thread — through the same dialogue as the command line."""
 
@@ -9,18 +10,30 @@ from typing import Callable
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from ...documents.kinds import Period
 from ...errors import ChiboError, NotReady
 from ...mail.delivery import Mailing
 from ...mail.dialogue import Sending
 from ...mail.invitations import prepare_invitations
+from ...mail.self_reviews import prepare_self_reviews
 from ...mail.sending import prepare_letters
 from ..rendering import page, window_of
 
 
-def _letters(request: Request, quarter: str, year: bool) -> Callable[[], Mailing | None]:
+# What the send page offers: its value of `ky`, and what it sends.
+CHOICES = {"": "quý gần nhất có buổi họp", **{str(q): f"quý {q}" for q in (1, 2, 3, 4)},
+           "nam": "báo cáo năm", "cuoi-nam": "hồ sơ kiểm điểm, xếp loại cuối năm",
+           "ban-kiem-diem": "bản kiểm điểm cá nhân, gửi từng đảng viên"}
+
+
+def _letters(request: Request, chosen: str) -> Callable[[], Mailing | None]:
     window = window_of(request)
     checked, output = window.checked(), window.output_folder()
-    return lambda: prepare_letters(checked, output, int(quarter) if quarter else None, year, False)
+    if chosen == "ban-kiem-diem":
+        return lambda: prepare_self_reviews(checked, output, False)
+    period = (Period(year_end=True) if chosen == "cuoi-nam" else Period() if chosen == "nam"
+              else Period(int(chosen)) if chosen in CHOICES and chosen else None)
+    return lambda: prepare_letters(checked, output, period, False)
 
 
 def _invitations(request: Request) -> Callable[[], Mailing | None]:
@@ -31,20 +44,19 @@ def _invitations(request: Request) -> Callable[[], Mailing | None]:
 
 
 async def preview(request: Request) -> Response:
-    quarter = request.query_params.get("quy", "")
-    year = request.query_params.get("nam") == "1"
+    chosen = request.query_params.get("ky", "")
     try:
-        mailing = _letters(request, quarter, year)()
+        mailing = _letters(request, chosen)()
     except ChiboError as error:
-        return page(request, "gui.html", message=str(error), mailing=None)
-    return page(request, "gui.html", mailing=mailing, quarter=quarter, year_report=year,
+        return page(request, "gui.html", message=str(error), mailing=None, chosen=chosen,
+                    choices=CHOICES)
+    return page(request, "gui.html", mailing=mailing, chosen=chosen, choices=CHOICES,
                 needs_password=bool(mailing and Sending(mailing).needs_password()))
 
 
 async def send(request: Request) -> Response:
     form = await request.form()
-    return _send_in_background(request, _letters(request, str(form.get("quy", "")),
-                                                 form.get("nam") == "1"), form)
+    return _send_in_background(request, _letters(request, str(form.get("ky", ""))), form)
 
 
 async def invitation_preview(request: Request) -> Response:

@@ -1,5 +1,5 @@
 """Screenshots of the window's main screens for the README (`make screenshots`): the sample
-workbook in Chromium, as a secretary sees it on a 13-inch laptop."""
+workbook in Chromium, as a secretary sees it on a 13-inch laptop (1366×768 at 125 %)."""
 
 import datetime as dt
 import shutil
@@ -21,6 +21,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="chibo-anh-"))
     workbook = work / "so-chi-bo-2022.xlsx"
     shutil.copyfile(ROOT / "workbook" / "chibo.xlsx", workbook)
+    shutil.copytree(ROOT / "workbook" / "tai-lieu", work / "tai-lieu")   # its meetings' materials
     server, _, listener, address = start(workbook, work / "output", 0, dt.date(2023, 3, 1),
                                          lambda path: None)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
@@ -31,12 +32,17 @@ def main() -> None:
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+        page = browser.new_page(viewport={"width": 1093, "height": 540}, device_scale_factor=1.25,
+                                locale="vi-VN")
         page.goto(address)
         page.screenshot(path=IMAGES / "cua-so-so.png", full_page=True)
         page.get_by_role("button", name="Lập văn bản").click()
         page.get_by_role("heading", name="Đã lập xong").wait_for(timeout=120_000)
         page.screenshot(path=IMAGES / "cua-so-van-ban.png", full_page=False)
+        page.goto(address.split("?")[0] + "gui?ky=4")
+        page.screenshot(path=IMAGES / "cua-so-gui.png")
+        page.goto(address.split("?")[0] + "so")
+        page.screenshot(path=IMAGES / "cua-so-chon-so.png", full_page=True)
         page.goto(address.split("?")[0] + "dang-uy")
         page.screenshot(path=IMAGES / "cua-so-dang-uy.png")
         browser.close()

@@ -3,6 +3,7 @@ few journeys a secretary makes end to end. Every page and every refusal is teste
 in test_window_pages.py, where no browser is needed."""
 
 import contextlib
+import datetime as dt
 import http.client
 import os
 import shutil
@@ -16,8 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import set_cell, set_setting
-from conftest import Inbox, free_port
+from conftest import Inbox, free_port, set_cell, set_setting
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -48,8 +48,6 @@ def opened():
 def window(sample, tmp_path, opened, monkeypatch):
     """The window on the sample, served from a thread of this process; files it would open
     with the system's programs are recorded instead."""
-    import datetime as dt
-
     for name in ("HOST", "PORT", "SECURITY", "USER", "PASSWORD", "FROM"):
         monkeypatch.delenv(f"CHIBO_SMTP_{name}", raising=False)
     monkeypatch.chdir(tmp_path)
@@ -91,10 +89,10 @@ def raw(address, method="GET", path="/", headers=None, body=None):
 
 def test_a_mistake_saved_in_excel_shows_at_its_cell_and_goes_once_fixed(page, sample):
     assert "Chi bộ Mầm non Mỹ Hòa, năm 2022" in page.locator("header h1").inner_text()
-    assert "Sổ hợp lệ" in page.locator("#van-de").inner_text()
+    assert "Sổ hợp lệ" in page.locator("#trang").inner_text()
     assert "?token=" not in page.url   # the token became a cookie
     cell = set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), "32/03/2022")
-    problems = page.locator("#van-de")
+    problems = page.locator("#trang")
     problems.get_by_text(f"Buổi sinh hoạt!{cell}:").wait_for(timeout=10_000)
     assert "không phải ngày có thật" in problems.inner_text()
     set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), "10/03/2022")
@@ -159,3 +157,63 @@ def test_sigterm_stops_the_window_cleanly(sample, tmp_path):
     assert raw(first.strip(), path="/")[0] == 403   # serving
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=15) == 0
+
+
+# --- a new secretary's year, on a 13-inch laptop at 125 % ---------------------------------------
+
+LAPTOP = {"viewport": {"width": 1093, "height": 540}, "device_scale_factor": 1.25}
+
+
+def test_a_new_2026_book_follows_every_save_and_says_when_excel_holds_it(chromium, tmp_path,
+                                                                         monkeypatch):
+    from test_window_year import excel_lock
+
+    monkeypatch.chdir(tmp_path)
+    with serving(None, None, opener=lambda path: None) as (_, address):
+        context = chromium.new_context(locale="vi-VN", **LAPTOP)
+        page = context.new_page()
+        page.goto(address)
+        page.get_by_role("button", name="Tạo sổ mới").click()
+        page.get_by_text("Đã tạo sổ so-chi-bo-").wait_for()
+        page.get_by_role("link", name="Về sổ").click()
+        book = next(tmp_path.glob("so-chi-bo-*.xlsx"))
+        heading = page.locator("#ten-so")
+        assert heading.inner_text() == f"{book.stem}, năm {dt.date.today().year}"
+        page.get_by_text("Sổ mới: việc cần ghi trước tiên").wait_for()
+        set_setting(book, "Tên chi bộ", "Chi bộ Thôn Đông")
+        page.get_by_text("Chi bộ Thôn Đông, năm").wait_for(timeout=10_000)   # no F5
+        assert page.title().startswith("Chi bộ Thôn Đông")
+        lock = excel_lock(book)
+        page.evaluate("recheck(true)")   # what the poll does every two seconds, now
+        page.get_by_text("Sổ đang mở trong Excel của Nguyễn Thị Hà").wait_for(timeout=10_000)
+        assert page.get_by_role("button", name="Vẫn lập văn bản từ bản đã lưu").is_visible()
+        lock.unlink()
+        page.evaluate("recheck(true)")
+        page.get_by_text("Sổ đang mở trong Excel").wait_for(state="detached", timeout=10_000)
+        page.get_by_role("link", name="Đổi sổ").click()
+        page.get_by_role("heading", name="Tạo sổ mới").wait_for()
+        context.close()
+
+
+def test_the_actions_come_first_whatever_the_warnings(chromium, sample, tmp_path, monkeypatch):
+    from books import Book
+    from chibo.workbook import sample as data
+
+    book = Book()
+    for meeting in data.ROWS["Buổi sinh hoạt"]:   # a warning a meeting: she is exempt
+        book.append("Vắng mặt", {"Mã buổi": meeting["Mã buổi"], "Họ và tên": "Trương Thị Hoa"})
+    book.save(sample)
+    monkeypatch.chdir(tmp_path)
+    with serving(sample, tmp_path / "out", dt.date(2022, 12, 1)) as (_, address):
+        context = chromium.new_context(locale="vi-VN", **LAPTOP)
+        page = context.new_page()
+        page.goto(address)
+        assert page.get_by_text("Cảnh báo (").count() and page.locator("li.warning").count() >= 13
+        for control in (page.get_by_role("button", name="Lập văn bản"),
+                        page.get_by_role("link", name="Gửi", exact=True),
+                        page.get_by_role("link", name="Gửi giấy mời").first):
+            box = control.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 540, control
+        reminders = page.locator("details.nhac")
+        assert reminders.count() == 1 and not reminders.locator("li").first.is_visible()
+        context.close()

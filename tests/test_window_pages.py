@@ -11,8 +11,7 @@ from starlette.testclient import TestClient
 
 from chibo.window.app import create_app
 from chibo.window.state import Window
-from conftest import run, set_cell, set_setting
-from conftest import Inbox, free_port
+from conftest import Inbox, free_port, run, set_cell, set_setting
 
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
@@ -90,19 +89,19 @@ def test_the_first_screen_names_the_cell_its_year_and_a_clean_book(client):
 
 
 def test_a_saved_mistake_appears_at_its_cell_and_goes_when_fixed(client, sample):
-    first = client.get("/van-de").json()
+    first = client.get("/trang").json()
     cell = set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), "32/03/2022")
-    answer = client.get("/van-de").json()
+    answer = client.get("/trang").json()
     assert answer["version"] > first["version"]
     assert f"Buổi sinh hoạt!{cell}:" in answer["html"] and "không phải ngày có thật" in answer["html"]
     set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-Q1"), "10/03/2022")
-    assert "Sổ hợp lệ" in client.get("/van-de").json()["html"]
+    assert "Sổ hợp lệ" in client.get("/trang").json()["html"]
 
 
 def test_the_book_is_checked_once_until_it_changes(client, window):
     client.get("/")
     version = window.version
-    for path in ("/", "/van-de", "/gui"):
+    for path in ("/", "/trang", "/gui"):
         client.get(path)
     assert window.version == version
 
@@ -166,9 +165,12 @@ def test_without_a_workbook_the_window_offers_to_choose_or_create_one(sample, tm
 def test_a_new_book_is_made_and_opened_in_excel(tmp_path):
     window = window_on(None, None, tmp_path)
     client = signed_in(window)
-    assert post(client, "/tao", {"ten": "so-moi.xlsx", "nam": "2026"}).status_code == 303
+    made = post(client, "/tao", {"ten": "so-moi.xlsx", "nam": "2026"}).text
+    assert "Đã tạo sổ so-moi.xlsx" in made and "đọc trang «Hướng dẫn»" in made
     assert (tmp_path / "so-moi.xlsx").is_file() and window.opened == [tmp_path / "so-moi.xlsx"]
-    assert "Sổ mới" in client.get("/").text or "to-fill" not in client.get("/").text
+    page = client.get("/").text
+    assert "so-moi, năm 2026" in page   # no cell name yet: the file's name, never «None»
+    assert "Sổ mới: việc cần ghi trước tiên" in page and "«Tên chi bộ»" in page
 
 
 def test_the_commune_page_summarises_a_folder(sample, tmp_path, monkeypatch):

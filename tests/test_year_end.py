@@ -13,9 +13,8 @@ import pytest
 from chibo.workbook import sample as data
 from chibo.workbook.model import attendance
 from chibo.wording import slug
-from conftest import SAMPLE, append_row, run, set_cell, set_setting
+from conftest import SAMPLE, Inbox, append_row, free_port, run, set_cell, set_setting
 from test_documents import texts
-from conftest import Inbox, free_port
 from test_summary import committee_workbook
 
 AFTER = dt.date(2023, 1, 5)            # the review meeting (20/12/2022) and its report are past
@@ -376,6 +375,7 @@ def test_a_december_without_a_review_meeting_says_what_to_write(book, tmp_path):
 def test_the_window_builds_and_sends_the_pack(sample, tmp_path, monkeypatch):
     from test_window_pages import finished, post, signed_in, window_on
 
+    monkeypatch.setenv("CHIBO_SOFFICE", "/khong/co/soffice")   # the Word files: PDFs are test_pdf's
     server_inbox = Inbox()
     from aiosmtpd.controller import Controller
 
@@ -389,9 +389,9 @@ def test_the_window_builds_and_sends_the_pack(sample, tmp_path, monkeypatch):
         assert "hồ sơ kiểm điểm, xếp loại cuối năm" in client.get("/").text
         page = finished(client, post(client, "/lap", {"ky": "cuoi-nam"}))
         assert "Danh sách đề nghị xếp loại chất lượng đảng viên năm 2022" in page
-        assert "danh-sach-de-nghi-xep-loai-2022.pdf" in page
+        assert "danh-sach-de-nghi-xep-loai-2022.docx" in page
         preview = client.get("/gui?ky=cuoi-nam").text
-        assert "danguy.myhoa@example.vn" in preview and "bao-cao-kiem-diem-tap-the-2022.pdf" in preview
+        assert "danguy.myhoa@example.vn" in preview and "bao-cao-kiem-diem-tap-the-2022.docx" in preview
         finished(client, post(client, "/gui", {"ky": "cuoi-nam"}))
         assert [m["To"] for m in server_inbox.messages] == ["danguy.myhoa@example.vn"]
         assert "Cuối năm:" in client.get("/").text and "đã gửi" in client.get("/").text

@@ -29,6 +29,25 @@ def program_holding(path: Path, lock: Path | None = None) -> str:
                                                                          "Word")
 
 
+def lock_owner(lock: Path) -> str | None:
+    """Who holds the file, as its lock file says: LibreOffice writes 'user,host,…';
+    Excel and Word write the user's name, its length first, then again in UTF-16 at byte 54."""
+    try:
+        data = lock.read_bytes()[:512]
+    except OSError:
+        return None
+    if lock.name.startswith(".~lock."):
+        owner = data.decode("utf-8", "replace").split(",")[0].strip()
+        return owner or None
+    if len(data) > 56 and data[54]:
+        wide = data[56:56 + 2 * data[54]].decode("utf-16-le", "replace").strip()
+        if wide:
+            return wide
+    if data and 0 < data[0] < len(data):
+        return data[1:1 + data[0]].decode("cp1252", "replace").strip() or None
+    return None
+
+
 def shown(path: Path) -> str:
     """A path as the secretary typed it: relative to where she runs chibo, when inside."""
     try:

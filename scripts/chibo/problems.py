@@ -30,6 +30,12 @@ class Code:
 LOCAL_CODES = frozenset({"open-in-excel", "material-missing"})
 
 
+# Reminders said every day until their day passes or the work is done (a probation nearing,
+# a meeting not yet announced, a report dated ahead): the window folds them into one line.
+REMINDER_CODES = frozenset({"probation-near", "probation-due", "probation-over",
+                            "invitation-missing", "dated-ahead"})
+
+
 def _codes(severity: str, *entries: tuple[str, str, str]) -> list[Code]:
     return [Code(code, severity, meaning, template) for code, meaning, template in entries]
 
@@ -58,8 +64,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
              "hoặc Mã buổi trước khi lập văn bản.")),
     *_codes(WARNING,
             ("open-in-excel", "Sổ đang mở: chibo chỉ đọc được những gì đã lưu.",
-             "Sổ đang mở trong {program} (thấy tệp khóa {lock}): chibo chỉ đọc được những gì "
-             "đã lưu: hãy lưu (Ctrl+S) và đóng sổ rồi chạy lại.")),
+             "Sổ đang mở trong {program}{holder} (thấy tệp khóa {lock}): chibo chỉ đọc được "
+             "những gì đã lưu: hãy lưu (Ctrl+S) và đóng sổ rồi chạy lại. Nếu {program} đã đóng "
+             "mà tệp khóa còn lại (máy tắt đột ngột), có thể xóa tệp khóa đó.")),
     # --- sheets, columns, cells ---
     *_codes(ERROR,
             ("missing-sheet", "Thiếu một trang của sổ.", "Thiếu trang «{name}»{hint}."),

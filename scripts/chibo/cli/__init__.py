@@ -108,10 +108,20 @@ def main(debug: bool) -> None:
 def init(path: str, year: int | None, force: bool, sample: bool, committee: bool,
          previous: str | None) -> None:
     """Tạo sổ Excel mới với đủ các trang, tiêu đề, danh sách chọn và hướng dẫn."""
-    from ..workbook.creating import create_from, create_workbook
+    from ..errors import OutputExists
 
     if sum(map(bool, (sample, committee, previous))) > 1:
         raise click.UsageError("Chỉ chọn một trong ba: --sample, --dang-uy hoặc --from.")
+    try:
+        _init(path, year, force, sample, committee, previous)
+    except OutputExists as exists:
+        raise OutputExists(f"{exists} Muốn thay tệp này: thêm --force.") from None
+
+
+def _init(path: str, year: int | None, force: bool, sample: bool, committee: bool,
+          previous: str | None) -> None:
+    from ..workbook.creating import create_from, create_workbook
+
     if previous:
         from ..places import find_workbook
 
@@ -488,5 +498,6 @@ def ui(workbook, port, no_browser, output, today):
 
 
 def ui_main() -> None:
-    """chibo-ui: the window from a desktop shortcut (on Windows, without a console)."""
-    main(["ui"])
+    """chibo-ui: the window from a desktop shortcut (on Windows, without a console); what
+    follows the name is `chibo ui`'s (`chibo-ui --help` prints its help, starting nothing)."""
+    main(["ui", *sys.argv[1:]])

@@ -30,7 +30,8 @@ def read_cell(path: Path, today: dt.date) -> Cell:
     readable meetings show; runs in a worker process, so it returns plain data."""
     checked = open_checked(path, today)
     workbook = checked.workbook
-    cell = Cell(path.name, path.stem, problems=_as_the_office_sees_them(checked, path))
+    cell = Cell(path.name, path.stem, problems=_as_the_office_sees_them(checked, path),
+                saved=path.stat().st_mtime)
     if workbook is None:
         cell.note = UNREADABLE
         return cell
@@ -134,17 +135,25 @@ def read_cells(paths: list[Path], today: dt.date, progress=None) -> list[Cell]:
 
 
 def sort_out(cells: list[Cell], year: int) -> list[Cell]:
-    """Mark workbooks of another year and cells that appear twice (never dropped)."""
-    seen: dict[str, Cell] = {}
+    """Mark workbooks of another year and, of two books of one cell, the older (never
+    dropped): the one saved last is counted, and each says why."""
+    books: dict[str, list[Cell]] = {}
     for cell in cells:
-        if cell.note:
-            continue
-        if cell.year is None:
+        if cell.note or cell.year is None:
             continue   # no year: its errors say why, and it is counted with them
         if cell.year != year:
             cell.note = f"sổ năm {cell.year}, không phải năm {year}"
             continue
-        first = seen.setdefault(matching_key(cell.name), cell)
-        if first is not cell:
-            cell.note = f"trùng chi bộ với tệp {first.file}"
+        books.setdefault(matching_key(cell.name), []).append(cell)
+    for same in books.values():
+        newest = max(same, key=lambda c: (c.saved, c.file))
+        for cell in same:
+            if cell is not newest:
+                cell.note = (f"trùng chi bộ với tệp {newest.file}: tổng hợp tệp {newest.file} "
+                             f"(lưu lúc {_when(newest.saved)}), mới hơn tệp này (lưu lúc "
+                             f"{_when(cell.saved)})")
     return cells
+
+
+def _when(timestamp: float) -> str:
+    return dt.datetime.fromtimestamp(timestamp).strftime("%H:%M ngày %d/%m/%Y")

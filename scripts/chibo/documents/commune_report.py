@@ -90,6 +90,7 @@ class Cell:
     note: str = ""                        # unreadable, other year, duplicate
     year_report_number: int | None = None
     ratings: CellRatings | None = None    # the year's end, once December has come
+    saved: float = 0                      # when its file was last saved (of two copies: the later)
 
     @property
     def errors(self) -> int:

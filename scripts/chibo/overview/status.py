@@ -113,6 +113,27 @@ class _Look:
             self.result.due.append(f"{what} chưa gửi.")
 
 
+@dataclass(frozen=True)
+class TwoVersions:
+    """A document she edited, and the workbook's new version beside it: hers to choose."""
+
+    label: str
+    hers: str                             # under the output folder
+    new: str
+
+
+def versions_to_choose(checked: Checked, output_dir: str | Path) -> list[TwoVersions]:
+    assert checked.workbook is not None   # asked of a readable book
+    outputs = OutputFolder(output_dir)
+    found = []
+    for planned in year_documents(checked.workbook, checked.today):
+        newer = outputs.new_version_of(planned.path)
+        if newer is not None:
+            found.append(TwoVersions(planned.label, planned.path,
+                                     newer.relative_to(outputs.path_of(".")).as_posix()))
+    return found
+
+
 def status(checked: Checked, output_dir: str | Path) -> Status:
     """The state of a checked workbook's year. It only looks at dates, kinds and file names,
     so a workbook with errors still gets its table; the errors themselves are the first
@@ -123,7 +144,9 @@ def status(checked: Checked, output_dir: str | Path) -> Status:
     result = Status(str(settings.cell_name or Path(workbook.path).stem), settings.year,
                     short_date(checked.today), errors=len(report.errors),
                     warnings=len(report.warnings))
-    if result.errors:
+    if report.is_to_do_list:
+        result.due.append(f"Sổ mới: còn {len(report.problems)} việc cần ghi trước khi lập văn bản.")
+    elif result.errors:
         result.due.append(f"Sổ có {result.errors} lỗi cần sửa trước khi lập văn bản.")
     if settings.year is None:
         return result

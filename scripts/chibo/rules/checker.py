@@ -11,7 +11,7 @@ import unicodedata
 from ..problems import Report
 from ..wording import short_date
 from ..workbook.model import Record, Workbook, in_cell_on
-from ..workbook.schema import TWO_LEVEL_YEAR
+from ..workbook.schema import THEMATIC_KINDS, TWO_LEVEL_YEAR
 from ..workbook.values import matching_key
 
 HD12 = "Hướng dẫn 12-HD/BTCTW"
@@ -31,6 +31,22 @@ def next_free_row(records: list[Record]) -> str:
 
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _held_when_named(typed: str, meetings: list[Record]) -> list[str]:
+    """The meeting a mistyped Mã buổi most likely means, by the month or quarter it names
+    ('2026-T09': the one meeting of September 2026, whatever its own Mã buổi)."""
+    import re
+
+    found = re.fullmatch(r"\s*(\d{4})\s*-\s*([TQ])\s*0?(\d{1,2})\s*", typed, re.IGNORECASE)
+    if not found:
+        return []
+    year, letter, number = int(found[1]), found[2].upper(), int(found[3])
+    held = [m for m in meetings if m.id and m.date and m.date.year == year
+            and (m.date.month == number if letter == "T" else (m.date.month - 1) // 3 + 1 == number)]
+    if letter == "Q":
+        held = [m for m in held if m.kind in THEMATIC_KINDS] or held
+    return [held[0].id] if len(held) == 1 else []
 
 
 class Checker:
@@ -114,7 +130,8 @@ class Checker:
         meeting = self.wb.meeting_with_id(meeting_id)
         if meeting is None:
             ids = [m.id for m in self.wb.meetings if m.id]
-            near = difflib.get_close_matches(meeting_id, ids, n=1)
+            near = _held_when_named(meeting_id, self.wb.meetings) or difflib.get_close_matches(
+                meeting_id, ids, n=1)
             self.flag("unknown-meeting", record, "meeting_id", meeting=meeting_id,
                       hint=f"; có phải «{near[0]}»?" if near else "")
         return meeting

@@ -19,8 +19,9 @@ GET, POST = ["GET"], ["POST"]
 
 ROUTES = [
     Route("/", book.home, methods=GET),
-    Route("/van-de", book.problems, methods=GET),
+    Route("/trang", book.live, methods=GET),
     Route("/mo-so", book.open_book, methods=POST),
+    Route("/so", choose.show, methods=GET),
     Route("/chon", choose.choose, methods=POST),
     Route("/tao", choose.create, methods=POST),
     Route("/lap", build.build, methods=POST),
@@ -30,9 +31,11 @@ ROUTES = [
     Route("/moi/{meeting}", send.invitation_preview, methods=GET),
     Route("/moi/{meeting}", send.invite, methods=POST),
     Route("/mo", files.open_file, methods=POST),
+    Route("/giu", files.keep, methods=POST),
     Route("/tep/{path:path}", files.serve_file, methods=GET),
     Route("/dang-uy", commune.show, methods=GET),
     Route("/dang-uy", commune.summarise, methods=POST),
+    Route("/dang-uy/tao", commune.create_committee, methods=POST),
     Route("/dong", close.close, methods=POST),
 ]
 

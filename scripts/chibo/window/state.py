@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ChiboError, OutputNotWritable
-from ..files import atomic_write
+from ..files import atomic_write, lock_file_beside
 from ..places import data_folder, output_beside
 from ..rules.checked import Checked, open_checked
 
@@ -42,7 +42,10 @@ class Job:
     done: bool = False
     result: Any = None
     failure: str | None = None
+    failure_family: str | None = None   # the declared family of a foreseen failure
     started: float = field(default_factory=time.monotonic)
+    asked: str = ""                # a build: what she chose to build (the form's `ky`)
+    then: str = ""                 # a build: the send page's period; a send: its preview
 
 
 @dataclass
@@ -62,6 +65,8 @@ class Window:
     _stamp: tuple = ()
     _checked: Checked | None = None
     version: int = 0                        # how many times the book was checked
+    notice: str | None = None               # what the last action did, said once on its page
+    commune_folder: Path | None = None      # the folder of cells' books the Đảng ủy last summed
 
     @property
     def origins(self) -> set[str]:
@@ -94,15 +99,18 @@ class Window:
         return self.roots.index(folder)
 
     def checked(self) -> Checked:
-        """The book as checked: checked again whenever the file changed on disk (or the day
-        did). Excel saves through a temporary file and a rename: a read that fails mid-save
-        is simply tried again at the next poll."""
+        """The book as checked: checked again whenever the file changed on disk, a program
+        opened or closed it (its lock file), or the day changed. Excel saves through a
+        temporary file and a rename: a read that fails mid-save is simply tried again at the
+        next poll."""
         assert self.workbook is not None
+        lock = lock_file_beside(self.workbook)   # opened in Excel: said before any save
         try:
             stat = self.workbook.stat()
-            stamp: tuple = (str(self.workbook), stat.st_size, stat.st_mtime_ns, self.today)
+            stamp: tuple = (str(self.workbook), stat.st_size, stat.st_mtime_ns, self.today,
+                            str(lock))
         except OSError:
-            stamp = (str(self.workbook), None, None, self.today)
+            stamp = (str(self.workbook), None, None, self.today, str(lock))
         if stamp != self._stamp or self._checked is None:
             self._checked = open_checked(self.workbook, self.today)
             self._stamp = stamp
@@ -117,7 +125,7 @@ class Window:
             try:
                 job.result = work()
             except ChiboError as error:
-                job.failure = str(error)
+                job.failure, job.failure_family = str(error), error.family
             except Exception as error:   # shown, never a dead page
                 job.failure = f"Lỗi không mong đợi ({type(error).__name__}: {error})"
             job.done = True

@@ -57,8 +57,8 @@ def _new_workbook_path(path: str | Path, force: bool) -> Path:
     if not path.suffix:
         path = path.with_suffix(".xlsx")
     if path.exists() and not force:
-        raise OutputExists(f"Tệp {path} đã có: chibo không ghi đè sổ của bạn. Hãy chọn tên khác, "
-                           "hoặc thêm --force nếu thật sự muốn thay tệp này.")
+        raise OutputExists(f"Tệp {path} đã có: chibo không ghi đè một sổ đã có. Hãy chọn tên "
+                           "khác.")
     return path
 
 
@@ -388,12 +388,26 @@ def carry_over(old_path: str | Path, year: int | None = None):
              f"{len(staying)} đảng viên" + (f" (không chép {len(gone)} đồng chí đã chuyển đi: "
                                            f"{', '.join(gone)})" if gone else ""),
              f"{len(old.recipients)} nơi nhận"]
+    notes += _dated_bases(old.legal_bases, old_year, year)
     for member in staying:
         ends = probation_ends(member)
         if ends is not None and ends.year <= year:
             notes.append(f"Đồng chí {member.name} là đảng viên dự bị, đủ 12 tháng ngày "
                          f"{short_date(ends)}: nhớ xét chuyển đảng viên chính thức.")
     return settings, rows, notes
+
+
+def _dated_bases(bases, old_year: int | None, year: int) -> list[str]:
+    """The sources carried that belong to last year — a plan of the commune's for its year,
+    a document issued then and naming it — pointed out to be replaced, never silently kept."""
+    notes = []
+    for base in bases:
+        words = " ".join(str(base.values.get(f) or "") for f in ("document", "subject"))
+        if old_year and (str(old_year) in words or (base.date and base.date.year == old_year
+                                                      and "kế hoạch" in words.lower())):
+            notes.append(f"Căn cứ «{base.document}» ({base.subject}) là văn bản của năm "
+                         f"{old_year}: nhớ thay bằng văn bản của năm {year} ở trang Căn cứ.")
+    return notes
 
 
 def create_from(path: str | Path, old_path: str | Path, year: int | None = None,

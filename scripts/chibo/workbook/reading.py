@@ -9,15 +9,17 @@ only), or openpyxl for what calamine cannot hold or open.
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from pathlib import Path
 
 from . import schema
 from .container import Container, SheetPart, open_container, transitional_copy
 from ..errors import WorkbookUnreadable
-from ..files import lock_file_beside, program_holding
+from ..files import lock_file_beside, lock_owner, program_holding
 from .model import Record, Workbook
 from ..problems import Report
-from .values import EXCEL_ERRORS, BadValue, clean_text, is_empty, matching_key, show
+from .values import (DATE_EXAMPLE, EXCEL_ERRORS, BadValue, clean_text, is_empty, matching_key,
+                     show)
 
 MAX_COLUMNS_READ = 64   # columns right of this are never part of the contract
 
@@ -56,7 +58,7 @@ def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
     lock = lock_file_beside(path)
     if lock is not None:
         report.add("open-in-excel", sheet=path.name, program=program_holding(path, lock),
-                   lock=lock.name)
+                   lock=lock.name, holder=_holder(lock))
     try:
         found = _read_sheets(container, sheets, report)
     except WorkbookUnreadable as unreadable:
@@ -65,6 +67,20 @@ def read_workbook(path: str | Path, sheets: tuple = schema.SHEETS,
     finally:
         container.close()
     return _records(path, found, sheets, model, report), report
+
+
+def _holder(lock: Path) -> str:
+    """' của Nguyễn Thị Hà, từ 08:15 ngày 01/12/2026': who opened the book, and when — a
+    lock days old was likely left by a machine that stopped without closing Excel."""
+    import datetime as dt
+
+    owner = lock_owner(lock)
+    try:
+        since = dt.datetime.fromtimestamp(lock.stat().st_mtime)
+    except OSError:
+        since = None
+    return ((f" của {owner}" if owner else "")
+            + (f", từ {since:%H:%M} ngày {since:%d/%m/%Y}" if since else ""))
 
 
 def workbook_from_rows(rows: dict[str, list[list]], path: str | Path = "so-trong-bo-nho.xlsx",
@@ -93,6 +109,10 @@ def _records(path: Path, found: dict, sheets: tuple, model, report: Report):
             tables[sheet.field] = _read_settings(sheet, rows, formula_cells, report)
         else:
             tables[sheet.field] = _read_table(sheet, rows, formula_cells, report)
+    year = getattr(tables.get("settings"), "values", {}).get("year")
+    if year:   # an example in a message is of the book's own year
+        report.problems = [replace(p, message=p.message.replace(DATE_EXAMPLE, f"15/03/{year}"))
+                           for p in report.problems]
     return model(path=str(path), **tables)
 
 

@@ -128,6 +128,8 @@ def parse_number(value) -> int | float:
     return int(number) if number.is_integer() else number
 
 
+# The date a message shows as an example; the reader gives it the book's own year.
+DATE_EXAMPLE = "15/03/2022"
 _DATE_TEXT = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _DATE_WORDS = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
@@ -144,7 +146,7 @@ def parse_date(value) -> dt.date:
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
         raise BadValue(f"«{show(value)}» không phải ngày; hãy ghi theo dạng dd/mm/yyyy, "
-                       "ví dụ 15/03/2022")
+                       f"ví dụ {DATE_EXAMPLE}")
     text = clean_text(str(value))
     match = _DATE_TEXT.fullmatch(text) or _DATE_WORDS.fullmatch(text)
     iso = _ISO_DATE.fullmatch(text)  # what other programs export: unambiguous, so accepted
@@ -155,7 +157,7 @@ def parse_date(value) -> dt.date:
             return dt.date(year, month, day)
         except ValueError:
             raise BadValue(f"«{text}» không phải ngày có thật (ngày/tháng/năm)") from None
-    raise BadValue(f"«{text}» không phải ngày; hãy ghi theo dạng dd/mm/yyyy, ví dụ 15/03/2022")
+    raise BadValue(f"«{text}» không phải ngày; hãy ghi theo dạng dd/mm/yyyy, ví dụ {DATE_EXAMPLE}")
 
 
 _TIME_TEXT = re.compile(

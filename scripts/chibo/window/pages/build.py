@@ -18,16 +18,28 @@ from ..rendering import page, window_of
 from ..state import Window
 
 
+# What the send page previews after a build of each choice (its `ky`).
+SENT_AFTER = {"quy": "", "ca-nam": "", "ke-hoach": "", "cuoi-nam": "cuoi-nam",
+              **{f"quy-{q}": str(q) for q in (1, 2, 3, 4)}}
+
+
 async def build(request: Request) -> Response:
+    """Build what she chose; from a book open in Excel only when she said to build anyway
+    (a lock file left by a machine that stopped)."""
     window = window_of(request)
-    what = str((await request.form()).get("ky", "quy"))
+    form = await request.form()
+    what = str(form.get("ky", "quy"))
+    what = what if what in SENT_AFTER else "quy"
     choice = (choose_plan if what == "ke-hoach" else
               choose_year_end if what == "cuoi-nam" else
               choose_quarter_end(everything=True) if what == "ca-nam" else
               choose_quarter_end(int(what[-1])) if what.startswith("quy-") else
               choose_quarter_end())
     checked, output = window.checked(), window.output_folder()
-    key = window.run_job("lap", lambda: build_documents(checked, choice, output, pdf=True))
+    anyway = form.get("van_lap") == "c"
+    key = window.run_job("lap", lambda: build_documents(checked, choice, output, pdf=True,
+                                                        while_open=anyway))
+    window.jobs[key].asked, window.jobs[key].then = what, SENT_AFTER[what]
     return RedirectResponse(f"/viec/{key}", 303)
 
 
@@ -39,6 +51,9 @@ async def job(request: Request) -> Response:
     if not running.done:
         return page(request, "dang-lam.html", job=running,
                     seconds=int(time.monotonic() - running.started))
+    if running.kind == "gui" and running.failure_family == "password-refused":
+        window.notice = running.failure   # the same preview, the field ready for another try
+        return RedirectResponse(running.then, 303)
     written = getattr(running.result, "written", None)
     return page(request, f"xong-{running.kind}.html", job=running, result=running.result,
                 links=links(window, written) if written is not None else [])
@@ -57,7 +72,8 @@ def links(window: Window, written) -> list[dict]:
         found.append({"label": file.label, "message": outcome.message, "name": path.name,
                       "state": STATUS_WORDS[outcome.status],
                       "relative": f"{number}/{path.relative_to(root).as_posix()}",
-                      "docx": path.suffix == ".docx", "shown": shown(path),
+                      "program": {".docx": "Word", ".xlsx": "Excel"}.get(path.suffix),
+                      "shown": shown(path),
                       "pdf": f"{number}/{pdf.relative_to(root).as_posix()}" if pdf.exists()
                       else None})
     return found

@@ -1,4 +1,5 @@
-"""The Đảng ủy's page: the summary of a folder of cells' books, built off the request thread."""
+"""The Đảng ủy's page: the summary of a folder of cells' books, built off the request thread
+— and the Đảng ủy's own workbook made here when the folder has none."""
 
 from __future__ import annotations
 
@@ -9,17 +10,46 @@ from starlette.responses import RedirectResponse, Response
 
 from ...commune.cells import COMMITTEE_FILE, cell_workbooks
 from ...commune.summary import run_summary
+from ...errors import ChiboError
+from ...workbook.creating import create_workbook
 from ..rendering import page, window_of
 
 
+def _folder(window, typed: str | None) -> Path:
+    return Path(str(typed or "").strip().strip('"') or window.commune_folder or window.start_folder)
+
+
 async def show(request: Request) -> Response:
-    return page(request, "dang-uy.html", folder=str(window_of(request).start_folder))
+    window = window_of(request)
+    folder = _folder(window, request.query_params.get("thu_muc"))
+    notice, window.notice = window.notice, None
+    return page(request, "dang-uy.html", folder=str(folder), notice=notice, year=window.today.year,
+                has_committee=(folder / COMMITTEE_FILE).is_file())
+
+
+async def create_committee(request: Request) -> Response:
+    """The Đảng ủy's own workbook, made in the folder and opened in Excel to fill in."""
+    window = window_of(request)
+    form = await request.form()
+    folder = _folder(window, str(form.get("thu_muc", "")))
+    try:
+        year = int(str(form.get("nam", ""))) if form.get("nam") else window.today.year
+        made = create_workbook(folder / COMMITTEE_FILE, year=year, committee=True)
+    except (ChiboError, ValueError) as error:
+        window.notice = str(error)
+    else:
+        window.opener(made)
+        window.notice = (f"Đã tạo sổ của Đảng ủy {made} và mở bằng Excel: hãy ghi thông tin của "
+                         "Đảng ủy (tên, người ký, nơi nhận…), lưu lại rồi lập tổng hợp.")
+    window.commune_folder = folder
+    return RedirectResponse("/dang-uy", 303)
 
 
 async def summarise(request: Request) -> Response:
     window = window_of(request)
     form = await request.form()
-    folder = Path(str(form.get("thu_muc", "")).strip().strip('"') or window.start_folder)
+    folder = _folder(window, str(form.get("thu_muc", "")))
+    window.commune_folder = folder
     quarter = str(form.get("quy", ""))
     today = window.today
 

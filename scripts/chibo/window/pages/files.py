@@ -1,12 +1,17 @@
 """The files a build wrote: served (PDFs inline) or opened with the system's program — only
-ever from the output folders the window wrote to, addressed by the folder's number."""
+ever from the output folders the window wrote to, addressed by the folder's number — and her
+choice between two versions of a document."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
+
+from ...errors import ChiboError
+from ...outputs.choosing import keep_version
+from ...outputs.folder import OutputFolder
 
 from ..rendering import window_of
 from ..state import Window
@@ -39,3 +44,15 @@ async def serve_file(request: Request) -> Response:
     inline = path.suffix.lower() == ".pdf"
     return FileResponse(path, filename=path.name,
                         content_disposition_type="inline" if inline else "attachment")
+
+
+async def keep(request: Request) -> Response:
+    """Keep one of two versions of a document (hers, or the workbook's new one)."""
+    window = window_of(request)
+    form = await request.form()
+    try:
+        window.notice = keep_version(OutputFolder(window.output_folder()), str(form.get("tep", "")),
+                                     keep_new=form.get("giu") == "moi")
+    except ChiboError as error:
+        window.notice = str(error)
+    return RedirectResponse("/", 303)

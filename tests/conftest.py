@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import email
 import email.policy
 import shutil
 import socket
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -252,6 +254,16 @@ class Inbox:
         self.messages = []
         self.refuse = set()
         self.drop_after = None   # close the connection after this many messages
+        self.busy = None         # '421 …': the server takes no mail for now
+        self.then_drop = False   # take a message, then drop the line before replying
+        self.reply_after = 0.0   # seconds before the reply to a message
+        self.received = threading.Event()   # set at each message taken
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if self.busy:
+            return self.busy
+        envelope.mail_from = address
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
@@ -264,6 +276,11 @@ class Inbox:
             server.transport.close()
             return "421 closing"
         self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        self.received.set()
+        if self.then_drop:
+            server.transport.close()
+            return None
+        await asyncio.sleep(self.reply_after)
         return "250 OK"
 
     def to(self, address):
@@ -294,3 +311,16 @@ def smtp_env(monkeypatch, inbox):
     monkeypatch.delenv("CHIBO_SMTP_USER", raising=False)
     monkeypatch.delenv("CHIBO_SMTP_PASSWORD", raising=False)
     return monkeypatch
+
+
+@pytest.fixture
+def mail_server(sample):
+    """A real SMTP server on 127.0.0.1, set up in the sample's `Thông tin`: its inbox."""
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    server.start()
+    for key, value in (("Máy chủ thư (SMTP)", "127.0.0.1"), ("Cổng", server.port),
+                       ("Bảo mật", "Không")):
+        set_setting(sample, key, value)
+    yield inbox
+    server.stop()

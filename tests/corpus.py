@@ -165,12 +165,19 @@ def _compound_file(stream_names: list[str]) -> bytes:
     header[0x20:0x22] = struct.pack("<H", 6)
     header[0x30:0x34] = struct.pack("<I", 1)              # the directory starts at sector 1
     directory = bytearray()
-    for name in ["Root Entry"] + stream_names:
+    names = ["Root Entry"] + stream_names
+    for index, name in enumerate(names):
         entry = bytearray(128)
         encoded = name.encode("utf-16-le") + b"\0\0"
         entry[: len(encoded)] = encoded
         entry[64:66] = struct.pack("<H", len(encoded))
         entry[66] = 5 if name == "Root Entry" else 2
+        entry[67] = 1                                      # black, in the red-black tree
+        # the tree: the root's child is the first stream, each stream's right sibling the next
+        after = index + 1 if 0 < index < len(names) - 1 else 0xFFFFFFFF
+        child = 1 if index == 0 and len(names) > 1 else 0xFFFFFFFF
+        entry[68:80] = struct.pack("<III", 0xFFFFFFFF, after, child)
+        entry[116:120] = struct.pack("<I", 0xFFFFFFFE)     # no sectors: an empty stream
         directory += entry
     directory += bytes(-len(directory) % 512)
     fat = bytearray(b"\xff" * 512)
@@ -178,6 +185,32 @@ def _compound_file(stream_names: list[str]) -> bytes:
     header[0x2C:0x30] = struct.pack("<I", 1)
     header[0x4C:0x50] = struct.pack("<I", 0)
     return bytes(header) + bytes(fat) + bytes(directory)
+
+
+def _text_utf16(text: str) -> bytes:
+    """Bytes after the directory, as a document's text lies in its sectors."""
+    return (text.encode("utf-16-le") * 8).ljust(512, b"\0")
+
+
+def chart_sheet_read_by_openpyxl() -> bytes:
+    """The sample with its «Đánh giá» sheet a chart sheet, and its workbook part in UTF-16
+    (which calamine cannot open, so openpyxl reads it)."""
+    import openpyxl
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.load_workbook(SAMPLE)
+    place = book.sheetnames.index("Đánh giá")
+    del book["Đánh giá"]
+    chart = BarChart()
+    chart.add_data(Reference(book["Đảng viên"], min_col=2, min_row=1, max_row=3))
+    book.create_chartsheet("Đánh giá", place).add_chart(chart)
+    saved = io.BytesIO()
+    book.save(saved)
+    with zipfile.ZipFile(saved) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    text = parts["xl/workbook.xml"].decode("utf-8").replace("UTF-8", "UTF-16").replace("utf-8", "UTF-16")
+    parts["xl/workbook.xml"] = text.encode("utf-16")
+    return _zip(parts)
 
 
 def old_biff(version: int) -> bytes:
@@ -232,6 +265,13 @@ FAMILIES = [
     ("strict.xlsx", "Strict Open XML", strict_open_xml, None),
     ("van-ban-word.xlsx", "OLE: Word", lambda: _compound_file(["WordDocument", "1Table"]),
      ["van-ban-word.xlsx", "Word"]),
+    ("word-nhac-so.xlsx", "OLE: Word whose text names a workbook",
+     lambda: _compound_file(["WordDocument", "1Table"]) + _text_utf16("Bookmark Workbook Book1"),
+     ["word-nhac-so.xlsx", "Word 97-2003"]),
+    ("xls-that.xlsx", "OLE: Excel 97-2003", lambda: _compound_file(["Workbook"]),
+     ["xls-that.xlsx", "Excel 97-2003"]),
+    ("bieu-do-ten-trang.xlsx", "chart sheet in a contract sheet's place, read by openpyxl",
+     chart_sheet_read_by_openpyxl, None),
     ("trinh-chieu.xlsx", "OLE: PowerPoint", lambda: _compound_file(["PowerPoint Document"]),
      ["trinh-chieu.xlsx", "PowerPoint"]),
     ("thu-outlook.xlsx", "OLE: Outlook", lambda: _compound_file(["__substg1.0_0037001F"]),

@@ -4,6 +4,8 @@ import os
 import shutil
 import stat
 import subprocess
+import time
+from pathlib import Path
 
 import pytest
 
@@ -217,3 +219,47 @@ def test_a_pdf_she_replaced_with_a_signed_scan_is_kept_and_sent(sample, tmp_path
     message = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
     attached = {p.get_filename(): p.get_content() for p in message.iter_attachments()}
     assert attached["bao-cao-quy-1-2022.pdf"] == scan
+
+
+def _soffice_processes_using(profile_prefix: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
+            except OSError:
+                continue
+            if profile_prefix in command and "soffice" in command:
+                found.append(int(entry.name))
+    return found
+
+
+@needs_libreoffice
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the processes from /proc")
+def test_a_killed_chibo_leaves_no_libreoffice_and_no_profile(sample, tmp_path):
+    import signal
+    import sys
+
+    assert run("build-report", sample, "-o", tmp_path / "out", "--no-pdf").exit_code == 0
+    documents = [str(p) for p in (tmp_path / "out").rglob("*.docx")]
+    scratch = tmp_path / "tam"
+    scratch.mkdir()
+    converting = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; "
+         "from chibo.outputs.pdf import convert_to_pdf; "
+         "convert_to_pdf([Path(p) for p in sys.argv[1:]])", *documents],
+        env={**os.environ, "TMPDIR": str(scratch)})
+    for _ in range(300):
+        if _soffice_processes_using(str(scratch)):
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("LibreOffice never started")
+    converting.send_signal(signal.SIGKILL)
+    converting.wait(10)
+    for _ in range(200):
+        if not _soffice_processes_using(str(scratch)) and not list(scratch.iterdir()):
+            break
+        time.sleep(0.05)
+    assert not _soffice_processes_using(str(scratch))
+    assert not list(scratch.iterdir())   # its temporary profile removed too

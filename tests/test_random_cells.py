@@ -49,7 +49,10 @@ def changed_cells(changes) -> dict[str, list[list]]:
 
 
 def _is_empty(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    """Empty as a secretary sees it: nothing, or only spaces and invisible control marks."""
+    from chibo.workbook.values import clean_text
+
+    return value is None or (isinstance(value, str) and not clean_text(value).strip())
 
 
 def _read_or_reported(workbook, report, sheet: schema.Sheet, changes) -> None:

@@ -119,7 +119,7 @@ def test_a_refused_recipient_leaves_the_others_delivered_and_is_retried(built, i
     inbox.refuse = {BOARD}
     result = send(built, "--quarter", "1", "--yes")
     assert result.exit_code == 1
-    assert f"Máy chủ từ chối {BOARD}" in result.output and "550" in result.output
+    assert f"Máy chủ thư từ chối địa chỉ {BOARD}" in result.output and "550" in result.output
     assert len(inbox.to(OFFICE)) == 1 and not inbox.to(BOARD)
     inbox.refuse = set()
     assert send(built, "--quarter", "1", "--yes").exit_code == 0

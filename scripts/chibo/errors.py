@@ -68,6 +68,10 @@ class PasswordRefused(ChiboError):
     family, meaning = "password-refused", "Máy chủ thư từ chối tài khoản và mật khẩu."
 
 
+class PasswordMissing(ChiboError):
+    family, meaning = "password-missing", "Chưa có mật khẩu thư để gửi."
+
+
 class MailRecordDamaged(ChiboError):
     family, meaning = "mail-record-damaged", "Sổ theo dõi thư đã gửi bị hỏng."
 
@@ -80,4 +84,4 @@ class PortBusy(ChiboError):
 FAMILIES: tuple[type[ChiboError], ...] = (
     WorkbookUnreadable, WorkbookNotFound, NotReady, OutputExists, OutputNotWritable,
     TemplateBroken, ConverterMissing, ConversionFailed, MailNotSetUp, MailUnreachable,
-    PasswordRefused, MailRecordDamaged, PortBusy)
+    PasswordRefused, PasswordMissing, MailRecordDamaged, PortBusy)

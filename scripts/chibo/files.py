@@ -3,9 +3,12 @@ program keeps beside a file it holds open, and a path shown as the secretary wou
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 from .errors import OutputNotWritable
 
@@ -48,6 +51,59 @@ def lock_owner(lock: Path) -> str | None:
     return None
 
 
+# What the system says of a path it will not even look at: too long a name or path.
+REFUSED_PATHS = (errno.ENAMETOOLONG, errno.ELOOP)
+
+
+def path_refused(error: OSError) -> str:
+    """A path the system refused, in her words."""
+    where = str(error.filename or "")
+    if error.errno == errno.ENAMETOOLONG:
+        return (f"Tên tệp hoặc đường dẫn quá dài ({len(where)} ký tự; mỗi tên tệp tối đa 255 "
+                "byte): hãy đặt tên ngắn hơn, hoặc chọn thư mục có đường dẫn ngắn hơn.")
+    if error.errno == errno.ELOOP:
+        return f"Đường dẫn vòng lặp qua các lối tắt (symlink): {where[:120]}."
+    return f"Không dùng được đường dẫn {where[:120]} ({error.strerror or error})."
+
+
+def system_refusal(error: BaseException) -> str | None:
+    """What the system refused, in her words, when it is one of the refusals any step may
+    meet — no permission, too long a path, a full disk — else None (a bug)."""
+    if not isinstance(error, OSError):
+        return None
+    where = str(error.filename or "")
+    if error.errno in REFUSED_PATHS:
+        return path_refused(error)
+    if isinstance(error, PermissionError):
+        return (f"Không có quyền đọc hoặc ghi {where}: hãy chọn thư mục khác, hoặc xin quyền "
+                "đọc và ghi thư mục đó (tệp của người dùng khác, hoặc thư mục chỉ cho đọc).")
+    if error.errno == errno.ENOSPC:
+        return f"Ổ đĩa đã đầy khi ghi {where}: hãy xóa bớt tệp rồi làm lại."
+    return None
+
+
+def not_a_file(path: Path, what: str = "sổ Excel (.xlsx)") -> str | None:
+    """Why `path` cannot be opened as a file — missing, a folder, a pipe or a device (which
+    would never finish reading), a name too long — or None for a regular file."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return f"Không tìm thấy tệp {path}."
+    except OSError as error:
+        if error.errno in REFUSED_PATHS:
+            return path_refused(error)
+        return f"Không mở được {path} ({error.strerror or error})."
+    except ValueError:   # a NUL character in the name
+        return f"Tên tệp không hợp lệ: {str(path)!r}."
+    if stat.S_ISDIR(mode):
+        return f"{path} là một thư mục, không phải {what}: hãy chọn một tệp trong thư mục đó."
+    if not stat.S_ISREG(mode):
+        return f"{path} không phải một tệp thường (mà là một ống dẫn hoặc thiết bị): hãy chọn {what}."
+    return None
+
+
 def shown(path: Path) -> str:
     """A path as the secretary typed it: relative to where she runs chibo, when inside."""
     try:
@@ -56,17 +112,14 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename. The system refusing the rename (a file
-    open in Word on Windows, or read-only) raises PermissionError for the caller to report;
-    every other failure to write — a folder that cannot be made or written, a path through
-    a file, a full disk — is `OutputNotWritable`, naming the place."""
-    import errno
-
-    where = shown(path.parent)
+@contextlib.contextmanager
+def folder_refusals(folder: Path) -> Iterator[None]:
+    """A folder that cannot be made or written to, said as `OutputNotWritable`."""
+    where = shown(folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".chibo-", suffix=path.suffix, dir=path.parent)
+        yield
+    except TimeoutError:   # a wait that ran out is the caller's to say
+        raise
     except (FileExistsError, NotADirectoryError):
         raise OutputNotWritable(f"Không tạo được thư mục {where}: trên đường dẫn có một tệp "
                                 "trùng tên thư mục.") from None
@@ -74,8 +127,21 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputNotWritable(f"Không có quyền ghi vào thư mục {where}: hãy chọn thư mục "
                                 "khác.") from None
     except OSError as error:
+        if error.errno in REFUSED_PATHS:
+            raise OutputNotWritable(path_refused(error)) from None
         raise OutputNotWritable(f"Không ghi được vào thư mục {where} "
                                 f"({error.strerror or error}).") from None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename. The system refusing the rename (a file
+    open in Word on Windows, or read-only) raises PermissionError for the caller to report;
+    every other failure to write — a folder that cannot be made or written, a path through
+    a file, a full disk — is `OutputNotWritable`, naming the place."""
+    where = shown(path.parent)
+    with folder_refusals(path.parent):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".chibo-", suffix=path.suffix, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

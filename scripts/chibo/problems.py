@@ -46,7 +46,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     # --- the file itself ---
     *_codes(ERROR,
             ("file-missing", "Không tìm thấy tệp sổ.", "{message}"),
-            ("not-a-file", "Đường dẫn là một thư mục, không phải tệp.", "{message}"),
+            ("not-a-file", "Đường dẫn là thư mục, ống dẫn hay thiết bị, không phải tệp.", "{message}"),
             ("file-locked", "Tệp bị khóa hoặc không có quyền đọc.", "{message}"),
             ("file-empty", "Tệp rỗng.", "{message}"),
             ("encrypted", "Tệp được đặt mật khẩu.", "{message}"),

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from ..files import shown
+from ..files import path_refused, shown, system_refusal
 from .click_vi import install as _vietnamese_click
 from .render import render_build, render_report, render_status, render_summary
 
@@ -21,6 +21,12 @@ _vietnamese_click()
 
 class ChiboCommand(click.Command):
     """Turns known errors into a message and exit 1, and hides tracebacks unless --debug."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except OSError as error:   # click's checks of a path the system refuses to look at
+            raise click.UsageError(path_refused(error)) from None
 
     def invoke(self, ctx):
         _utf8_when_redirected()
@@ -33,6 +39,10 @@ class ChiboCommand(click.Command):
 
             if isinstance(error, ChiboError):
                 click.echo(f"Lỗi: {error}", err=True)
+                ctx.exit(1)
+            refusal = system_refusal(error)
+            if refusal is not None:
+                click.echo(f"Lỗi: {refusal}", err=True)
                 ctx.exit(1)
             if ctx.params.get("debug") or ctx.find_root().params.get("debug"):
                 raise
@@ -359,9 +369,10 @@ def _deliver(mailing, dry_run: bool, yes: bool, nothing_new: str) -> None:
                    "Máy này không có kho mật khẩu: lần sau chibo sẽ hỏi lại.")
     for letter in result.sent:
         click.echo(f"Đã gửi tới {letter.address}: {len(letter.files)} tệp.")
-    for letter, reason in result.refused:
-        click.echo(f"Máy chủ từ chối {letter.address} ({reason}): thư này sẽ được gửi lại ở lần "
-                   "chạy sau.")
+    for letter in result.sent_elsewhere:
+        click.echo(f"Thư gửi {letter.address} vừa được một lần gửi khác gửi đi: không gửi lại.")
+    for refusal in result.refused:
+        click.echo(refusal.sentence)
     if result.stopped:
         click.echo(result.stopped)
     sys.exit(1 if result.failed else 0)

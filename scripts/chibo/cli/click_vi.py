@@ -46,11 +46,13 @@ MESSAGES = {
     "{value!r} is not a valid {number_type}.": "{value!r} không phải {number_type} hợp lệ.",
     "{value!r} is not a valid boolean. Recognized values: {states}":
         "{value!r} không phải giá trị đúng/sai. Các giá trị nhận: {states}",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} là một tệp.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
-    "{name} {filename!r} is not readable.": "Không đọc được {name} {filename!r}.",
-    "{name} {filename!r} is not writable.": "Không ghi được vào {name} {filename!r}.",
+    # click gives these the kind of path capitalised (its «Directory»): said without it
+    "{name} {filename!r} does not exist.": "Không tìm thấy {filename!r}.",
+    "{name} {filename!r} is a file.": "{filename!r} là một tệp, không phải thư mục.",
+    "{name} {filename!r} is a directory.": "{filename!r} là một thư mục, không phải tệp.",
+    "{name} {filename!r} is not readable.": "Không đọc được {filename!r}: không có quyền đọc.",
+    "{name} {filename!r} is not writable.": "Không ghi được vào {filename!r}: không có quyền ghi.",
+    "{name} {filename!r} is not executable.": "Không chạy được {filename!r}.",
     "file": "tệp",
     "directory": "thư mục",
     "path": "đường dẫn",
@@ -92,3 +94,13 @@ def install() -> None:
 
     click.types.INT.name = "số nguyên"    # «'x' không phải số nguyên hợp lệ»
     click.types.FLOAT.name = "số"
+    click.types.IntRange.name = "số nguyên"   # not «integer range»
+    click.types.FloatRange.name = "số"
+    click.types._NumberRangeBase._describe_range = _range_in_words   # type: ignore[method-assign]
+
+
+def _range_in_words(self) -> str:
+    """«từ 1 đến 4», not click's «1<=x<=4»."""
+    if self.min is not None and self.max is not None:
+        return f"từ {self.min} đến {self.max}"
+    return f"từ {self.min} trở lên" if self.min is not None else f"không quá {self.max}"

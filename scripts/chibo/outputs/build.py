@@ -128,6 +128,10 @@ def choose_quarter_end(quarter: int | None = None, everything: bool = False) -> 
         chosen = quarter or latest_quarter(workbook, today)
         if chosen is None and not everything:
             notes.append("Sổ chưa có buổi sinh hoạt nào đã diễn ra: chỉ lập kế hoạch.")
+        if quarter is not None and not any(p.quarter == quarter
+                                           for p in year_documents(workbook, today)):
+            raise NotReady(f"Quý {quarter}/{workbook.settings.year} chưa có buổi sinh hoạt nào "
+                           "đã diễn ra: chưa có văn bản nào của quý này để lập.")
 
         def in_scope(planned: Planned) -> bool:
             if everything:

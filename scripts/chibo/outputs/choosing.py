@@ -17,6 +17,11 @@ OLD_FOLDER = "cu"
 def keep_version(outputs: OutputFolder, relative: str, keep_new: bool) -> str:
     """Keep her document (`keep_new` False) or the workbook's new version; say, in her
     words, what was kept and where the other went."""
+    with outputs.writing():
+        return _keep_version(outputs, relative, keep_new)
+
+
+def _keep_version(outputs: OutputFolder, relative: str, keep_new: bool) -> str:
     newer = outputs.new_version_of(relative)
     if newer is None:
         raise NotReady("Văn bản này không còn hai bản để chọn: có thể đồng chí đã chọn rồi.")

@@ -14,16 +14,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import OutputNotWritable
-from ..files import atomic_write, lock_file_beside, program_holding, shown
+from ..files import atomic_write, folder_refusals, lock_file_beside, program_holding, shown
+from .fingerprint import is_marked, mark_docx, mark_pdf, pdf_source
 
 MANIFEST = ".chibo-manifest.json"
+WRITING_LOCK = ".chibo-dang-ghi.lock"   # where the data folder cannot hold the lock below
+WAIT_FOR_OTHER_BUILD = 300              # seconds: a build with its PDFs takes a minute or two
 NEW_VERSION_SUFFIX = "-ban-moi"
 
 WRITTEN, UNCHANGED = "written", "unchanged"
@@ -68,7 +73,12 @@ class Manifest:
     def __init__(self, path: Path):
         self.path = path
         self.entries: dict[str, dict] = {}
-        if path.exists():
+        try:
+            found = path.exists()
+        except PermissionError:
+            raise OutputNotWritable(f"Không có quyền mở thư mục {shown(path.parent)}: hãy chọn thư "
+                                    "mục khác, hoặc xin quyền đọc và ghi thư mục này.") from None
+        if found:
             try:
                 entries = json.loads(path.read_text(encoding="utf-8"))["files"]
             except (ValueError, KeyError, TypeError, OSError):
@@ -120,11 +130,49 @@ class OutputFolder:
         self.root = Path(root)
         self.manifest = Manifest(self.root / MANIFEST)
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One run at a time writes this folder (the window and a command line, or two
+        command lines): a second waits, then reads the manifest the first left."""
+        from filelock import FileLock, Timeout
+
+        with folder_refusals(self.root):
+            self.root.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self._lock_place()), timeout=WAIT_FOR_OTHER_BUILD)
+        try:
+            with folder_refusals(self._lock_place().parent):
+                lock.acquire()
+        except Timeout:   # a TimeoutError, which folder_refusals passes on untouched
+            raise OutputNotWritable(f"Một lần lập văn bản khác đang ghi vào thư mục "
+                                    f"{shown(self.root)} đã hơn {WAIT_FOR_OTHER_BUILD // 60} phút: "
+                                    "hãy đợi lần đó xong rồi lập lại.") from None
+        try:
+            self.manifest = Manifest(self.root / MANIFEST)
+            yield
+        finally:
+            lock.release()
+
+    def _lock_place(self) -> Path:
+        """The folder's lock, in chibo's data folder (named by the folder's path), so that
+        nothing of chibo's lies among her documents."""
+        from ..places import data_folder
+
+        name = hashlib.sha256(str(self.root.resolve()).encode("utf-8")).hexdigest()[:24]
+        place = data_folder() / "dang-ghi"
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return self.root / WRITING_LOCK
+        return place / f"{name}.lock"
+
     def path_of(self, relative: str) -> Path:
         if self.root.exists() and not self.root.is_dir():
             raise OutputNotWritable(f"{self.root} là một tệp, không phải thư mục: hãy chọn thư "
                                     "mục khác để ghi văn bản.")
-        path = (self.root / relative).resolve()
+        try:
+            path = (self.root / relative).resolve()
+        except (OSError, ValueError):   # a NUL byte, a name the system refuses
+            raise OutputNotWritable(f"Tên tệp không hợp lệ: {relative[:80]!r}") from None
         if not path.is_relative_to(self.root.resolve()):
             raise OutputNotWritable(f"Tên tệp không hợp lệ: {relative}")
         return path
@@ -135,7 +183,12 @@ class OutputFolder:
     def edited_by_hand(self, relative: str) -> bool:
         """Whether the file on disk differs from what chibo last wrote there."""
         path = self.path_of(relative)
-        return path.exists() and not self.manifest.holds(relative, path.read_bytes())
+        return path.exists() and not self.ours(relative, path.read_bytes())
+
+    def ours(self, relative: str, data: bytes) -> bool:
+        """Whether chibo wrote this content here: the manifest says so, or the content's own
+        mark does (a crash or another build may have kept the manifest from knowing)."""
+        return self.manifest.holds(relative, data) or is_marked(relative, data)
 
     def new_version_of(self, relative: str) -> Path | None:
         """The workbook's new version waiting beside her edited document, if any (the
@@ -158,13 +211,15 @@ class OutputFolder:
     def write(self, relative: str, data: bytes, source: str | None = None) -> Outcome:
         """Write one file safely; `source` is the hash of the document a PDF was made from."""
         path = self.path_of(relative)
+        data = mark_pdf(data, source) if source else mark_docx(data) \
+            if relative.endswith(".docx") else data
         if path.exists():
             old = path.read_bytes()
             if old == data:   # what chibo would write: ours, even if not recorded
                 self.manifest.record(relative, data, source)
                 self._drop_new_version(relative)
                 return Outcome(path, UNCHANGED)
-            if not self.manifest.holds(relative, old):
+            if not self.ours(relative, old):
                 return self._beside_hers(relative, path, data, source)
         outcome = self._replace(relative, path, data, source)
         if outcome.status == WRITTEN:
@@ -223,7 +278,7 @@ class OutputFolder:
             if not path.exists():
                 return name
             content = path.read_bytes()
-            if content == data or self.manifest.holds(name, content):
+            if content == data or self.ours(name, content):
                 return name
         raise AssertionError("unreachable: the last name is free")
 
@@ -255,7 +310,7 @@ class OutputFolder:
         edited it: then it is hers too."""
         for newer in self._new_version_names(relative):
             path = self.path_of(newer)
-            if path.exists() and self.manifest.holds(newer, path.read_bytes()):
+            if path.exists() and self.ours(newer, path.read_bytes()):
                 try:
                     path.unlink()
                 except OSError:
@@ -272,6 +327,10 @@ class OutputFolder:
         (the secretary's edited file included). A PDF she replaced — a signed scan — stands
         for the document chibo last made it from."""
         relative_pdf = pdf_name(relative_docx)
-        entry = self.manifest.get(relative_pdf)
-        return (entry is not None and self.path_of(relative_pdf).exists()
-                and entry.get("source_sha256") == self.document_hash(relative_docx))
+        path = self.path_of(relative_pdf)
+        if not path.exists():
+            return False
+        made_from = pdf_source(path.read_bytes())   # chibo's PDF says what it was made from
+        if made_from is None:
+            made_from = (self.manifest.get(relative_pdf) or {}).get("source_sha256")
+        return made_from is not None and made_from == self.document_hash(relative_docx)

@@ -68,7 +68,7 @@ def convert_to_pdf(documents: list[Path]) -> dict[Path, bytes | None]:
                    "--headless", "--norestore", "--nologo", "--nodefault", "--convert-to", "pdf",
                    "--outdir", str(work / "out"), *map(str, inputs)]
         timeout = START_SECONDS + SECONDS_PER_DOCUMENT * len(inputs)
-        _run(command, timeout)
+        _run(command, timeout, work)
         results = {}
         for document, copy in zip(documents, inputs, strict=True):
             pdf = work / "out" / (copy.stem + ".pdf")
@@ -77,16 +77,20 @@ def convert_to_pdf(documents: list[Path]) -> dict[Path, bytes | None]:
         return results
 
 
-def _run(command: list[str], timeout: float) -> None:
-    """Run LibreOffice in its own process group, so a hang can be ended whole."""
+def _run(command: list[str], timeout: float, work: Path) -> None:
+    """Run LibreOffice in its own process group, so a hang can be ended whole — and watched
+    by a guardian that ends it and removes its folder should chibo itself end first."""
     # Windows-only constant: typeshed declares it for win32 alone.
     options = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined,unused-ignore]
                if sys.platform.startswith("win") else {"start_new_session": True})
+    guardian = _guardian(work)
     try:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    stdin=subprocess.DEVNULL, **options)
     except OSError as error:
+        _release(guardian)
         raise ConverterMissing(f"Không chạy được LibreOffice ({error}). " + INSTALL_HINT) from None
+    _tell(guardian, f"{process.pid}\n")
     try:
         process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -94,6 +98,63 @@ def _run(command: list[str], timeout: float) -> None:
         raise ConversionFailed(f"LibreOffice không chuyển xong sau {int(timeout)} giây và đã bị dừng. "
                                "Các tệp Word (.docx) vẫn đã được ghi; hãy đóng LibreOffice nếu đang mở "
                                "rồi chạy lại.") from None
+    finally:
+        _release(guardian)
+
+
+# The guardian: a small process that outlives chibo. It is told LibreOffice's process, then
+# «ok» once chibo is done with it; a pipe that closes without «ok» means chibo ended — killed,
+# or stopped by a signal — and LibreOffice is ended and its folder removed.
+GUARDIAN = """
+import os, shutil, signal, subprocess, sys
+for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    if hasattr(signal, name):
+        signal.signal(getattr(signal, name), signal.SIG_IGN)
+said = sys.stdin.read().split()
+if "ok" not in said:
+    if said and said[0].isdigit():
+        if sys.platform.startswith("win"):
+            subprocess.run(["taskkill", "/F", "/T", "/PID", said[0]], capture_output=True)
+        else:
+            try:
+                os.killpg(int(said[0]), signal.SIGKILL)
+            except OSError:
+                pass
+    shutil.rmtree(sys.argv[1], ignore_errors=True)
+"""
+
+
+def _guardian(work: Path) -> subprocess.Popen | None:
+    options = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined,unused-ignore]
+               if sys.platform.startswith("win") else {"start_new_session": True})
+    try:
+        return subprocess.Popen([sys.executable, "-c", GUARDIAN, str(work)], stdin=subprocess.PIPE,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
+                                **options)
+    except OSError:
+        return None   # no guardian: LibreOffice still ends with the conversion
+
+
+def _tell(guardian: subprocess.Popen | None, words: str) -> None:
+    if guardian is not None and guardian.stdin is not None:
+        try:
+            guardian.stdin.write(words)
+            guardian.stdin.flush()
+        except OSError:
+            pass
+
+
+def _release(guardian: subprocess.Popen | None) -> None:
+    """chibo is done with LibreOffice: the guardian goes without doing anything."""
+    if guardian is None:
+        return
+    _tell(guardian, "ok\n")
+    try:
+        assert guardian.stdin is not None
+        guardian.stdin.close()
+    except OSError:
+        pass
+    guardian.wait()
 
 
 def _kill(process: subprocess.Popen) -> None:

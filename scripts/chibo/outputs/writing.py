@@ -40,6 +40,11 @@ def write_outputs(outputs: OutputFolder, files: list[OutputFile], pdf: bool) -> 
     """Write each file safely (see outputs.py), then make the PDFs of the documents as they
     are on disk — the secretary's edited file where she edited one — in one LibreOffice run.
     A file that could not be written is reported as such and gets no PDF."""
+    with outputs.writing():
+        return _write_outputs(outputs, files, pdf)
+
+
+def _write_outputs(outputs: OutputFolder, files: list[OutputFile], pdf: bool) -> Written:
     written = Written()
     for file in files:
         if file.refresh and not (outputs.path_of(file.relative).exists()

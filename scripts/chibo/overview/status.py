@@ -100,8 +100,8 @@ class _Look:
         return self._sent_on({q for p in paths for q in (p, pdf_name(p))})
 
     def _sent_on(self, relative_paths: set[str]) -> str | None:
-        times = [m["time"] for m in self.log.messages
-                 if any(f["path"] in relative_paths for f in m["files"])]
+        times = [m["time"] for m in self.log.delivered
+                 if any(f.get("path") in relative_paths for f in m["files"])]
         return dt.datetime.fromisoformat(max(times)).strftime("%d/%m/%Y") if times else None
 
     def yearly(self, kind, what: str) -> None:

@@ -12,35 +12,37 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from .guard import Guard
-from .pages import book, build, choose, close, commune, files, send
+from .pages import book, build, choose, close, commune, errors, files, send
+from .rendering import view
 from .state import Window
 
 GET, POST = ["GET"], ["POST"]
 
 ROUTES = [
-    Route("/", book.home, methods=GET),
-    Route("/trang", book.live, methods=GET),
-    Route("/mo-so", book.open_book, methods=POST),
-    Route("/so", choose.show, methods=GET),
-    Route("/chon", choose.choose, methods=POST),
-    Route("/tao", choose.create, methods=POST),
-    Route("/lap", build.build, methods=POST),
-    Route("/viec/{key}", build.job, methods=GET),
-    Route("/gui", send.preview, methods=GET),
-    Route("/gui", send.send, methods=POST),
-    Route("/moi/{meeting}", send.invitation_preview, methods=GET),
-    Route("/moi/{meeting}", send.invite, methods=POST),
-    Route("/mo", files.open_file, methods=POST),
-    Route("/giu", files.keep, methods=POST),
-    Route("/tep/{path:path}", files.serve_file, methods=GET),
-    Route("/dang-uy", commune.show, methods=GET),
-    Route("/dang-uy", commune.summarise, methods=POST),
-    Route("/dang-uy/tao", commune.create_committee, methods=POST),
-    Route("/dong", close.close, methods=POST),
+    Route("/", view(book.home), methods=GET),
+    Route("/trang", view(book.live), methods=GET),
+    Route("/mo-so", view(book.open_book), methods=POST),
+    Route("/so", view(choose.show), methods=GET),
+    Route("/chon", view(choose.choose), methods=POST),
+    Route("/tao", view(choose.create), methods=POST),
+    Route("/lap", view(build.build), methods=POST),
+    Route("/viec/{key}", view(build.job), methods=GET),
+    Route("/gui", view(send.preview), methods=GET),
+    Route("/gui", view(send.send), methods=POST),
+    Route("/moi/{meeting}", view(send.invitation_preview), methods=GET),
+    Route("/moi/{meeting}", view(send.invite), methods=POST),
+    Route("/mo", view(files.open_file), methods=POST),
+    Route("/giu", view(files.keep), methods=POST),
+    Route("/tep/{path:path}", view(files.serve_file), methods=GET),
+    Route("/dang-uy", view(commune.show), methods=GET),
+    Route("/dang-uy", view(commune.summarise), methods=POST),
+    Route("/dang-uy/tao", view(commune.create_committee), methods=POST),
+    Route("/dong", view(close.close), methods=POST),
 ]
 
 
 def create_app(window: Window) -> Starlette:
-    app = Starlette(routes=ROUTES, middleware=[Middleware(Guard, window=window)])
+    app = Starlette(routes=ROUTES, middleware=[Middleware(Guard, window=window)],
+                    exception_handlers=errors.HANDLERS)
     app.state.window = window
     return app

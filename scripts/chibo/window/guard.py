@@ -5,8 +5,14 @@
 - it carries the session cookie, which only the token printed at start gives (the first
   visit, a GET with `?token=`, gets an HttpOnly, SameSite=Strict cookie and a redirect);
 - a request that changes anything (POST) comes from the window's own page: its Origin, or
-  failing that its Referer, is this window — a POST with neither is refused — and it carries
+  failing that its Referer, is this window (an Origin «null», sent under the pages' own
+  referrer policy, counts only with the browser's `Sec-Fetch-Site: same-origin`) — a POST
+  with neither is refused — and it carries
   the session's CSRF token, in the form or in the `X-CSRF-Token` header.
+
+Every answer goes out with headers that keep the page to itself: no framing by another
+site, no address leaked to another, and on pages a Content-Security-Policy that runs only
+the page's own script and style (their nonce, new for each request).
 
 A page therefore never checks any of this itself.
 """
@@ -23,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .state import Window
 
-COOKIE = "chibo_phien"
+COOKIE = "chibo_phien"          # and the port: two windows in one browser keep their sessions
 MAX_FORM_BYTES = 1024 * 1024    # the window's forms are a few fields: nothing larger is read
 
 REFUSED_HOST = "Từ chối: địa chỉ máy chủ không hợp lệ."
@@ -31,6 +37,35 @@ REFUSED_TOKEN = ("Từ chối: hãy mở chibo bằng địa chỉ có mã (toke
                  "động.")
 REFUSED_ORIGIN = "Từ chối: yêu cầu đến từ trang khác."
 REFUSED_CSRF = "Từ chối: thiếu mã xác nhận của phiên."
+
+
+SAFE_HEADERS = {"X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer",
+                "X-Content-Type-Options": "nosniff",
+                "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; "
+                                           "base-uri 'none'; form-action 'self'"}
+PAGE_POLICY = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
+               "connect-src 'self'; img-src 'self'; form-action 'self'; "
+               "frame-ancestors 'none'; base-uri 'none'")
+
+
+def _with_safe_headers(send: Send, nonce: str) -> Send:
+    """The response's own headers, and those above: a page's policy names its nonce; a
+    file (a PDF shown inline) gets no policy, which would stop the browser's viewer."""
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(k, v) for k, v in message.get("headers", [])
+                       if k.decode("latin-1").lower() not in {h.lower() for h in SAFE_HEADERS}]
+            html = any(k.lower() == b"content-type" and v.startswith(b"text/html")
+                       for k, v in headers)
+            for name, value in SAFE_HEADERS.items():
+                if name == "Content-Security-Policy":
+                    if not html:
+                        continue
+                    value = PAGE_POLICY.format(nonce=nonce)
+                headers.append((name.lower().encode("latin-1"), value.encode("latin-1")))
+            message = {**message, "headers": headers}
+        await send(message)
+    return sending
 
 
 class Guard:
@@ -44,6 +79,9 @@ class Guard:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        nonce = secrets.token_urlsafe(16)
+        scope.setdefault("state", {})["nonce"] = nonce
+        send = _with_safe_headers(send, nonce)
         refusal, receive = await self._judge(scope, headers, receive)
         if refusal is not None:
             await refusal(scope, receive, send)
@@ -56,7 +94,7 @@ class Guard:
         window = self.window
         if headers.get("host") not in window.hosts:
             return PlainTextResponse(REFUSED_HOST, 403), receive
-        session = _cookie(headers.get("cookie", ""))
+        session = _cookie(headers.get("cookie", ""), self._cookie_name)
         if session not in window.sessions:
             return self._first_visit(scope), receive
         scope.setdefault("state", {})["csrf"] = window.sessions[session]
@@ -80,24 +118,32 @@ class Guard:
         session = secrets.token_urlsafe(24)
         self.window.sessions[session] = secrets.token_urlsafe(24)
         response = RedirectResponse("/", 303)
-        response.set_cookie(COOKIE, session, httponly=True, samesite="strict")
+        response.set_cookie(self._cookie_name, session, httponly=True, samesite="strict")
         return response
+
+    @property
+    def _cookie_name(self) -> str:
+        return f"{COOKIE}_{self.window.port}"
 
     def _from_the_window(self, headers: dict[str, str]) -> bool:
         origin = headers.get("origin")
+        if origin == "null":
+            # The pages' own `Referrer-Policy: no-referrer` makes the browser send «null» for
+            # their forms; its Sec-Fetch-Site, which no page can set, says whose form it is.
+            return headers.get("sec-fetch-site") == "same-origin"
         if origin is not None:
             return origin in self.window.origins
         referer = headers.get("referer", "")
         return any(referer.startswith(o + "/") for o in self.window.origins)
 
 
-def _cookie(header: str) -> str | None:
+def _cookie(header: str, name: str) -> str | None:
     cookie: SimpleCookie = SimpleCookie()
     try:
         cookie.load(header)
     except Exception:   # a malformed Cookie header is simply no session
         return None
-    return cookie[COOKIE].value if COOKIE in cookie else None
+    return cookie[name].value if name in cookie else None
 
 
 async def _body(receive: Receive) -> bytes | None:

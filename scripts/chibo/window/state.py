@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ChiboError, OutputNotWritable
-from ..files import atomic_write, lock_file_beside
+from ..files import atomic_write, lock_file_beside, system_refusal
 from ..places import data_folder, output_beside
 from ..rules.checked import Checked, open_checked
 
@@ -67,6 +67,9 @@ class Window:
     version: int = 0                        # how many times the book was checked
     notice: str | None = None               # what the last action did, said once on its page
     commune_folder: Path | None = None      # the folder of cells' books the Đảng ủy last summed
+    previews: dict[str, str | None] = field(default_factory=dict)   # a send's preview -> its job
+    # Pages run in worker threads: what they share is changed under this lock.
+    lock: threading.RLock = field(default_factory=threading.RLock)
 
     @property
     def origins(self) -> set[str]:
@@ -111,15 +114,23 @@ class Window:
                             str(lock))
         except OSError:
             stamp = (str(self.workbook), None, None, self.today, str(lock))
-        if stamp != self._stamp or self._checked is None:
-            self._checked = open_checked(self.workbook, self.today)
-            self._stamp = stamp
-            self.version += 1
-        return self._checked
+        with self.lock:
+            if stamp != self._stamp or self._checked is None:
+                self._checked = open_checked(self.workbook, self.today)
+                self._stamp = stamp
+                self.version += 1
+            return self._checked
 
-    def run_job(self, kind: str, work: Callable[[], Any]) -> str:
+    def new_job(self, kind: str, then: str = "") -> str:
+        """A job's page, before its work starts."""
         key = secrets.token_hex(8)
-        job = self.jobs[key] = Job(kind)
+        self.jobs[key] = Job(kind, then=then)
+        return key
+
+    def run_job(self, kind_or_key: str, work: Callable[[], Any]) -> str:
+        """Run `work` in the background: a new job of this kind, or the job of this key."""
+        key = kind_or_key if kind_or_key in self.jobs else self.new_job(kind_or_key)
+        job = self.jobs[key]
 
         def target() -> None:
             try:
@@ -127,7 +138,8 @@ class Window:
             except ChiboError as error:
                 job.failure, job.failure_family = str(error), error.family
             except Exception as error:   # shown, never a dead page
-                job.failure = f"Lỗi không mong đợi ({type(error).__name__}: {error})"
+                job.failure = system_refusal(error) or \
+                    f"Lỗi không mong đợi ({type(error).__name__}: {error})"
             job.done = True
 
         threading.Thread(target=target, daemon=True).start()

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import WorkbookUnreadable
+from ..files import not_a_file
 from .values import clean_text, column_number
 
 # Bounds on what is actually decompressed and held: far above any cell's workbook.
@@ -87,10 +88,9 @@ def unreadable(code: str, message: str) -> WorkbookUnreadable:
 def open_container(path: Path) -> Container:
     """Open a workbook for reading, or raise `WorkbookUnreadable` saying what it really is."""
     name = path.name
-    if not path.exists():
-        raise unreadable("file-missing", f"Không tìm thấy tệp {path}.")
-    if path.is_dir():
-        raise unreadable("not-a-file", f"{path} là một thư mục, không phải tệp Excel.")
+    why = not_a_file(path)
+    if why is not None:
+        raise unreadable("file-missing" if why.startswith("Không tìm thấy") else "not-a-file", why)
     try:
         with path.open("rb") as stream:
             head = stream.read(4096)
@@ -107,8 +107,25 @@ def open_container(path: Path) -> Container:
 
 
 def _ole_kind(data: bytes) -> str | None:
+    """What an OLE file holds, by the streams its directory names (a Word file's text may
+    well say «Workbook»); by the names found anywhere only when the directory is unreadable."""
+    import io
+
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            # the top level only: a Word file may embed a workbook in a storage of its own
+            streams = {path[0] for path in ole.listdir(streams=True, storages=True)
+                       if len(path) == 1}
+    except Exception:   # a damaged directory: the names it would hold, wherever they are
+        streams = None
     for stream, kind in OLE_KINDS:
-        if stream.encode("utf-16-le") in data:
+        if streams is not None:
+            hit = any(name == stream or name.startswith(stream) for name in streams)
+        else:
+            hit = stream.encode("utf-16-le") in data
+        if hit:
             return kind or "encrypted"
     return None
 

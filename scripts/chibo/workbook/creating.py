@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from . import schema
-from ..errors import NotReady, OutputExists, WorkbookUnreadable
+from ..errors import NotReady, OutputExists, OutputNotWritable, WorkbookUnreadable
 from .reading import column_letter
 from ..wording import short_date
 
@@ -50,12 +50,20 @@ def create_workbook(path: str | Path, year: int | None = None, force: bool = Fal
     return path
 
 
+# Names that say another kind of file: a book written under them would not open as one.
+OTHER_KINDS = {".csv", ".xls", ".xlsm", ".xlsb", ".ods", ".txt", ".docx", ".doc", ".pdf",
+               ".json", ".xml", ".html", ".zip"}
+
+
 def _new_workbook_path(path: str | Path, force: bool) -> Path:
     """Where a new workbook goes («.xlsx» added when typed without it), never over one of
     hers unless she forces it."""
     path = Path(path)
-    if not path.suffix:
-        path = path.with_suffix(".xlsx")
+    if path.suffix.lower() in OTHER_KINDS:
+        raise OutputNotWritable(f"chibo chỉ tạo sổ Excel (.xlsx), không tạo tệp {path.suffix}: hãy "
+                                f"đặt tên kết thúc bằng .xlsx, ví dụ {path.stem}.xlsx.")
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
     if path.exists() and not force:
         raise OutputExists(f"Tệp {path} đã có: chibo không ghi đè một sổ đã có. Hãy chọn tên "
                            "khác.")

@@ -126,7 +126,9 @@ def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
     except Exception:   # a valid workbook calamine does not support: openpyxl may
         return _read_sheets_with_openpyxl(container, sheets, report)
     try:
-        return _contract_sheets(book.sheet_names, container, sheets, report,
+        worksheets = [m.name for m in book.sheets_metadata   # a chart sheet holds no cells
+                      if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
+        return _contract_sheets(worksheets, container, sheets, report,
                                 lambda name, part: _sheet_cells(book, container, name, part))
     finally:
         book.close()
@@ -173,7 +175,8 @@ def _read_sheets_with_openpyxl(container: Container, sheets: tuple, report: Repo
                                  f"({_unsupported(error)}): hãy mở bằng Excel rồi lưu lại thành "
                                  "Sổ làm việc Excel (.xlsx).") from None
     try:
-        return _contract_sheets(book.sheetnames, container, sheets, report,
+        worksheets = [sheet.title for sheet in book.worksheets]   # chart sheets left out
+        return _contract_sheets(worksheets, container, sheets, report,
                                 lambda name, part: (_rows_of(book[name]), []))
     finally:
         book.close()

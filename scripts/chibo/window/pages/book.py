@@ -12,12 +12,12 @@ from ...errors import ChiboError
 from ...overview.status import status, versions_to_choose, year_end_line
 from ...overview.today import with_reminders
 from ...problems import ERROR, REMINDER_CODES, Report
-from ..rendering import fragment, page, window_of
+from ..rendering import Form, fragment, page, window_of
 from ..state import Window
 from .choose import chooser
 
 
-async def home(request: Request) -> Response:
+def home(request: Request, form: Form) -> Response:
     window = window_of(request)
     if window.workbook is None:
         return chooser(request)
@@ -25,7 +25,7 @@ async def home(request: Request) -> Response:
     return page(request, "so.html", notice=notice, **book_state(window))
 
 
-async def live(request: Request) -> Response:
+def live(request: Request, form: Form) -> Response:
     """The page as the book now is: polled every two seconds; checked again after a save."""
     window = window_of(request)
     if window.workbook is None:
@@ -35,7 +35,7 @@ async def live(request: Request) -> Response:
     return JSONResponse({"version": window.version, "html": html, "heading": state["heading"]})
 
 
-async def open_book(request: Request) -> Response:
+def open_book(request: Request, form: Form) -> Response:
     window = window_of(request)
     if window.workbook is not None:
         window.opener(window.workbook)

@@ -14,7 +14,7 @@ from ...files import shown
 from ...outputs.build import build as build_documents
 from ...outputs.build import choose_plan, choose_quarter_end, choose_year_end
 from ...outputs.folder import STATUS_WORDS
-from ..rendering import page, window_of
+from ..rendering import Form, page, window_of
 from ..state import Window
 
 
@@ -23,13 +23,14 @@ SENT_AFTER = {"quy": "", "ca-nam": "", "ke-hoach": "", "cuoi-nam": "cuoi-nam",
               **{f"quy-{q}": str(q) for q in (1, 2, 3, 4)}}
 
 
-async def build(request: Request) -> Response:
+def build(request: Request, form: Form) -> Response:
     """Build what she chose; from a book open in Excel only when she said to build anyway
     (a lock file left by a machine that stopped)."""
     window = window_of(request)
-    form = await request.form()
     what = str(form.get("ky", "quy"))
-    what = what if what in SENT_AFTER else "quy"
+    if what not in SENT_AFTER:
+        window.notice = f"Không có kỳ «{what[:40]}» để lập: hãy chọn trong danh sách «Lập cho»."
+        return RedirectResponse("/", 303)
     choice = (choose_plan if what == "ke-hoach" else
               choose_year_end if what == "cuoi-nam" else
               choose_quarter_end(everything=True) if what == "ca-nam" else
@@ -43,7 +44,7 @@ async def build(request: Request) -> Response:
     return RedirectResponse(f"/viec/{key}", 303)
 
 
-async def job(request: Request) -> Response:
+def job(request: Request, form: Form) -> Response:
     window = window_of(request)
     running = window.jobs.get(request.path_params["key"])
     if running is None:
@@ -51,7 +52,7 @@ async def job(request: Request) -> Response:
     if not running.done:
         return page(request, "dang-lam.html", job=running,
                     seconds=int(time.monotonic() - running.started))
-    if running.kind == "gui" and running.failure_family == "password-refused":
+    if running.kind == "gui" and running.failure_family in ("password-refused", "password-missing"):
         window.notice = running.failure   # the same preview, the field ready for another try
         return RedirectResponse(running.then, 303)
     written = getattr(running.result, "written", None)

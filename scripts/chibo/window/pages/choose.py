@@ -12,11 +12,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ...errors import ChiboError
+from ...files import not_a_file
 from ...places import find_workbook
 from ...workbook import schema
 from ...workbook.creating import create_from, create_workbook
 from ...workbook.reading import read_workbook
-from ..rendering import page, window_of
+from ..rendering import Form, page, window_of, year_typed
 from ..state import recent_workbooks
 
 
@@ -61,36 +62,35 @@ def chooser(request: Request, message: str | None = None) -> Response:
                 here=books[:len(here)], recent=books[len(here):], cells=cells)
 
 
-async def show(request: Request) -> Response:
+def show(request: Request, form: Form) -> Response:
     return chooser(request)
 
 
-async def choose(request: Request) -> Response:
-    form = await request.form()
+def choose(request: Request, form: Form) -> Response:
     try:
         path = find_workbook(str(form.get("duong_dan", "")).strip().strip('"'))
     except ChiboError as error:
         return chooser(request, str(error))
-    if not path.is_file():
-        return chooser(request, f"Không tìm thấy tệp {path}.")
+    why = not_a_file(path)
+    if why is not None:
+        return chooser(request, why)
     window_of(request).choose(path)
     return RedirectResponse("/", 303)
 
 
-async def create(request: Request) -> Response:
+def create(request: Request, form: Form) -> Response:
     """A new book — carried from last year's when she chose one — then what was carried."""
     window = window_of(request)
-    form = await request.form()
     name = re.sub(r'[\\/:*?"<>|]', "-", str(form.get("ten", "")).strip()) or "so-chi-bo"
     target = window.start_folder / name
     previous = str(form.get("tu_so", "")).strip()
     try:
-        year = int(str(form.get("nam", ""))) if form.get("nam") else window.today.year
+        year = year_typed(form.get("nam"), window.today.year)
         if previous:
             made, carried = create_from(target, Path(previous), year=year)
         else:
             made, carried = create_workbook(target, year=year), []
-    except (ChiboError, ValueError) as error:
+    except ChiboError as error:
         return chooser(request, str(error))
     window.choose(made)
     window.opener(made)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from ..rendering import fragment, window_of
+from ..rendering import Form, fragment, window_of
 
 
-async def close(request: Request) -> Response:
+def close(request: Request, form: Form) -> Response:
     window_of(request).stop()
-    return HTMLResponse(fragment("dong.html"))
+    return HTMLResponse(fragment("dong.html", nonce=request.state.nonce))

@@ -12,14 +12,14 @@ from ...commune.cells import COMMITTEE_FILE, cell_workbooks
 from ...commune.summary import run_summary
 from ...errors import ChiboError
 from ...workbook.creating import create_workbook
-from ..rendering import page, window_of
+from ..rendering import Form, page, window_of, year_typed
 
 
 def _folder(window, typed: str | None) -> Path:
     return Path(str(typed or "").strip().strip('"') or window.commune_folder or window.start_folder)
 
 
-async def show(request: Request) -> Response:
+def show(request: Request, form: Form) -> Response:
     window = window_of(request)
     folder = _folder(window, request.query_params.get("thu_muc"))
     notice, window.notice = window.notice, None
@@ -27,15 +27,14 @@ async def show(request: Request) -> Response:
                 has_committee=(folder / COMMITTEE_FILE).is_file())
 
 
-async def create_committee(request: Request) -> Response:
+def create_committee(request: Request, form: Form) -> Response:
     """The Đảng ủy's own workbook, made in the folder and opened in Excel to fill in."""
     window = window_of(request)
-    form = await request.form()
     folder = _folder(window, str(form.get("thu_muc", "")))
     try:
-        year = int(str(form.get("nam", ""))) if form.get("nam") else window.today.year
+        year = year_typed(form.get("nam"), window.today.year)
         made = create_workbook(folder / COMMITTEE_FILE, year=year, committee=True)
-    except (ChiboError, ValueError) as error:
+    except ChiboError as error:
         window.notice = str(error)
     else:
         window.opener(made)
@@ -45,19 +44,21 @@ async def create_committee(request: Request) -> Response:
     return RedirectResponse("/dang-uy", 303)
 
 
-async def summarise(request: Request) -> Response:
+def summarise(request: Request, form: Form) -> Response:
     window = window_of(request)
-    form = await request.form()
     folder = _folder(window, str(form.get("thu_muc", "")))
     window.commune_folder = folder
     quarter = str(form.get("quy", ""))
+    if quarter not in ("", "nam", "1", "2", "3", "4"):
+        window.notice = f"Không có kỳ «{quarter[:40]}»: hãy chọn quý 1–4 hoặc cả năm."
+        return RedirectResponse("/dang-uy", 303)
     today = window.today
 
     def work():
         committee_path = folder / COMMITTEE_FILE
         paths, notes = cell_workbooks(folder, committee_path)
         return run_summary(paths, notes, committee_path, folder / "output", None,
-                           int(quarter) if quarter.isdigit() else None, quarter == "nam", today,
+                           int(quarter) if quarter not in ("", "nam") else None, quarter == "nam", today,
                            pdf=True)
 
     window.allow(folder / "output")

@@ -115,23 +115,36 @@ def cell_workbooks(folder: Path, committee_path: Path) -> tuple[list[Path], list
 
 
 def read_cells(paths: list[Path], today: dt.date, progress=None) -> list[Cell]:
-    """Every cell's workbook, read in parallel processes."""
+    """Every cell's workbook, read in parallel processes (the standard library's pool, one
+    per core), in batches large enough that sending them costs little next to reading."""
     from concurrent.futures import ProcessPoolExecutor
 
     cells: list[Cell] = []
     workers = min(len(paths), os.cpu_count() or 1, 8)
     if workers > 1:
+        batch = max(1, min(32, len(paths) // (workers * 8)))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for cell in pool.map(read_cell, paths, [today] * len(paths), chunksize=4):
+            for cell in pool.map(read_cell_safely, paths, [today] * len(paths), chunksize=batch):
                 cells.append(cell)
                 if progress:
                     progress(1)
     else:
         for path in paths:
-            cells.append(read_cell(path, today))
+            cells.append(read_cell_safely(path, today))
             if progress:
                 progress(1)
     return cells
+
+
+def read_cell_safely(path: Path, today: dt.date) -> Cell:
+    """One cell's figures; a book that breaks chibo itself is named as unreadable, and the
+    others are summed all the same."""
+    try:
+        return read_cell(path, today)
+    except Exception as error:   # a bug met in one book must not stop the commune's summary
+        problem = Problem("broken-file", "error", f"Tệp {path.name}: chibo gặp lỗi khi đọc sổ này "
+                          f"({type(error).__name__}); hãy báo người hỗ trợ kèm tệp sổ.", "", "")
+        return Cell(path.name, path.stem, problems=[problem], note=UNREADABLE)
 
 
 def sort_out(cells: list[Cell], year: int) -> list[Cell]:

@@ -125,6 +125,13 @@ def _waits_for_its_date(workbook: Workbook, planned: Planned, until: dt.date | N
 
 
 def _year_plan(workbook: Workbook, until: dt.date | None) -> list[Planned]:
+    """The year's documents by `until`, worked out once per book and day (the book is read
+    once and never changed: see `model.Workbook`)."""
+    known = workbook.derived("year_plan", until, lambda: _plan_the_year(workbook, until))
+    return list(known)
+
+
+def _plan_the_year(workbook: Workbook, until: dt.date | None) -> list[Planned]:
     year = workbook.settings.year
     documents = [yearly(PLAN, year)]
     stems = minutes_stems(workbook)

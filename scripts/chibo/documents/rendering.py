@@ -64,6 +64,44 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
     return _stable_zip(buffer.getvalue())
 
 
+RENDERING = "2"   # raised when the way a document is rendered changes: every recipe changes
+
+
+def recipe(document: Document, templates: Path, settings: Record) -> str:
+    """What a document's Word file is made from, as a hash: its template's bytes, its
+    context, the page margins and the rendering itself. The same recipe gives the same
+    file, so a document built before whose recipe is unchanged need not be rendered again."""
+    import hashlib
+    import json
+
+    source = templates / document.template
+    if not source.is_file():
+        source = TEMPLATES_DIR / document.template
+    margins = [settings.margin_top, settings.margin_bottom, settings.margin_left,
+               settings.margin_right]
+    names = [settings.values.get(key) for key in ("cell_name", "superior_committee",
+                                                   "committee_name")]
+    made_of = json.dumps([RENDERING, _template_hash(source), margins, names, document.context],
+                         ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(made_of.encode("utf-8")).hexdigest()
+
+
+def _template_hash(source: Path) -> str:
+    import hashlib
+
+    try:
+        stat = source.stat()
+    except OSError:
+        return "?"
+    key = (str(source), stat.st_size, stat.st_mtime_ns)
+    if key not in _TEMPLATE_HASHES:
+        _TEMPLATE_HASHES[key] = hashlib.sha256(source.read_bytes()).hexdigest()
+    return _TEMPLATE_HASHES[key]
+
+
+_TEMPLATE_HASHES: dict[tuple, str] = {}
+
+
 def _in_one_style(value, names: tuple[str, ...]):
     """Every text of a context written one way (see `wording.in_one_style`)."""
     if isinstance(value, str):

@@ -72,6 +72,7 @@ class Manifest:
 
     def __init__(self, path: Path):
         self.path = path
+        self.deferred = self.dirty = False
         self.entries: dict[str, dict] = {}
         try:
             found = path.exists()
@@ -109,6 +110,13 @@ class Manifest:
         self.entries[relative] = entry
         self.save()
 
+    def remember_recipe(self, relative: str, recipe: str) -> None:
+        """The file chibo wrote at `relative` was made from this recipe."""
+        entry = self.entries.get(relative)
+        if entry is not None and entry.get("recipe") != recipe:
+            entry["recipe"] = recipe
+            self.save()
+
     def offered(self, relative: str, digest: str) -> None:
         """A new version of hash `digest` was offered beside her edited file."""
         self.entries.setdefault(relative, {})["offered_sha256"] = digest
@@ -119,8 +127,23 @@ class Manifest:
             self.save()
 
     def save(self) -> None:
+        if self.deferred:   # a run writes it once, at its end (see OutputFolder.writing)
+            self.dirty = True
+            return
         data = json.dumps({"files": self.entries}, ensure_ascii=False, indent=1, sort_keys=True)
         atomic_write(self.path, data.encode("utf-8"))
+
+    @contextlib.contextmanager
+    def saved_at_the_end(self) -> Iterator[None]:
+        """Changes kept in memory and written once: a crash in between loses no file of
+        hers, since chibo's own files are known by their content too (fingerprint.py)."""
+        self.deferred, self.dirty = True, False
+        try:
+            yield
+        finally:
+            self.deferred = False
+            if self.dirty:
+                self.save()
 
 
 class OutputFolder:
@@ -148,7 +171,8 @@ class OutputFolder:
                                     "hãy đợi lần đó xong rồi lập lại.") from None
         try:
             self.manifest = Manifest(self.root / MANIFEST)
-            yield
+            with self.manifest.saved_at_the_end():
+                yield
         finally:
             lock.release()
 
@@ -176,6 +200,15 @@ class OutputFolder:
         if not path.is_relative_to(self.root.resolve()):
             raise OutputNotWritable(f"Tên tệp không hợp lệ: {relative}")
         return path
+
+    def made_from(self, relative: str, recipe: str) -> bool:
+        """Whether the file at `relative` is chibo's, made from this recipe: the same file
+        a build would write now."""
+        entry = self.manifest.get(relative)
+        if entry is None or entry.get("recipe") != recipe:
+            return False
+        path = self.path_of(relative)
+        return path.is_file() and self.manifest.holds(relative, path.read_bytes())
 
     def recorded(self, relative: str) -> dict | None:
         return self.manifest.get(relative)

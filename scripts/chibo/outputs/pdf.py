@@ -106,7 +106,7 @@ def _run(command: list[str], timeout: float, work: Path) -> None:
 # «ok» once chibo is done with it; a pipe that closes without «ok» means chibo ended — killed,
 # or stopped by a signal — and LibreOffice is ended and its folder removed.
 GUARDIAN = """
-import os, shutil, signal, subprocess, sys
+import os, shutil, signal, subprocess, sys, time
 for name in ("SIGINT", "SIGTERM", "SIGHUP"):
     if hasattr(signal, name):
         signal.signal(getattr(signal, name), signal.SIG_IGN)
@@ -118,9 +118,16 @@ if "ok" not in said:
         else:
             try:
                 os.killpg(int(said[0]), signal.SIGKILL)
+                for _ in range(200):   # until the group is gone: it writes no more files
+                    os.killpg(int(said[0]), 0)
+                    time.sleep(0.05)
             except OSError:
                 pass
-    shutil.rmtree(sys.argv[1], ignore_errors=True)
+    for _ in range(20):
+        shutil.rmtree(sys.argv[1], ignore_errors=True)
+        if not os.path.exists(sys.argv[1]):
+            break
+        time.sleep(0.1)
 """
 
 

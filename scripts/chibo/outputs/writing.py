@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import ConversionFailed, ConverterMissing
-from .folder import FAILED, LOCKED, UNCHANGED, Outcome, OutputFolder, pdf_name
+from .folder import FAILED, LOCKED, UNCHANGED, WRITTEN, Outcome, OutputFolder, pdf_name
 
 
 @dataclass(frozen=True)
@@ -15,11 +15,12 @@ class OutputFile:
 
     relative: str
     label: str                   # how the summary names it
-    data: bytes
+    data: bytes | None           # None: made from the same recipe as the file chibo wrote
     as_pdf: bool = True          # also wanted as PDF (a document; not a spreadsheet)
     # Written only where it was built before, and named only when something happened to it:
     # a document of another period that the workbook may have corrected.
     refresh: bool = False
+    recipe: str | None = None    # what a document is made from (see rendering.recipe)
 
 
 @dataclass
@@ -50,7 +51,12 @@ def _write_outputs(outputs: OutputFolder, files: list[OutputFile], pdf: bool) ->
         if file.refresh and not (outputs.path_of(file.relative).exists()
                                  or outputs.recorded(file.relative) is not None):
             continue
-        outcome = outputs.write(file.relative, file.data)
+        if file.data is None:
+            outcome = Outcome(outputs.path_of(file.relative), UNCHANGED)
+        else:
+            outcome = outputs.write(file.relative, file.data)
+            if file.recipe and outcome.status in (WRITTEN, UNCHANGED):
+                outputs.manifest.remember_recipe(file.relative, file.recipe)
         stale_pdf = pdf and file.as_pdf and not outputs.pdf_is_current(file.relative) and (
             not file.refresh or outputs.recorded(pdf_name(file.relative)) is not None)
         if file.refresh and outcome.status == UNCHANGED and not stale_pdf:

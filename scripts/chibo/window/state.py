@@ -46,6 +46,11 @@ class Job:
     started: float = field(default_factory=time.monotonic)
     asked: str = ""                # a build: what she chose to build (the form's `ky`)
     then: str = ""                 # a build: the send page's period; a send: its preview
+    count: int = 0                 # a summary: the books read so far, of `total`
+    total: int = 0
+
+    def advance(self, read: int) -> None:
+        self.count += read
 
 
 @dataclass

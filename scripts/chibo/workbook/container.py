@@ -379,7 +379,8 @@ _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 # A cell with a formula and no <v> after it: never calculated, so no value was saved.
 _FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
-_CELL_REFERENCE = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})\d')
+_CELL_ROW = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}(\d+)"')
 
 
 def _attributes(tag: bytes) -> dict[str, str]:
@@ -420,6 +421,20 @@ def _measure_sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
     return parts, strict
 
 
+def _extent(xml: bytes, last_column: int, last_row: int) -> tuple[int, int]:
+    """The farthest column and row the cell references of this piece of a sheet reach: the
+    distinct column letters, and the largest row number by its digits (numbers of one
+    length compare as text), without making a number of every cell."""
+    columns = set(_CELL_COLUMN.findall(xml))
+    if columns:
+        last_column = max(last_column, max(column_number(c.decode()) for c in columns))
+    rows = _CELL_ROW.findall(xml)
+    if rows:
+        longest = max(map(len, rows))
+        last_row = max(last_row, int(max(r for r in rows if len(r) == longest)))
+    return last_column, last_row
+
+
 def _measure_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                    sheet_name: str) -> tuple[SheetPart, int]:
     """Decompress one worksheet as a stream, never more than the bounds: its cells counted,
@@ -447,9 +462,7 @@ def _measure_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                                  f"{thousands(rows)}): "
                                  "quá lớn cho một sổ chi bộ; đây là tệp khác, hoặc trang này bị "
                                  "ghi thừa dữ liệu.")
-            for letters, row in _CELL_REFERENCE.findall(window):
-                last_column = max(last_column, column_number(letters.decode()))
-                last_row = max(last_row, int(row))
+            last_column, last_row = _extent(window, last_column, last_row)
             if b"<f" in window:
                 for reference, inner in _FORMULA_CELL.findall(window):
                     if b"<f" in inner and not re.search(rb"<v>[^<]", inner) and b"<is>" not in inner:

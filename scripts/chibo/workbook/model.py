@@ -8,7 +8,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..wording import percent
 from .schema import LEVELS
@@ -57,6 +57,14 @@ class Workbook:
     criteria: list[Record] = field(default_factory=list)
     scores: list[Record] = field(default_factory=list)
     ratings: list[Record] = field(default_factory=list)
+
+    def derived(self, what: str, key, compute: Callable[[], Any]) -> Any:
+        """What is worked out from the book, once per `key` (a day, a meeting): the book is
+        never changed once read, so a figure stays true for it."""
+        known = self.__dict__.setdefault("_derived", {})
+        if (what, key) not in known:
+            known[(what, key)] = compute()
+        return known[(what, key)]
 
     def member_named(self, name: str | None) -> Record | None:
         if not name:
@@ -344,13 +352,22 @@ class Attendance:
 
 
 def attendance(workbook: Workbook, meeting: Record) -> Attendance:
+    """Who was in the cell on the meeting's day, exempt, absent with and without reason —
+    worked out once per meeting."""
+    return workbook.derived("attendance", (id(meeting), meeting.row),
+                            lambda: _attendance(workbook, meeting))
+
+
+def _attendance(workbook: Workbook, meeting: Record) -> Attendance:
     members = [m for m in workbook.members if m.name and in_cell_on(m, meeting.date)]
     exempt = [m for m in members if m.exempt == "Có"]
+    in_cell, excused = {id(m) for m in members}, {id(m) for m in exempt}
     with_reason, without_reason = [], []
     seen = set()
     for absence in workbook.absences_of(meeting):
         member = workbook.member_named(absence.name)
-        if member is None or member in exempt or id(member) in seen or member not in members:
+        if member is None or id(member) in excused or id(member) in seen \
+                or id(member) not in in_cell:
             continue  # the checks report these; the figures count only real absences
         seen.add(id(member))
         if absence.reason:

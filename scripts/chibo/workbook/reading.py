@@ -309,26 +309,51 @@ def _header_map(sheet: schema.Sheet, header_row: list, report: Report) -> dict[s
     return found
 
 
-def _read_cell(sheet: schema.Sheet, column: schema.Column, raw, cell: str,
-               formula_cells: set[str], report: Report):
-    """The clean value of one cell, or None (and a problem) when it cannot be used."""
-    if cell in formula_cells:
-        report.add("formula-no-value", sheet=sheet.name, cell=cell)
-        return None
+def _cell_outcome(column: schema.Column, raw) -> tuple[object, tuple | None]:
+    """What one non-formula cell reads as: (its clean value, None), or (None, (code, its
+    words)) when it cannot be used. It depends on the column and the raw value alone."""
     if is_empty(raw):
-        if column.required:
-            report.add("required", sheet=sheet.name, cell=cell, header=column.header)
-        return column.default
+        return column.default, (("required", {"header": column.header}) if column.required
+                                else None)
     if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
-        report.add("excel-error", sheet=sheet.name, cell=cell, header=column.header,
-                   value=raw.strip())
-        return None
+        return None, ("excel-error", {"header": column.header, "value": raw.strip()})
     try:
-        return column.parse(raw)
+        return column.parse(raw), None
     except BadValue as bad:
         code = "not-allowed" if column.kind == "choice" else "wrong-type"
-        report.add(code, sheet=sheet.name, cell=cell, header=column.header, reason=bad)
-        return None
+        return None, (code, {"header": column.header, "reason": bad})
+
+
+# What each raw value of each column reads as, for this process: a value met again — a
+# member's name, a Mã buổi, a date, the commune's own wording in every cell's book — is
+# parsed once. Columns are the schema's own objects (their id is the key); bounded.
+_OUTCOMES: dict[tuple, tuple[object, tuple | None]] = {}
+MAX_REMEMBERED_VALUES = 200_000
+
+
+class _CellReader:
+    """The clean value of each cell, or None (and a problem at its cell)."""
+
+    def __init__(self, sheet: schema.Sheet, formula_cells: set[str], report: Report):
+        self.sheet, self.formula_cells, self.report = sheet, formula_cells, report
+
+    def __call__(self, column: schema.Column, raw, cell: str):
+        if self.formula_cells and cell in self.formula_cells:
+            self.report.add("formula-no-value", sheet=self.sheet.name, cell=cell)
+            return None
+        try:
+            key = (id(column), type(raw), raw)
+            outcome = _OUTCOMES.get(key)
+            if outcome is None:
+                if len(_OUTCOMES) > MAX_REMEMBERED_VALUES:
+                    _OUTCOMES.clear()
+                outcome = _OUTCOMES[key] = _cell_outcome(column, raw)
+        except TypeError:   # a value that cannot be a key: read as it is
+            outcome = _cell_outcome(column, raw)
+        value, problem = outcome
+        if problem is not None:
+            self.report.add(problem[0], sheet=self.sheet.name, cell=cell, **problem[1])
+        return value
 
 
 def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
@@ -336,21 +361,24 @@ def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
     rows = rows or [[]]
     header = _header_row(sheet, rows, report)
     positions = _header_map(sheet, rows[header], report)
+    read = _CellReader(sheet, formula_cells, report)
+    layout = [(column, positions.get(column.field),
+               column_letter(positions[column.field]) if column.field in positions else "")
+              for column in sheet.columns]
+    indices = list(positions.values())
     records = []
     for row_index, row in enumerate(rows[header + 1:], start=header + 2):
-        if all(is_empty(row[i]) for i in positions.values() if i < len(row)):
-            if not any(f"{column_letter(i)}{row_index}" in formula_cells for i in positions.values()):
+        if all(is_empty(row[i]) for i in indices if i < len(row)):
+            if not formula_cells or not any(f"{column_letter(i)}{row_index}" in formula_cells
+                                            for i in indices):
                 continue  # an empty row
         values, cells = {}, {}
-        for column in sheet.columns:
-            index = positions.get(column.field)
+        for column, index, letter in layout:
             if index is None:
                 values[column.field] = column.default
                 continue
-            cell = f"{column_letter(index)}{row_index}"
-            cells[column.field] = cell
-            raw = row[index] if index < len(row) else None
-            values[column.field] = _read_cell(sheet, column, raw, cell, formula_cells, report)
+            cell = cells[column.field] = f"{letter}{row_index}"
+            values[column.field] = read(column, row[index] if index < len(row) else None, cell)
         records.append(Record(sheet.name, row_index, values, cells))
     return records
 
@@ -361,6 +389,7 @@ def _read_settings(sheet: schema.Sheet, rows: list[list], formula_cells: set[str
     header = _header_row(sheet, rows, report)
     positions = _header_map(sheet, rows[header], report)
     key_index, value_index = positions.get("key", 0), positions.get("value", 1)
+    read = _CellReader(sheet, formula_cells, report)
     by_key: dict[str, tuple[int, object]] = {}
     shown_keys = []
     for row_index, row in enumerate(rows[header + 1:], start=header + 2):
@@ -384,5 +413,5 @@ def _read_settings(sheet: schema.Sheet, rows: list[list], formula_cells: set[str
         row_index, raw = found
         cell = f"{column_letter(value_index)}{row_index}"
         cells[setting.field] = cell
-        values[setting.field] = _read_cell(sheet, setting, raw, cell, formula_cells, report)
+        values[setting.field] = read(setting, raw, cell)
     return Record(sheet.name, 1, values, cells)

@@ -54,13 +54,17 @@ def summarise(request: Request, form: Form) -> Response:
         return RedirectResponse("/dang-uy", 303)
     today = window.today
 
+    key = window.new_job("tong-hop")
+    job = window.jobs[key]
+
     def work():
         committee_path = folder / COMMITTEE_FILE
         paths, notes = cell_workbooks(folder, committee_path)
+        job.total = len(paths)
         return run_summary(paths, notes, committee_path, folder / "output", None,
-                           int(quarter) if quarter not in ("", "nam") else None, quarter == "nam", today,
-                           pdf=True)
+                           int(quarter) if quarter not in ("", "nam") else None, quarter == "nam",
+                           today, progress=job.advance, pdf=True)
 
     window.allow(folder / "output")
-    key = window.run_job("tong-hop", work)
+    window.run_job(key, work)
     return RedirectResponse(f"/viec/{key}", 303)

@@ -120,19 +120,21 @@ def read_cells(paths: list[Path], today: dt.date, progress=None) -> list[Cell]:
     from concurrent.futures import ProcessPoolExecutor
 
     cells: list[Cell] = []
-    workers = min(len(paths), os.cpu_count() or 1, 8)
+    workers = min(len(paths) - 1, os.cpu_count() or 1, 8)
+    # The first book is read here: what reading needs is imported once, before the workers
+    # are forked (on Windows they start afresh and import it themselves).
+    for path in paths[:1] if workers > 1 else paths:
+        cells.append(read_cell_safely(path, today))
+        if progress:
+            progress(1)
     if workers > 1:
-        batch = max(1, min(32, len(paths) // (workers * 8)))
+        rest = paths[1:]
+        batch = max(1, min(32, len(rest) // (workers * 8)))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for cell in pool.map(read_cell_safely, paths, [today] * len(paths), chunksize=batch):
+            for cell in pool.map(read_cell_safely, rest, [today] * len(rest), chunksize=batch):
                 cells.append(cell)
                 if progress:
                     progress(1)
-    else:
-        for path in paths:
-            cells.append(read_cell_safely(path, today))
-            if progress:
-                progress(1)
     return cells
 
 

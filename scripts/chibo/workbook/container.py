@@ -231,13 +231,14 @@ def _zip_container(path: Path, decrypted: bytes | None) -> Container:
     try:
         if decrypted is not None:
             read_instead(_temporary_copy(decrypted))
-        with zipfile.ZipFile(source) as archive:
-            # Windows separators in part names: Excel and calamine cope, openpyxl does not
-            backslashes = any("\\" in info.filename for info in archive.infolist())
-            repaired = _repaired_copy(archive) if backslashes else None
-        if repaired is not None:
+        archive = zipfile.ZipFile(source)
+        # Windows separators in part names: Excel and calamine cope, openpyxl does not
+        if any("\\" in info.filename for info in archive.infolist()):
+            repaired = _repaired_copy(archive)
+            archive.close()
             read_instead(repaired)
-        with zipfile.ZipFile(source) as archive:
+            archive = zipfile.ZipFile(source)
+        with archive:
             names = _normalised_names(archive)
             workbook_part = _workbook_part(archive, names)
             if workbook_part is None:
@@ -363,13 +364,19 @@ def _too_large(name: str, what: str, size: int) -> WorkbookUnreadable:
 
 
 def _refuse_doctypes(archive: zipfile.ZipFile, name: str) -> None:
+    """No XML part declares a DOCTYPE or entities (an entity bomb); the worksheets are
+    looked at as they are measured (`_measure_sheet`), so each is opened once."""
     for info in archive.infolist():
-        if info.filename.lower().endswith((".xml", ".rels")):
+        lowered = info.filename.lower().replace("\\", "/")
+        if lowered.endswith((".xml", ".rels")) and not lowered.startswith("xl/worksheets/"):
             with archive.open(info) as part:
-                head = part.read(2048)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise unreadable("xml-doctype", f"Tệp {name} chứa khai báo XML lạ ({info.filename}) "
-                                 "mà Excel không bao giờ ghi: chibo không đọc tệp này.")
+                _refuse_doctype(part.read(2048), name, info.filename)
+
+
+def _refuse_doctype(head: bytes, name: str, part: str) -> None:
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise unreadable("xml-doctype", f"Tệp {name} chứa khai báo XML lạ ({part}) mà Excel "
+                         "không bao giờ ghi: chibo không đọc tệp này.")
 
 
 # --- the sheets, measured as they are decompressed -----------------------------------------------
@@ -423,15 +430,13 @@ def _measure_sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
 
 def _extent(xml: bytes, last_column: int, last_row: int) -> tuple[int, int]:
     """The farthest column and row the cell references of this piece of a sheet reach: the
-    distinct column letters, and the largest row number by its digits (numbers of one
-    length compare as text), without making a number of every cell."""
+    distinct column letters, and the largest row number."""
     columns = set(_CELL_COLUMN.findall(xml))
     if columns:
         last_column = max(last_column, max(column_number(c.decode()) for c in columns))
     rows = _CELL_ROW.findall(xml)
     if rows:
-        longest = max(map(len, rows))
-        last_row = max(last_row, int(max(r for r in rows if len(r) == longest)))
+        last_row = max(last_row, max(map(int, rows)))
     return last_column, last_row
 
 
@@ -447,6 +452,8 @@ def _measure_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
             chunk = stream.read(CHUNK)
             if not chunk:
                 break
+            if not size:
+                _refuse_doctype(chunk[:2048], name, info.filename)
             if not size and not chunk.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").startswith(b"<"):
                 raise unreadable("broken-file", f"Tệp {name} bị hỏng: trang «{sheet_name}» không "
                                  "chứa dữ liệu bảng tính (XML).")

@@ -25,6 +25,11 @@ class Record:
     values: dict[str, Any]
     cells: dict[str, str]
 
+    def __post_init__(self) -> None:
+        # each value an attribute of its own: the rules read them hundreds of thousands of
+        # times in a big book, and a record is never changed once read
+        self.__dict__.update(self.values)
+
     def __getattr__(self, name: str) -> Any:
         try:
             return self.__dict__["values"][name]
@@ -273,9 +278,12 @@ def upper_delegates(workbook: Workbook, meeting: Record) -> list[str]:
 
 def is_upper_delegate(workbook: Workbook, meeting: Record, name: str | None) -> bool:
     """Whether a speaker is the upper committee's member at the meeting (or the liaison)."""
-    candidates = people_in(meeting.upper_delegate) + [workbook.settings.values.get("liaison") or ""]
-    return bool(name) and matching_key(name) in {matching_key(person_name(c))
-                                                  for c in candidates if c}
+    if not name:
+        return False
+    keys = workbook.derived("upper-delegates", (id(meeting), meeting.row), lambda: {
+        matching_key(person_name(c)) for c in people_in(meeting.upper_delegate)
+        + [workbook.settings.values.get("liaison") or ""] if c})
+    return matching_key(name) in keys
 
 
 def assignees(text: str | None) -> list[str]:

@@ -362,9 +362,9 @@ def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
     header = _header_row(sheet, rows, report)
     positions = _header_map(sheet, rows[header], report)
     read = _CellReader(sheet, formula_cells, report)
-    layout = [(column, positions.get(column.field),
-               column_letter(positions[column.field]) if column.field in positions else "")
-              for column in sheet.columns]
+    absent = {c.field: c.default for c in sheet.columns if c.field not in positions}
+    layout = [(column, column.field, positions[column.field], column_letter(positions[column.field]))
+              for column in sheet.columns if column.field in positions]
     indices = list(positions.values())
     records = []
     for row_index, row in enumerate(rows[header + 1:], start=header + 2):
@@ -372,13 +372,11 @@ def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
             if not formula_cells or not any(f"{column_letter(i)}{row_index}" in formula_cells
                                             for i in indices):
                 continue  # an empty row
-        values, cells = {}, {}
-        for column, index, letter in layout:
-            if index is None:
-                values[column.field] = column.default
-                continue
-            cell = cells[column.field] = f"{letter}{row_index}"
-            values[column.field] = read(column, row[index] if index < len(row) else None, cell)
+        values, cells = dict(absent), {}
+        width = len(row)
+        for column, field, index, letter in layout:
+            cell = cells[field] = f"{letter}{row_index}"
+            values[field] = read(column, row[index] if index < width else None, cell)
         records.append(Record(sheet.name, row_index, values, cells))
     return records
 

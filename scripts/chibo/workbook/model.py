@@ -8,11 +8,30 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, Mapping
 
 from ..wording import percent
 from .schema import LEVELS
 from .values import matching_key
+
+
+class RowCells(Mapping[str, str]):
+    """The cells of one row of a table, by field: its column's letters and its row number,
+    written out when asked (a big book has hundreds of thousands of cells)."""
+
+    __slots__ = ("letters", "row")
+
+    def __init__(self, letters: dict[str, str], row: int):
+        self.letters, self.row = letters, row
+
+    def __getitem__(self, field_name: str) -> str:
+        return f"{self.letters[field_name]}{self.row}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.letters)
+
+    def __len__(self) -> int:
+        return len(self.letters)
 
 
 @dataclass(frozen=True, eq=False)
@@ -23,7 +42,7 @@ class Record:
     sheet: str
     row: int
     values: dict[str, Any]
-    cells: dict[str, str]
+    cells: Mapping[str, str]   # the cell each field came from: 'C5'
 
     def __post_init__(self) -> None:
         # each value an attribute of its own: the rules read them hundreds of thousands of

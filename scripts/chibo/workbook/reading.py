@@ -16,7 +16,7 @@ from . import schema
 from .container import Container, SheetPart, open_container, transitional_copy
 from ..errors import WorkbookUnreadable
 from ..files import lock_file_beside, lock_owner, program_holding
-from .model import Record, Workbook
+from .model import Record, RowCells, Workbook
 from ..problems import Report
 from .values import (DATE_EXAMPLE, EXCEL_ERRORS, BadValue, clean_text, is_empty, matching_key,
                      show)
@@ -337,9 +337,11 @@ class _CellReader:
     def __init__(self, sheet: schema.Sheet, formula_cells: set[str], report: Report):
         self.sheet, self.formula_cells, self.report = sheet, formula_cells, report
 
-    def __call__(self, column: schema.Column, raw, cell: str):
-        if self.formula_cells and cell in self.formula_cells:
-            self.report.add("formula-no-value", sheet=self.sheet.name, cell=cell)
+    def __call__(self, column: schema.Column, raw, letter: str, row: int):
+        """The value of the cell at column `letter`, row `row` (its address is written out
+        only for a problem: a big book has hundreds of thousands of cells)."""
+        if self.formula_cells and f"{letter}{row}" in self.formula_cells:
+            self.report.add("formula-no-value", sheet=self.sheet.name, cell=f"{letter}{row}")
             return None
         try:
             key = (id(column), type(raw), raw)
@@ -352,7 +354,7 @@ class _CellReader:
             outcome = _cell_outcome(column, raw)
         value, problem = outcome
         if problem is not None:
-            self.report.add(problem[0], sheet=self.sheet.name, cell=cell, **problem[1])
+            self.report.add(problem[0], sheet=self.sheet.name, cell=f"{letter}{row}", **problem[1])
         return value
 
 
@@ -365,6 +367,7 @@ def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
     absent = {c.field: c.default for c in sheet.columns if c.field not in positions}
     layout = [(column, column.field, positions[column.field], column_letter(positions[column.field]))
               for column in sheet.columns if column.field in positions]
+    letters = {field: letter for _, field, _, letter in layout}
     indices = list(positions.values())
     records = []
     for row_index, row in enumerate(rows[header + 1:], start=header + 2):
@@ -372,12 +375,11 @@ def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
             if not formula_cells or not any(f"{column_letter(i)}{row_index}" in formula_cells
                                             for i in indices):
                 continue  # an empty row
-        values, cells = dict(absent), {}
+        values = dict(absent)
         width = len(row)
         for column, field, index, letter in layout:
-            cell = cells[field] = f"{letter}{row_index}"
-            values[field] = read(column, row[index] if index < width else None, cell)
-        records.append(Record(sheet.name, row_index, values, cells))
+            values[field] = read(column, row[index] if index < width else None, letter, row_index)
+        records.append(Record(sheet.name, row_index, values, RowCells(letters, row_index)))
     return records
 
 
@@ -411,5 +413,5 @@ def _read_settings(sheet: schema.Sheet, rows: list[list], formula_cells: set[str
         row_index, raw = found
         cell = f"{column_letter(value_index)}{row_index}"
         cells[setting.field] = cell
-        values[setting.field] = read(setting, raw, cell)
+        values[setting.field] = read(setting, raw, column_letter(value_index), row_index)
     return Record(sheet.name, 1, values, cells)

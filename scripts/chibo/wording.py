@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 BLANK_NUMBER = "    "   # room to write a missing document number by hand
@@ -176,6 +177,7 @@ _ROMAN_QUARTER = re.compile(r"\b([Qq]uý)\s+(IV|III|II|I)\b")
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 
 
+@functools.lru_cache(maxsize=65536)   # the same names, dates and phrases fill many documents
 def in_one_style(text: str, names: tuple[str, ...] = ()) -> str:
     """A document's text written one way throughout, whatever way a cell had it: dates as
     10/05/2022 (never 10/5/2022), quarters in Arabic figures (quý 1, never quý I), and the

@@ -33,7 +33,6 @@ TEMPLATES_DIR = _templates_dir()
 def render(document: Document, templates: Path, settings: Record) -> bytes:
     """The finished .docx: the template filled in, margins from the workbook, and a zip whose
     bytes depend only on the content (so an unchanged document is recognised as unchanged)."""
-    from docxtpl import DocxTemplate
     from docx.shared import Mm
     from jinja2 import TemplateError
 
@@ -45,7 +44,7 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
     names = tuple(str(settings.values.get(key) or "")
                   for key in ("cell_name", "superior_committee", "committee_name"))
     try:
-        template = DocxTemplate(source)
+        template = _template_class()(source)
         template.render(_in_one_style(document.context, names), jinja_env=_environment(),
                         autoescape=True)
     except TemplateError as error:
@@ -127,6 +126,25 @@ class _CompilingOnce(SandboxedEnvironment):
         if source not in self.compiled:
             self.compiled[source] = super().from_string(source)
         return self.compiled[source]
+
+
+@functools.cache
+def _template_class():
+    """docxtpl's template, its XML cleaned once per template part: docxtpl cleans the same
+    XML again for every document made from a template (`patch_xml` is a pure function)."""
+    from docxtpl import DocxTemplate
+
+    class PatchingOnce(DocxTemplate):
+        patched: dict[str, str] = {}
+
+        def patch_xml(self, src_xml):
+            if src_xml not in self.patched:
+                if len(self.patched) > 256:
+                    self.patched.clear()
+                self.patched[src_xml] = super().patch_xml(src_xml)
+            return self.patched[src_xml]
+
+    return PatchingOnce
 
 
 @functools.cache

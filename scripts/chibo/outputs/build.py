@@ -88,10 +88,18 @@ def render_all(documents: list[Document], templates: Path, settings) -> list[byt
         return [render(d, templates, settings) for d in documents]
     from concurrent.futures import ProcessPoolExecutor
 
+    # One document of each template first, here: the workers are forked with each template
+    # part already cleaned and compiled.
+    firsts: dict[str, Document] = {}
+    for document in documents:
+        firsts.setdefault(document.template, document)
+    made = {id(d): render(d, templates, settings) for d in firsts.values()}
+    rest = [d for d in documents if id(d) not in made]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(render, documents, [templates] * len(documents),
-                             [settings] * len(documents),
-                             chunksize=max(1, len(documents) // (workers * 4))))
+        made.update(zip(map(id, rest), pool.map(
+            render, rest, [templates] * len(rest), [settings] * len(rest),
+            chunksize=max(1, len(rest) // (workers * 4))), strict=True))
+    return [made[id(d)] for d in documents]
 
 
 def _book(checked: Checked) -> Workbook:

@@ -4,6 +4,7 @@ few facts of the field that are computed from them (quarter, duration, attendanc
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -312,9 +313,14 @@ def assignees(text: str | None) -> list[str]:
 
 def is_collective(name: str) -> bool:
     """A body of the cell ('Chi ủy', 'Toàn chi bộ', …) rather than a person."""
+    return matching_key(name) in _collective_keys()
+
+
+@functools.cache
+def _collective_keys() -> frozenset[str]:
     from .schema import COLLECTIVE_ASSIGNEES
 
-    return matching_key(name) in {matching_key(c) for c in COLLECTIVE_ASSIGNEES}
+    return frozenset(matching_key(c) for c in COLLECTIVE_ASSIGNEES)
 
 
 def parse_vote(text: str | None) -> tuple[int, int] | None:

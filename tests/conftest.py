@@ -314,13 +314,9 @@ def smtp_env(monkeypatch, inbox):
 
 
 @pytest.fixture
-def mail_server(sample):
-    """A real SMTP server on 127.0.0.1, set up in the sample's `Thông tin`: its inbox."""
-    inbox = Inbox()
-    server = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    server.start()
-    for key, value in (("Máy chủ thư (SMTP)", "127.0.0.1"), ("Cổng", server.port),
+def mail_server(sample, inbox):
+    """The real SMTP server of `inbox`, set up in the sample's `Thông tin`: its inbox."""
+    for key, value in (("Máy chủ thư (SMTP)", "127.0.0.1"), ("Cổng", inbox.port),
                        ("Bảo mật", "Không")):
         set_setting(sample, key, value)
-    yield inbox
-    server.stop()
+    return inbox

@@ -6,9 +6,9 @@ Vietnamese message; what went out stays recorded, and the rest goes next time.""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import smtplib
 import ssl
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -226,7 +226,8 @@ class Mailing:
                            f"năm {self.workbook.settings.year} (trong cửa sổ chibo hoặc một cửa "
                            "sổ lệnh khác): hãy đợi lần đó xong rồi gửi lại; thư đã gửi sẽ không "
                            "gửi lại.") from None
-        result.sent_elsewhere = [x for x in self.letters if x not in letters]
+        going = {id(x) for x in letters}
+        result.sent_elsewhere = [x for x in self.letters if id(x) not in going]
         return result
 
 

@@ -134,7 +134,8 @@ class SentLog:
     def begin(self, letter: Letter) -> None:
         """Written «đang gửi» before the letter goes to the server."""
         assert letter.message is not None  # prepare composes every letter
-        self.messages = [m for m in self.messages if m is not self.earlier_try(letter)]
+        earlier = self.earlier_try(letter)   # sent again under its Message-ID: one entry
+        self.messages = [m for m in self.messages if m is not earlier]
         self.messages.append({
             "time": dt.datetime.now().isoformat(timespec="seconds"),
             "to": letter.address,

@@ -161,9 +161,10 @@ class OutputFolder:
 
         with folder_refusals(self.root):
             self.root.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self._lock_place()), timeout=WAIT_FOR_OTHER_BUILD)
+        place = self._lock_place()
+        lock = FileLock(str(place), timeout=WAIT_FOR_OTHER_BUILD)
         try:
-            with folder_refusals(self._lock_place().parent):
+            with folder_refusals(place.parent):
                 lock.acquire()
         except Timeout:   # a TimeoutError, which folder_refusals passes on untouched
             raise OutputNotWritable(f"Một lần lập văn bản khác đang ghi vào thư mục "

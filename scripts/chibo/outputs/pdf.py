@@ -80,13 +80,10 @@ def convert_to_pdf(documents: list[Path]) -> dict[Path, bytes | None]:
 def _run(command: list[str], timeout: float, work: Path) -> None:
     """Run LibreOffice in its own process group, so a hang can be ended whole — and watched
     by a guardian that ends it and removes its folder should chibo itself end first."""
-    # Windows-only constant: typeshed declares it for win32 alone.
-    options = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined,unused-ignore]
-               if sys.platform.startswith("win") else {"start_new_session": True})
     guardian = _guardian(work)
     try:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, **options)
+                                   stdin=subprocess.DEVNULL, **_own_group())
     except OSError as error:
         _release(guardian)
         raise ConverterMissing(f"Không chạy được LibreOffice ({error}). " + INSTALL_HINT) from None
@@ -131,13 +128,19 @@ if "ok" not in said:
 """
 
 
+def _own_group() -> dict:
+    """Popen's options for a process group of its own, so it can be ended whole (and is not
+    stopped by the console's Ctrl+C before chibo says so)."""
+    # Windows-only constant: typeshed declares it for win32 alone.
+    return ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined,unused-ignore]
+            if sys.platform.startswith("win") else {"start_new_session": True})
+
+
 def _guardian(work: Path) -> subprocess.Popen | None:
-    options = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}  # type: ignore[attr-defined,unused-ignore]
-               if sys.platform.startswith("win") else {"start_new_session": True})
     try:
         return subprocess.Popen([sys.executable, "-c", GUARDIAN, str(work)], stdin=subprocess.PIPE,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
-                                **options)
+                                **_own_group())
     except OSError:
         return None   # no guardian: LibreOffice still ends with the conversion
 

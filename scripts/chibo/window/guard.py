@@ -43,6 +43,7 @@ SAFE_HEADERS = {"X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer",
                 "X-Content-Type-Options": "nosniff",
                 "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; "
                                            "base-uri 'none'; form-action 'self'"}
+_SAFE = {name.lower().encode("latin-1") for name in SAFE_HEADERS}
 PAGE_POLICY = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
                "connect-src 'self'; img-src 'self'; form-action 'self'; "
                "frame-ancestors 'none'; base-uri 'none'")
@@ -53,16 +54,13 @@ def _with_safe_headers(send: Send, nonce: str) -> Send:
     file (a PDF shown inline) gets no policy, which would stop the browser's viewer."""
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
-            headers = [(k, v) for k, v in message.get("headers", [])
-                       if k.decode("latin-1").lower() not in {h.lower() for h in SAFE_HEADERS}]
-            html = any(k.lower() == b"content-type" and v.startswith(b"text/html")
-                       for k, v in headers)
-            for name, value in SAFE_HEADERS.items():
-                if name == "Content-Security-Policy":
-                    if not html:
-                        continue
-                    value = PAGE_POLICY.format(nonce=nonce)
-                headers.append((name.lower().encode("latin-1"), value.encode("latin-1")))
+            headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _SAFE]
+            ours = dict(SAFE_HEADERS)
+            if any(k.lower() == b"content-type" and v.startswith(b"text/html") for k, v in headers):
+                ours["Content-Security-Policy"] = PAGE_POLICY.format(nonce=nonce)
+            else:
+                del ours["Content-Security-Policy"]
+            headers += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in ours.items()]
             message = {**message, "headers": headers}
         await send(message)
     return sending

@@ -12,6 +12,7 @@ real size before any parser builds it in memory.
 from __future__ import annotations
 
 import html
+import os
 import re
 import tempfile
 import zipfile
@@ -90,7 +91,7 @@ def open_container(path: Path) -> Container:
     name = path.name
     why = not_a_file(path)
     if why is not None:
-        raise unreadable("file-missing" if why.startswith("Không tìm thấy") else "not-a-file", why)
+        raise unreadable("not-a-file" if os.path.lexists(path) else "file-missing", why)
     try:
         with path.open("rb") as stream:
             head = stream.read(4096)
@@ -121,8 +122,8 @@ def _ole_kind(data: bytes) -> str | None:
     except Exception:   # a damaged directory: the names it would hold, wherever they are
         streams = None
     for stream, kind in OLE_KINDS:
-        if streams is not None:
-            hit = any(name == stream or name.startswith(stream) for name in streams)
+        if streams is not None:   # by name, or its prefix (Outlook's __substg1.0_…)
+            hit = any(name.startswith(stream) for name in streams)
         else:
             hit = stream.encode("utf-16-le") in data
         if hit:

@@ -84,8 +84,9 @@ class Workbook:
     ratings: list[Record] = field(default_factory=list)
 
     def derived(self, what: str, key, compute: Callable[[], Any]) -> Any:
-        """What is worked out from the book, once per `key` (a day, a meeting): the book is
-        never changed once read, so a figure stays true for it."""
+        """What is worked out from the book — an index, a day's documents, a meeting's
+        attendance — once per `key`: the book is never changed once read, so a figure stays
+        true for it."""
         known = self.__dict__.setdefault("_derived", {})
         if (what, key) not in known:
             known[(what, key)] = compute()
@@ -94,35 +95,36 @@ class Workbook:
     def member_named(self, name: str | None) -> Record | None:
         if not name:
             return None
-        if "_members_by_key" not in self.__dict__:
-            index: dict[str, Record] = {}
-            for member in self.members:
-                if member.name:
-                    index.setdefault(matching_key(member.name), member)
-            self.__dict__["_members_by_key"] = index
-        return self.__dict__["_members_by_key"].get(matching_key(name))
+        return self.derived("members by name", None, self._members_by_name).get(matching_key(name))
+
+    def _members_by_name(self) -> dict[str, Record]:
+        index: dict[str, Record] = {}
+        for member in self.members:
+            if member.name:
+                index.setdefault(matching_key(member.name), member)
+        return index
 
     def of_meeting(self, table: str, meeting: Record) -> list[Record]:
         """The rows of `absences`, `opinions` or `tasks` that belong to a meeting, in order."""
-        key = f"_{table}_by_meeting"
-        if key not in self.__dict__:
+        def rows_by_meeting() -> dict[str, list[Record]]:
             index: dict[str, list[Record]] = {}
             for row in getattr(self, table):
                 index.setdefault(row.meeting_id, []).append(row)
-            self.__dict__[key] = index
-        return self.__dict__[key].get(meeting.id, [])
+            return index
+        return self.derived("rows by meeting", table, rows_by_meeting).get(meeting.id, [])
 
     def absences_of(self, meeting: Record) -> list[Record]:
         return self.of_meeting("absences", meeting)
 
     def meeting_with_id(self, meeting_id: str | None) -> Record | None:
-        if "_meetings_by_id" not in self.__dict__:
-            index: dict[str, Record] = {}
-            for meeting in self.meetings:
-                if meeting.id is not None:
-                    index.setdefault(meeting.id, meeting)
-            self.__dict__["_meetings_by_id"] = index
-        return self.__dict__["_meetings_by_id"].get(meeting_id)
+        return self.derived("meetings by id", None, self._meetings_by_id).get(meeting_id)
+
+    def _meetings_by_id(self) -> dict[str, Record]:
+        index: dict[str, Record] = {}
+        for meeting in self.meetings:
+            if meeting.id is not None:
+                index.setdefault(meeting.id, meeting)
+        return index
 
 
 # --- facts of the field ---------------------------------------------------------------------

@@ -225,3 +225,33 @@ def test_the_sample_built_in_memory_reads_exactly_as_its_file():
                [(r.row, r.values, r.cells) for r in getattr(in_memory, sheet.field)], sheet.name
     assert from_file.settings.values == in_memory.settings.values
     assert from_file.settings.cells == in_memory.settings.cells
+
+
+def test_a_formula_without_a_value_in_a_table_names_its_cell_even_in_an_empty_row(sample):
+    def formula_below(book):
+        ws = book["Vắng mặt"]
+        last = ws.max_row
+        ws.cell(row=last + 2, column=column_of(ws, "Lý do")).value = "=A2"
+        ws.cell(row=last + 3, column=12).value = "ghi chú ngoài bảng"   # the sheet reaches on
+
+    edit(sample, formula_below)
+    workbook, report = read_workbook(sample)
+    ws = openpyxl.load_workbook(sample)["Vắng mặt"]
+    cell = f"{openpyxl.utils.get_column_letter(column_of(ws, 'Lý do'))}{ws.max_row - 1}"
+    row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert sorted((p.code, p.cell) for p in report.problems if p.sheet == "Vắng mặt") == \
+        [("formula-no-value", cell), ("required", f"A{row}"), ("required", f"B{row}")]
+    assert workbook.absences[-1].row == ws.max_row - 1 and workbook.absences[-1].reason is None
+
+
+def test_one_true_and_a_one_in_a_column_are_read_each_as_itself():
+    """TRUE, 1 and 1.0 are equal to Python: a column holding them all still judges each."""
+    from books import Book
+
+    book = Book()
+    quarters = [row["Quý"] for row in book.rows["Chuyên đề"]]
+    book.rows["Chuyên đề"][0]["Quý"] = True
+    book.rows["Chuyên đề"][1]["Quý"] = 1.0
+    workbook, report = book.read()
+    assert [(p.code, p.cell) for p in report.problems] == [("not-allowed", "A2")]
+    assert [t.quarter for t in workbook.themes] == [None, 1, *quarters[2:]]

@@ -28,7 +28,7 @@ COMMITTEE_FILE = "dang-uy.xlsx"   # the Đảng ủy's own workbook, beside the 
 def read_cell(path: Path, today: dt.date) -> Cell:
     """One cell's figures, from what its book shows — a book with errors too, for what its
     readable meetings show; runs in a worker process, so it returns plain data."""
-    checked = open_checked(path, today)
+    checked = open_checked(path, today, on_her_machine=False)
     workbook = checked.workbook
     cell = Cell(path.name, path.stem, problems=_as_the_office_sees_them(checked, path),
                 saved=path.stat().st_mtime)
@@ -114,9 +114,10 @@ def cell_workbooks(folder: Path, committee_path: Path) -> tuple[list[Path], list
     return paths, notes
 
 
-def read_cells(paths: list[Path], today: dt.date, progress=None) -> list[Cell]:
+def read_cells(paths: list[Path], today: dt.date, progress=None, meanwhile=None) -> list[Cell]:
     """Every cell's workbook, read in parallel processes (the standard library's pool, one
-    per core), in batches large enough that sending them costs little next to reading."""
+    per core), in batches large enough that sending them costs little next to reading;
+    `meanwhile` runs in this process as they read (what is written after needs importing)."""
     from concurrent.futures import ProcessPoolExecutor
 
     cells: list[Cell] = []
@@ -127,15 +128,33 @@ def read_cells(paths: list[Path], today: dt.date, progress=None) -> list[Cell]:
         cells.append(read_cell_safely(path, today))
         if progress:
             progress(1)
-    if workers > 1:
-        rest = paths[1:]
-        batch = max(1, min(32, len(rest) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for cell in pool.map(read_cell_safely, rest, [today] * len(rest), chunksize=batch):
-                cells.append(cell)
-                if progress:
-                    progress(1)
+    if workers < 2:
+        if meanwhile:
+            meanwhile()
+        return cells
+    rest = paths[1:]
+    batch = max(1, min(32, len(rest) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        read = pool.map(read_cell_safely, rest, [today] * len(rest), chunksize=batch)
+        side = _beside(meanwhile)   # the workers are forked by now: a thread is safe
+        for cell in read:
+            cells.append(cell)
+            if progress:
+                progress(1)
+    if side is not None:
+        side.join()
     return cells
+
+
+def _beside(work):
+    """`work` in a thread of this process, if any."""
+    if work is None:
+        return None
+    import threading
+
+    thread = threading.Thread(target=work, name="chibo-meanwhile", daemon=True)
+    thread.start()
+    return thread
 
 
 def read_cell_safely(path: Path, today: dt.date) -> Cell:

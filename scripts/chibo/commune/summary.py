@@ -45,7 +45,7 @@ def run_summary(paths: list[Path], notes: list[str], committee_path: Path, outpu
         return result
     year = year or committee.settings.year
     result.notes = notes
-    result.cells = sort_out(read_cells(paths, today, progress), year)
+    result.cells = sort_out(read_cells(paths, today, progress, meanwhile=_load_writers), year)
     chosen = None if year_report else (quarter or _latest_quarter_held(result.cells, year))
     result.title = f"Tổng hợp sinh hoạt chuyên đề {period_words(chosen, year)}"
     stem = f"quy-{chosen}-{year}" if chosen else f"nam-{year}"
@@ -63,6 +63,18 @@ def run_summary(paths: list[Path], notes: list[str], committee_path: Path, outpu
                                    summary_csv(result.cells, quarters), as_pdf=False))
     result.written = write_outputs(OutputFolder(output), files, pdf)
     return result
+
+
+def _load_writers() -> None:
+    """What the summary is written with, loaded while the cells' books are read (pandas
+    alone takes most of a second to load); what fails to load fails again where it is used."""
+    import importlib
+
+    for module in ("pandas", "openpyxl", "docxtpl"):
+        try:
+            importlib.import_module(module)
+        except Exception:   # pragma: no cover - reported by the import that needs it
+            return
 
 
 def _latest_quarter_held(cells: list[Cell], year: int) -> int:

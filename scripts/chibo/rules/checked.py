@@ -43,20 +43,24 @@ class Checked:
         return self.workbook is not None and not self.problems.has_errors
 
 
-def open_checked(path: str | Path, today: dt.date) -> Checked:
-    """Read a workbook and check it as of `today`."""
+def open_checked(path: str | Path, today: dt.date, on_her_machine: bool = True) -> Checked:
+    """Read a workbook and check it as of `today` — without what only the secretary's own
+    machine can see (the materials beside her book) when it is checked elsewhere
+    (`on_her_machine` false: the Đảng ủy's office summing its cells)."""
     workbook, read = read_workbook(path)
-    return Checked(Path(path), workbook, check_records(workbook, read, today), today)
+    return Checked(Path(path), workbook, check_records(workbook, read, today, on_her_machine),
+                   today)
 
 
-def check_records(workbook: Workbook | None, read: Report, today: dt.date) -> Report:
+def check_records(workbook: Workbook | None, read: Report, today: dt.date,
+                  on_her_machine: bool = True) -> Report:
     """Every problem of a workbook's records, after those its reading found (`read`): a
     brand-new book gets its to-do list instead."""
     if workbook is None:
         return read
     if is_blank(workbook):
         return to_do_list(workbook, read)
-    checker = Checker(workbook, read, today)
+    checker = Checker(workbook, read, today, on_her_machine)
     for rule in RULES:
         rule(checker)
     return read

@@ -52,10 +52,12 @@ def _held_when_named(typed: str, meetings: list[Record]) -> list[str]:
 class Checker:
     """The workbook, the report, the day, and the lookups every rule needs."""
 
-    def __init__(self, workbook: Workbook, report: Report, today: dt.date):
+    def __init__(self, workbook: Workbook, report: Report, today: dt.date,
+                 on_her_machine: bool = True):
         self.wb = workbook
         self.report = report
         self.today = today
+        self.on_her_machine = on_her_machine   # files beside the book can be looked at
         self.year = workbook.settings.values.get("year")
         self._absent_names: dict[str, set[str]] = {}
         # Cells already in error when the rules begin: the reader could not read them.

@@ -38,7 +38,7 @@ def check_meetings(c: Checker) -> None:
         if day:
             _material(c, meeting)
             _swapped_date(c, meeting)
-        if meeting.materials:
+        if meeting.materials and c.on_her_machine:
             _material_files(c, meeting)
         if figures is not None:
             _attendance(c, meeting, figures)

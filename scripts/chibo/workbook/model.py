@@ -35,7 +35,7 @@ class RowCells(Mapping[str, str]):
         return len(self.letters)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, init=False)
 class Record:
     """One row of a table sheet (or the whole `Thông tin` sheet): clean values by field name,
     and for each field the cell it came from, so every problem can name its cell."""
@@ -45,10 +45,13 @@ class Record:
     values: dict[str, Any]
     cells: Mapping[str, str]   # the cell each field came from: 'C5'
 
-    def __post_init__(self) -> None:
+    def __init__(self, sheet: str, row: int, values: dict[str, Any], cells: Mapping[str, str]):
         # each value an attribute of its own: the rules read them hundreds of thousands of
-        # times in a big book, and a record is never changed once read
-        self.__dict__.update(self.values)
+        # times in a big book, and a record is never changed once read (a big book makes
+        # fifty thousand of them, so its attributes are written in one go)
+        attributes = self.__dict__
+        attributes.update(values)
+        attributes.update(sheet=sheet, row=row, values=values, cells=cells)
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -267,7 +270,7 @@ def rating_of(meeting: Record, settings: Record, figures: Attendance | None = No
 
 def materials_of(workbook: Workbook, meeting: Record) -> list[Path]:
     """The files of a meeting's `Tài liệu`, relative to the workbook's folder."""
-    folder = Path(workbook.path).resolve().parent
+    folder = workbook.derived("folder", None, lambda: Path(workbook.path).resolve().parent)
     return [folder / part.strip() for part in (meeting.materials or "").split(";") if part.strip()]
 
 

@@ -18,8 +18,8 @@ from ..errors import WorkbookUnreadable
 from ..files import lock_file_beside, lock_owner, program_holding
 from .model import Record, RowCells, Workbook
 from ..problems import Report
-from .values import (DATE_EXAMPLE, EXCEL_ERRORS, BadValue, clean_text, is_empty, matching_key,
-                     show)
+from .values import (DATE_EXAMPLE, EXCEL_ERRORS, BadValue, clean_text, column_number, is_empty,
+                     matching_key, show)
 
 MAX_COLUMNS_READ = 64   # columns right of this are never part of the contract
 
@@ -309,25 +309,26 @@ def _header_map(sheet: schema.Sheet, header_row: list, report: Report) -> dict[s
     return found
 
 
-def _cell_outcome(column: schema.Column, raw) -> tuple[object, tuple | None]:
-    """What one non-formula cell reads as: (its clean value, None), or (None, (code, its
-    words)) when it cannot be used. It depends on the column and the raw value alone."""
+def _cell_outcome(column: schema.Column, raw) -> tuple[object, tuple | None, bool]:
+    """What one non-formula cell reads as: (its clean value, None, whether it is empty), or
+    (None, (code, its words), …) when it cannot be used. It depends on the column and the
+    raw value alone."""
     if is_empty(raw):
         return column.default, (("required", {"header": column.header}) if column.required
-                                else None)
+                                else None), True
     if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
-        return None, ("excel-error", {"header": column.header, "value": raw.strip()})
+        return None, ("excel-error", {"header": column.header, "value": raw.strip()}), False
     try:
-        return column.parse(raw), None
+        return column.parse(raw), None, False
     except BadValue as bad:
         code = "not-allowed" if column.kind == "choice" else "wrong-type"
-        return None, (code, {"header": column.header, "reason": bad})
+        return None, (code, {"header": column.header, "reason": bad}), False
 
 
 # What each raw value of each column reads as, for this process: a value met again — a
 # member's name, a Mã buổi, a date, the commune's own wording in every cell's book — is
 # parsed once. Columns are the schema's own objects (their id is the key); bounded.
-_OUTCOMES: dict[tuple, tuple[object, tuple | None]] = {}
+_OUTCOMES: dict[tuple, tuple[object, tuple | None, bool]] = {}
 MAX_REMEMBERED_VALUES = 200_000
 
 
@@ -344,15 +345,9 @@ class _CellReader:
             self.report.add("formula-no-value", sheet=self.sheet.name, cell=f"{letter}{row}")
             return None
         try:
-            key = (id(column), type(raw), raw)
-            outcome = _OUTCOMES.get(key)
-            if outcome is None:
-                if len(_OUTCOMES) > MAX_REMEMBERED_VALUES:
-                    _OUTCOMES.clear()
-                outcome = _OUTCOMES[key] = _cell_outcome(column, raw)
+            value, problem, _ = _remembered_outcome(column, raw)
         except TypeError:   # a value that cannot be a key: read as it is
-            outcome = _cell_outcome(column, raw)
-        value, problem = outcome
+            value, problem, _ = _cell_outcome(column, raw)
         if problem is not None:
             self.report.add(problem[0], sheet=self.sheet.name, cell=f"{letter}{row}", **problem[1])
         return value
@@ -360,27 +355,105 @@ class _CellReader:
 
 def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
                 report: Report) -> list[Record]:
+    """The records of a table sheet, read column by column: each distinct value of a column
+    is judged once (a big book repeats its names, Mã buổi and dates thousands of times)."""
     rows = rows or [[]]
     header = _header_row(sheet, rows, report)
     positions = _header_map(sheet, rows[header], report)
-    read = _CellReader(sheet, formula_cells, report)
+    body, first_row = rows[header + 1:], header + 2   # first_row: the sheet row of body[0]
+    layout = [(column, positions[column.field]) for column in sheet.columns
+              if column.field in positions]
+    formulas = _formula_positions(formula_cells, {i for _, i in layout}, first_row, len(body))
+    width = min(map(len, body), default=0)   # calamine's rows are all as wide as the sheet
+    read = [_read_column(column, [row[index] for row in body] if index < width else
+                         [row[index] if index < len(row) else None for row in body],
+                         formulas.get(index, ()))
+            for column, index in layout]
+    kept = [i for i, empty in enumerate(zip(*(empty for _, empty, _ in read), strict=True))
+            if not all(empty)]   # a row empty in every contract column is skipped
+    kept_rows = set(kept)
+    for (_, index), (_, _, problems) in zip(layout, read, strict=True):
+        for i, code, words in problems:
+            if i in kept_rows:
+                report.add(code, sheet=sheet.name, cell=f"{column_letter(index)}{first_row + i}",
+                           **words)
     absent = {c.field: c.default for c in sheet.columns if c.field not in positions}
-    layout = [(column, column.field, positions[column.field], column_letter(positions[column.field]))
-              for column in sheet.columns if column.field in positions]
-    letters = {field: letter for _, field, _, letter in layout}
-    indices = list(positions.values())
+    fields = [column.field for column, _ in layout]
+    letters = {column.field: column_letter(index) for column, index in layout}
+    value_rows = list(zip(*(values for values, _, _ in read), strict=True))
     records = []
-    for row_index, row in enumerate(rows[header + 1:], start=header + 2):
-        if all(is_empty(row[i]) for i in indices if i < len(row)):
-            if not formula_cells or not any(f"{column_letter(i)}{row_index}" in formula_cells
-                                            for i in indices):
-                continue  # an empty row
+    for i in kept:
         values = dict(absent)
-        width = len(row)
-        for column, field, index, letter in layout:
-            values[field] = read(column, row[index] if index < width else None, letter, row_index)
-        records.append(Record(sheet.name, row_index, values, RowCells(letters, row_index)))
+        values.update(zip(fields, value_rows[i], strict=True))
+        records.append(Record(sheet.name, first_row + i, values, RowCells(letters, first_row + i)))
     return records
+
+
+def _formula_positions(formula_cells: set[str], indices: set[int], first_row: int,
+                       height: int) -> dict[int, set[int]]:
+    """The formulas without a value in the contract's columns: column index -> rows (from 0)."""
+    found: dict[int, set[int]] = {}
+    for reference in formula_cells:
+        letters = reference.rstrip("0123456789")
+        index, row = column_number(letters) - 1, int(reference[len(letters):]) - first_row
+        if index in indices and 0 <= row < height:
+            found.setdefault(index, set()).add(row)
+    return found
+
+
+def _read_column(column: schema.Column, raws: list, formulas: set[int] | tuple = ()
+                 ) -> tuple[list, list[bool], list[tuple[int, str, dict]]]:
+    """One column's cells: their clean values, which are empty, and the problems as (row
+    from 0, code, words). A formula without a saved value reads as None, and not empty."""
+    try:
+        distinct = set(raws)
+    except TypeError:   # a value that cannot be a key (rows handed in by another program)
+        return _read_column_cell_by_cell(column, raws, formulas)
+    if distinct <= _NOTHING and not formulas:   # an optional column left empty
+        value, problem, _ = _remembered_outcome(column, None)
+        return ([value] * len(raws), [True] * len(raws),
+                [(i, *problem) for i in range(len(raws))] if problem else [])
+    # 1, 1.0 and TRUE are equal keys: a column of mixed types keys each value by its type too
+    keys: list = raws if len(set(map(type, raws))) < 2 else \
+        list(zip(map(type, raws), raws, strict=True))
+    outcomes = {key: _remembered_outcome(column, key if keys is raws else key[1])
+                for key in (distinct if keys is raws else set(keys))}
+    values = [outcomes[key][0] for key in keys]
+    empty = [outcomes[key][2] for key in keys]
+    wrong = {key: problem for key, (_, problem, _) in outcomes.items() if problem}
+    problems = [(i, *wrong[key]) for i, key in enumerate(keys) if key in wrong] if wrong else []
+    if formulas:
+        problems = [p for p in problems if p[0] not in formulas]
+        for i in formulas:
+            values[i], empty[i] = None, False
+            problems.append((i, "formula-no-value", {}))
+    return values, empty, problems
+
+
+_NOTHING = frozenset({"", None})   # what an empty cell reads as, from either reader
+
+
+def _read_column_cell_by_cell(column, raws, formulas) -> tuple[list, list[bool], list]:
+    values, empty, problems = [], [], []
+    for i, raw in enumerate(raws):
+        value, problem, blank = _cell_outcome(column, raw)
+        if i in formulas:
+            value, blank, problem = None, False, ("formula-no-value", {})
+        values.append(value)
+        empty.append(blank)
+        if problem:
+            problems.append((i, *problem))
+    return values, empty, problems
+
+
+def _remembered_outcome(column: schema.Column, raw) -> tuple[object, tuple | None, bool]:
+    key = (id(column), type(raw), raw)
+    outcome = _OUTCOMES.get(key)
+    if outcome is None:
+        if len(_OUTCOMES) > MAX_REMEMBERED_VALUES:
+            _OUTCOMES.clear()
+        outcome = _OUTCOMES[key] = _cell_outcome(column, raw)
+    return outcome
 
 
 def _read_settings(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],

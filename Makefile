@@ -28,7 +28,10 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
 # Speed figures (median of several runs) against a naive baseline; see bench/bench.py.
+# chibo's sources compiled first, as an installed chibo's are (PYTHONDONTWRITEBYTECODE or a
+# fresh checkout would otherwise add their compiling to every figure).
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q scripts/chibo
 	$(BIN)/python bench/bench.py
 
 # Rebuild the shipped sample workbook from scripts/chibo/sample.py.

@@ -162,14 +162,18 @@ def _fit_line(line: str) -> list[str]:
     return [line.upper()]
 
 
+@functools.lru_cache(maxsize=4096)   # each meeting and member is named so in every build
 def slug(text: str) -> str:
     """An ASCII file-name part: 'Quý 1/2022' -> 'quy-1-2022'. Never a path."""
     import unicodedata
 
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in plain if not unicodedata.combining(c))
-    plain = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")
+    plain = _NOT_ASCII_WORD.sub("-", plain).strip("-")
     return plain[:60] or "x"
+
+
+_NOT_ASCII_WORD = re.compile(r"[^A-Za-z0-9]+")
 
 
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import smtplib
-import ssl
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import MailUnreachable, NotReady, OutputNotWritable, PasswordRefused
 from ..files import atomic_write
@@ -19,6 +18,9 @@ from ..workbook.model import Workbook
 from .letter import Letter
 from .record import SentLog
 from .settings import ROW_HOST, ROW_PORT, ROW_SECURITY, ROW_USER, SmtpSettings
+
+if TYPE_CHECKING:   # smtplib and ssl are loaded only to send: `check` and `status` need neither
+    import smtplib
 
 TIMEOUT_SECONDS = 30
 
@@ -63,6 +65,9 @@ def write_drafts(letters: list[Letter], folder: Path) -> list[Path]:
 
 
 def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
+    import smtplib
+    import ssl
+
     where = f"{settings.host}:{settings.port}"
     context = ssl.create_default_context(cafile=settings.cafile)
     try:
@@ -99,6 +104,8 @@ def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
 
 
 def _login(server: smtplib.SMTP, user: str, password: str) -> None:
+    import smtplib
+
     if (user + password).isascii():
         server.login(user, password)
         return
@@ -115,6 +122,8 @@ def send_letters(letters: list[Letter], settings: SmtpSettings, password: str | 
     """Each letter written «đang gửi» to the record, handed to the server, then «đã gửi» —
     or taken off the record when the server refused it. A letter cut off in between stays
     «đang gửi»: the next run says it may have arrived."""
+    import smtplib
+
     result = SendResult()
     server = _connect(settings, password)
     try:
@@ -155,6 +164,8 @@ def send_letters(letters: list[Letter], settings: SmtpSettings, password: str | 
 def _hand_over(server: smtplib.SMTP, letter: Letter, settings: SmtpSettings) -> Refusal | str | None:
     """Give one letter to the server: None when it took it, a Refusal when it refused
     this letter, or why sending must stop here."""
+    import smtplib
+
     assert letter.message is not None
     try:
         refused = server.send_message(letter.message)

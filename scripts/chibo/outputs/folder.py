@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -152,6 +153,8 @@ class OutputFolder:
     def __init__(self, root: str | Path):
         self.root = Path(root)
         self.manifest = Manifest(self.root / MANIFEST)
+        self._paths: dict[str, Path] = {}   # each file's place, resolved once (a big build asks
+        # for each some seven times, and resolving asks the system about every folder above)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
@@ -191,6 +194,10 @@ class OutputFolder:
         return place / f"{name}.lock"
 
     def path_of(self, relative: str) -> Path:
+        """Where a file of the folder is, never outside it."""
+        known = self._paths.get(relative)
+        if known is not None:
+            return known
         if self.root.exists() and not self.root.is_dir():
             raise OutputNotWritable(f"{self.root} là một tệp, không phải thư mục: hãy chọn thư "
                                     "mục khác để ghi văn bản.")
@@ -198,9 +205,14 @@ class OutputFolder:
             path = (self.root / relative).resolve()
         except (OSError, ValueError):   # a NUL byte, a name the system refuses
             raise OutputNotWritable(f"Tên tệp không hợp lệ: {relative[:80]!r}") from None
-        if not path.is_relative_to(self.root.resolve()):
+        if not path.is_relative_to(self._resolved_root):
             raise OutputNotWritable(f"Tên tệp không hợp lệ: {relative}")
+        self._paths[relative] = path
         return path
+
+    @functools.cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
 
     def made_from(self, relative: str, recipe: str) -> bool:
         """Whether the file at `relative` is chibo's, made from this recipe: the same file

@@ -91,9 +91,11 @@ class Workbook:
         attendance — once per `key`: the book is never changed once read, so a figure stays
         true for it."""
         known = self.__dict__.setdefault("_derived", {})
-        if (what, key) not in known:
-            known[(what, key)] = compute()
-        return known[(what, key)]
+        try:
+            return known[what, key]
+        except KeyError:
+            found = known[what, key] = compute()
+            return found
 
     def member_named(self, name: str | None) -> Record | None:
         if not name:
@@ -276,8 +278,12 @@ def materials_of(workbook: Workbook, meeting: Record) -> list[Path]:
 
 def people_in(text: str | None) -> list[str]:
     """The people of a guests cell, one per ';' or line break, without a typed 'Đồng chí'."""
-    found = [p.strip().rstrip(".,;") for p in re.split(r"[;\n]", text or "")]
-    return [re.sub(r"^(đồng chí|đ/c)\s+", "", p, flags=re.I) for p in found if p]
+    found = [p.strip().rstrip(".,;") for p in _PEOPLE_APART.split(text or "")]
+    return [_TYPED_TITLE.sub("", p) for p in found if p]
+
+
+_PEOPLE_APART = re.compile(r"[;\n]")
+_TYPED_TITLE = re.compile(r"^(đồng chí|đ/c)\s+", re.I)
 
 
 def person_name(entry: str) -> str:
@@ -313,7 +319,10 @@ def is_upper_delegate(workbook: Workbook, meeting: Record, name: str | None) -> 
 
 def assignees(text: str | None) -> list[str]:
     """Who carries out a task: 'Chi ủy, Lê Thị Ánh và Hồ Văn Tuấn' -> three names."""
-    return [name for name in re.split(r"\s*[,;]\s*|\s+và\s+", text or "") if name.strip()]
+    return [name for name in _ASSIGNEES_APART.split(text or "") if name.strip()]
+
+
+_ASSIGNEES_APART = re.compile(r"\s*[,;]\s*|\s+và\s+")
 
 
 def is_collective(name: str) -> bool:
@@ -330,8 +339,11 @@ def _collective_keys() -> frozenset[str]:
 
 def parse_vote(text: str | None) -> tuple[int, int] | None:
     """'11/11 nhất trí' -> (11, 11): who agreed, out of how many voted."""
-    found = re.match(r"\s*(\d+)\s*/\s*(\d+)", text or "")
+    found = _VOTE.match(text or "")
     return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+_VOTE = re.compile(r"\s*(\d+)\s*/\s*(\d+)")
 
 
 @dataclass(frozen=True)

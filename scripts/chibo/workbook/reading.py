@@ -277,10 +277,8 @@ def _report_merged(sheet: schema.Sheet, merged, report: Report) -> None:
 def _header_row(sheet: schema.Sheet, rows: list[list], report: Report) -> int:
     """Where the headers are (0-based): row 1 by the contract, but a title typed above them is
     forgiven with a warning rather than turned into a dozen missing columns."""
-    wanted = {matching_key(c.header) for c in sheet.columns if c.required}
     for index, row in enumerate(rows[:10]):
-        present = {matching_key(show(v)) for v in row[:MAX_COLUMNS_READ] if not is_empty(v)}
-        if wanted <= present:
+        if not _headers(sheet, row)[1]:   # every required column is there
             if index:
                 report.add("header-not-first-row", sheet=sheet.name, cell=f"A{index + 1}",
                            row=index + 1)
@@ -290,23 +288,50 @@ def _header_row(sheet: schema.Sheet, rows: list[list], report: Report) -> int:
 
 def _header_map(sheet: schema.Sheet, header_row: list, report: Report) -> dict[str, int]:
     """Field name -> column index, reporting missing required columns."""
+    positions, missing = _headers(sheet, header_row)
+    for code, words in missing:
+        report.add(code, sheet=sheet.name, cell="A1", **words)
+    return positions
+
+
+# Every cell's book has the same headers, written by `chibo init`: each row of them is
+# matched to the contract once per process. Sheets are the schema's own objects (by id).
+_HEADERS: dict[tuple, tuple[dict[str, int], list[tuple[str, dict]]]] = {}
+
+
+def _headers(sheet: schema.Sheet, row: list) -> tuple[dict[str, int], list[tuple[str, dict]]]:
+    """A row read as the sheet's headers: field -> column index, and the problems of the
+    required columns it lacks, each naming the header present that looks like it."""
+    shown = row[:MAX_COLUMNS_READ]
+    try:
+        key = (id(sheet), tuple(shown))
+        known = _HEADERS.get(key)
+    except TypeError:   # a value that cannot be a key (rows handed in by another program)
+        return _match_headers(sheet, shown)
+    if known is None:
+        if len(_HEADERS) > 1000:
+            _HEADERS.clear()
+        known = _HEADERS[key] = _match_headers(sheet, shown)
+    return known
+
+
+def _match_headers(sheet: schema.Sheet, shown: list) -> tuple[dict[str, int], list[tuple[str, dict]]]:
     headers: dict[str, int] = {}
-    for index, raw in enumerate(header_row[:MAX_COLUMNS_READ]):
+    for index, raw in enumerate(shown):
         if not is_empty(raw):
             headers.setdefault(matching_key(show(raw)), index)
-    found = {}
+    found, missing = {}, []
     for column in sheet.columns:
         position = headers.get(matching_key(column.header))
         if position is not None:
             found[column.field] = position
         elif column.required:
-            present = [show(h) for h in header_row[:MAX_COLUMNS_READ] if not is_empty(h)]
+            present = [show(h) for h in shown if not is_empty(h)]
             near = closest(column.header, [h for h in present if matching_key(h) not in
                                            {matching_key(c.header) for c in sheet.columns}])
             hint = f"; có cột «{near}» — có phải là cột này?" if near else ""
-            report.add("missing-column", sheet=sheet.name, cell="A1", header=column.header,
-                       hint=hint)
-    return found
+            missing.append(("missing-column", {"header": column.header, "hint": hint}))
+    return found, missing
 
 
 def _cell_outcome(column: schema.Column, raw) -> tuple[object, tuple | None, bool]:

@@ -244,5 +244,8 @@ def test_files_are_served_only_from_the_output_folder(client, window, monkeypatc
     finished(client, post(client, "/lap", {"ky": "ke-hoach"}))
     assert client.get("/tep/0/2022/ke-hoach-sinh-hoat-chuyen-de-2022.docx").status_code == 200
     for path in ("/tep/0/../../../etc/passwd", "/tep/0/..%2F..%2Fchibo.xlsx", "/tep/9/x.pdf",
-                 "/tep/x/y.pdf"):
-        assert client.get(path).status_code == 404, path
+                 "/tep/x/y.pdf", "/tep/0/2022/khong-co.docx"):
+        answer = client.get(path)
+        assert answer.status_code == 404, path
+        assert '<a href="/">Về trang sổ</a>' in answer.text, path   # a page with the way back
+    assert "Không có tệp này" in client.get("/tep/0/2022/khong-co.docx").text

@@ -100,10 +100,14 @@ def _quarter(workbook: Workbook, quarter: int, today: dt.date) -> CellQuarter:
 def cell_workbooks(folder: Path, committee_path: Path) -> tuple[list[Path], list[str]]:
     """The cells' workbooks of a folder, and notes on the other files, which are skipped."""
     paths, notes = [], []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(("~$", ".~lock", ".")) or path.is_dir():
+    committee = committee_path.resolve()
+    with os.scandir(folder) as entries:   # each entry knows whether it is a folder
+        found = sorted(entries, key=lambda entry: entry.name)
+    for entry in found:
+        path = Path(entry.path)
+        if entry.name.startswith(("~$", ".~lock", ".")) or entry.is_dir():
             continue
-        if path.resolve() == committee_path.resolve():
+        if entry.name.lower() == committee.name.lower() and path.resolve() == committee:
             continue
         if path.suffix.lower() != ".xlsx":
             notes.append(f"Bỏ qua {path.name}: không phải sổ Excel (.xlsx).")

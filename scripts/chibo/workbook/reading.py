@@ -406,12 +406,9 @@ def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
     fields = [column.field for column, _ in layout]
     letters = {column.field: column_letter(index) for column, index in layout}
     value_rows = list(zip(*(values for values, _, _ in read), strict=True))
-    records = []
-    for i in kept:
-        values = dict(absent)
-        values.update(zip(fields, value_rows[i], strict=True))
-        records.append(Record(sheet.name, first_row + i, values, RowCells(letters, first_row + i)))
-    return records
+    return [Record(sheet.name, first_row + i, dict(zip(fields, value_rows[i], strict=True),
+                                                   **absent), RowCells(letters, first_row + i))
+            for i in kept]
 
 
 def _formula_positions(formula_cells: set[str], indices: set[int], first_row: int,

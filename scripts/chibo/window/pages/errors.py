@@ -23,6 +23,9 @@ WORDS = {
     405: ("Không làm được việc này", "Trang này không nhận yêu cầu kiểu đó: hãy dùng các nút "
                                      "trên trang của chibo."),
 }
+MISSING_FILE = ("Không có tệp này", "Tệp này không có trong thư mục văn bản của chibo: có thể "
+                                    "tệp đã được xóa hoặc chuyển đi. Hãy lập lại văn bản từ "
+                                    "trang sổ.")
 BROKEN = ("chibo gặp lỗi", "chibo gặp lỗi khi làm việc này; sổ và văn bản của đồng chí không "
                            "bị ảnh hưởng. Hãy quay lại trang sổ và thử lại; nếu vẫn lỗi, hãy báo "
                            "người hỗ trợ kèm thông báo trong cửa sổ lệnh.")
@@ -30,6 +33,11 @@ BROKEN = ("chibo gặp lỗi", "chibo gặp lỗi khi làm việc này; sổ và
 
 def _page(title: str, words: str, status: int) -> HTMLResponse:
     return HTMLResponse(PAGE.format(title=title, words=words), status, headers=SAFE_HEADERS)
+
+
+def missing_file() -> HTMLResponse:
+    """A file asked for that is not (or no longer) in the output folder."""
+    return _page(*MISSING_FILE, 404)
 
 
 async def refused(request: Request, error: Exception) -> HTMLResponse:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 
 from ...errors import ChiboError
 from ...files import not_a_file
@@ -16,6 +16,7 @@ from ...outputs.folder import OutputFolder
 
 from ..rendering import Form, window_of
 from ..state import Window
+from .errors import missing_file
 
 
 MAX_PATH_CHARACTERS = 1024   # far beyond any file chibo writes
@@ -47,7 +48,7 @@ def open_file(request: Request, form: Form) -> Response:
 def serve_file(request: Request, form: Form) -> Response:
     path = inside_output(window_of(request), request.path_params["path"])
     if path is None or not_a_file(path) is not None:
-        return PlainTextResponse("Không có tệp này trong thư mục văn bản.", 404)
+        return missing_file()
     inline = path.suffix.lower() == ".pdf"
     return FileResponse(path, filename=path.name,
                         content_disposition_type="inline" if inline else "attachment")

@@ -387,8 +387,9 @@ _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 # A cell with a formula and no <v> after it: never calculated, so no value was saved.
 _FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
-_CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})\d')
-_CELL_ROW = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}(\d+)"')
+# A cell's reference, wherever its attributes put it (the first branch is how Excel, LibreOffice
+# and openpyxl write it, and is tried first: a third of the measuring's time).
+_CELL_REFERENCE = re.compile(rb'<c(?: r="|\b[^>]*?\br=")([A-Z]{1,3})(\d+)')
 
 
 def _attributes(tag: bytes) -> dict[str, str]:
@@ -431,13 +432,12 @@ def _measure_sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
 
 def _extent(xml: bytes, last_column: int, last_row: int) -> tuple[int, int]:
     """The farthest column and row the cell references of this piece of a sheet reach: the
-    distinct column letters, and the largest row number."""
-    columns = set(_CELL_COLUMN.findall(xml))
-    if columns:
+    distinct column letters, and the largest of the distinct row numbers."""
+    references = _CELL_REFERENCE.findall(xml)
+    if references:
+        columns = {column for column, _ in references}
         last_column = max(last_column, max(column_number(c.decode()) for c in columns))
-    rows = _CELL_ROW.findall(xml)
-    if rows:
-        last_row = max(last_row, max(map(int, rows)))
+        last_row = max(last_row, max(map(int, {row for _, row in references})))
     return last_column, last_row
 
 

@@ -108,6 +108,22 @@ def understated_dimension() -> bytes:
     return _with_sheet("Ý kiến", _worksheet(body, b'<dimension ref="A1"/>'))
 
 
+def far_cell_hidden(how: str) -> bytes:
+    """One value at BZ1048576 under a declared extent of A1, its reference written in a way
+    Excel never writes but calamine reads: after an attribute holding '>', under another
+    namespace prefix, in single quotes — or a long row of cells without references after a
+    far one."""
+    far = {"gt": b'<c t="inlineStr" x=">" r="BZ1048576"><is><t>x</t></is></c>',
+           "prefix": b'<x:c r="BZ1048576" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c>',
+           "quote": b"<c r='BZ1048576' t='inlineStr'><is><t>x</t></is></c>",
+           "refless": b'<c r="A1048576"><v>1</v></c>' + b"<c><v>1</v></c>" * 200}[how]
+    body = (b'<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>'
+            b'<row r="1048576">' + far + b"</row>")
+    sheet = _worksheet(body, b'<dimension ref="A1"/>').replace(
+        b"<worksheet ", b'<worksheet xmlns:x="' + MAIN.encode() + b'" ', 1)
+    return _with_sheet("Ý kiến", sheet)
+
+
 def rows_without_references(rows: int = 150_000) -> bytes:
     """Rows and cells with no `r=` attribute, which the format allows."""
     row = b"<row>" + b'<c t="inlineStr"><is><t>abc</t></is></c>' * 26 + b"</row>"
@@ -355,6 +371,14 @@ def strict_and_wide() -> bytes:
 
 FAMILIES += [
     ("strict-rong.xlsx", "Strict Open XML read by openpyxl", strict_and_wide, None),
+    ("o-xa-sau-dau-lon.xlsx", "far cell: reference after an attribute holding '>'",
+     lambda: far_cell_hidden("gt"), None),
+    ("o-xa-tien-to.xlsx", "far cell: another namespace prefix", lambda: far_cell_hidden("prefix"),
+     None),
+    ("o-xa-nhay-don.xlsx", "far cell: reference in single quotes", lambda: far_cell_hidden("quote"),
+     None),
+    ("o-xa-khong-so.xlsx", "far cell, then cells without references",
+     lambda: far_cell_hidden("refless"), None),
     ("khong-lien-ket.xlsx", "a sheet without a relationship id", sheet_without_relationship, None),
     ("utf16.xlsx", "UTF-16 workbook part", utf16_workbook_part, None),
     ("macro-excel4.xlsx", "Excel 4.0 macro sheet", macro_sheet, None),

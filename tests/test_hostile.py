@@ -5,6 +5,7 @@ import datetime as dt
 import zipfile
 
 import openpyxl
+import pytest
 
 from chibo.workbook import schema
 from chibo.workbook import sample as data
@@ -163,3 +164,26 @@ def test_every_sheet_of_the_contract_can_be_missing_at_once(tmp_path):
     for sheet in schema.SHEETS:
         missing = f"Thiếu trang «{sheet.name}»" in result.output
         assert missing != sheet.optional, sheet.name   # optional sheets came later: not required
+
+
+@pytest.mark.parametrize("how", ["gt", "prefix", "quote", "refless"])
+def test_a_far_cell_written_as_excel_never_writes_it_costs_no_memory(tmp_path, how):
+    """calamine makes room for every cell between the first and the last: a cell at BZ1048576
+    it would place there costs gigabytes. However its reference is written, the sheet is read
+    row by row instead — here under a one-gigabyte limit of memory."""
+    import resource
+    import subprocess
+    import sys
+
+    from corpus import far_cell_hidden
+
+    path = tmp_path / "o-xa.xlsx"
+    path.write_bytes(far_cell_hidden(how))
+
+    def at_most_a_gigabyte():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    done = subprocess.run([sys.executable, "-m", "chibo", "check", str(path)], capture_output=True,
+                          text=True, preexec_fn=at_most_a_gigabyte, timeout=120)
+    assert done.returncode == 1, done.stderr[-2000:]   # the sample's opinions are gone: errors
+    assert "Ý kiến" in done.stdout and "Lỗi không mong đợi" not in done.stdout + done.stderr

@@ -247,6 +247,15 @@ def test_a_missing_material_is_named_at_its_cell(sample):
     assert problems and "de-cuong-quy-1.docx" in problems[0].message
 
 
+def test_a_material_named_longer_than_the_system_allows_is_missing_not_a_crash():
+    from books import Book
+
+    book = Book()
+    cell = book.set("Buổi sinh hoạt", "Tài liệu", ("Mã buổi", "2022-Q1"), "x" * 300 + ".docx")
+    problems = [p for p in book.check().problems if p.code == "material-missing"]
+    assert [p.cell for p in problems] == [cell] and "x" * 300 in problems[0].message
+
+
 def test_init_sample_leaves_the_materials_beside_the_workbook(tmp_path):
     run("init", tmp_path / "mau.xlsx", "--sample")
     assert sorted(p.name for p in (tmp_path / "tai-lieu").glob("*.docx")) == [

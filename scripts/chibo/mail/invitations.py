@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..documents.common import activity, meeting_by_id, name_of, theme_of_meeting
 from ..errors import NotReady
+from ..files import not_a_file
 from ..rules.checked import Checked
 from ..wording import paragraphs, quoted, short_date, slug, time_in_words
 from ..workbook import schema
@@ -34,7 +35,8 @@ def meeting_version(workbook: Workbook, meeting: Record) -> str:
     facts = [str(meeting.date), str(meeting.start), str(meeting.end), meeting.place, meeting.kind,
              title, presenter] + agenda(workbook, meeting)
     for path in materials_of(workbook, meeting):
-        facts.append(hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else str(path))
+        facts.append(hashlib.sha256(path.read_bytes()).hexdigest() if not_a_file(path) is None
+                     else str(path))
     return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -132,7 +134,7 @@ def prepare_invitations(checked: Checked, meeting_id: str, output_dir: str | Pat
         raise NotReady(f"Buổi «{meeting.id}» đã diễn ra (ngày {short_date(meeting.date)}): "
                        "không gửi giấy mời nữa.")
     materials = materials_of(workbook, meeting)
-    missing = [str(path) for path in materials if not path.is_file()]
+    missing = [str(path) for path in materials if not_a_file(path) is not None]
     if missing:
         raise NotReady("Không tìm thấy tài liệu gửi kèm: " + "; ".join(missing) + ".")
     everyone = invitees(workbook, meeting)

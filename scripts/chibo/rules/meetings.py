@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ..files import not_a_file
 from ..wording import decimal, percent, short_date
 from ..workbook import schema
 from ..workbook.model import (Attendance, Record, attendance, materials_of, minutes_between,
@@ -97,7 +98,7 @@ def _rating(c: Checker, meeting: Record, figures: Attendance | None) -> None:
 
 
 def _material_files(c: Checker, meeting: Record) -> None:
-    missing = [p.name for p in materials_of(c.wb, meeting) if not p.is_file()]
+    missing = [p.name for p in materials_of(c.wb, meeting) if not_a_file(p) is not None]
     if missing:
         c.flag("material-missing", meeting, "materials", files=", ".join(missing),
                folder=Path(c.wb.path).resolve().parent)

@@ -387,9 +387,13 @@ _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 # A cell with a formula and no <v> after it: never calculated, so no value was saved.
 _FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
-# A cell's reference, wherever its attributes put it (the first branch is how Excel, LibreOffice
-# and openpyxl write it, and is tried first: a third of the measuring's time).
-_CELL_REFERENCE = re.compile(rb'<c(?: r="|\b[^>]*?\br=")([A-Z]{1,3})(\d+)')
+# Every cell's start tag — `<c …>`, `<c/>`, `<x:c …>` — with its reference when it comes first, as
+# Excel, LibreOffice and openpyxl write it; the general form of a tag, for the few others.
+_CELL_START = re.compile(rb'<c(?=[\s/>])(?: r="([A-Z]{1,3})(\d+)")?')
+_PREFIXED_CELL_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])(?:\s+r="([A-Z]{1,3})(\d+)")?')
+_CELL_TAG = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])[^>]*>')
+_REFERENCE_ATTRIBUTE = re.compile(rb'\sr\s*=\s*(["\'])([A-Za-z]{1,3})(\d+)\1')
+_PREFIXED_CELL_SIGNS = (b":c ", b":c>", b":c/", b":c\t", b":c\n", b":c\r")
 
 
 def _attributes(tag: bytes) -> dict[str, str]:
@@ -430,24 +434,52 @@ def _measure_sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
     return parts, strict
 
 
-def _extent(xml: bytes, last_column: int, last_row: int) -> tuple[int, int]:
-    """The farthest column and row the cell references of this piece of a sheet reach: the
-    distinct column letters, and the largest of the distinct row numbers."""
-    references = _CELL_REFERENCE.findall(xml)
-    if references:
-        columns = {column for column, _ in references}
-        last_column = max(last_column, max(column_number(c.decode()) for c in columns))
-        last_row = max(last_row, max(map(int, {row for _, row in references})))
-    return last_column, last_row
+@dataclass
+class _Cells:
+    """What the measuring has found of one sheet's cells so far."""
+
+    count: int = 0
+    rows: int = 0
+    last_row: int = 0
+    last_column: int = 0
+    unplaced: int = 0   # cells whose place could not be read from their tag
+
+    def add(self, xml: bytes) -> None:
+        """The cells of a piece of a sheet made of whole tags: counted, and each placed by its
+        reference. A cell whose reference cannot be read — none written, or one hidden in a
+        way Excel never writes — could stand anywhere: it is counted as unplaced."""
+        prefixed = any(sign in xml for sign in _PREFIXED_CELL_SIGNS)
+        starts = (_PREFIXED_CELL_START if prefixed else _CELL_START).findall(xml)
+        self.count += len(starts)
+        self.rows += xml.count(b"<row ") + xml.count(b"<row>")
+        placed = [start for start in starts if start[0]]
+        if len(placed) < len(starts):
+            found = [_REFERENCE_ATTRIBUTE.search(tag) for tag in _CELL_TAG.findall(xml)]
+            placed = [(m[2].upper(), m[3]) for m in found if m]
+            self.unplaced += max(len(starts) - len(placed), 0)
+        if placed:
+            columns = {column for column, _ in placed}
+            self.last_column = max(self.last_column, max(column_number(c.decode()) for c in columns))
+            self.last_row = max(self.last_row, max(map(int, {row for _, row in placed})))
+
+    @property
+    def too_many_to_place(self) -> bool:
+        """Whether calamine, which makes room for every cell between the first and the last,
+        must not read the sheet: too far a cell, too wide a sheet, or a cell of unknown
+        place (the sheet is then read row by row, which costs time and never memory)."""
+        last_row = max(self.last_row, self.rows)   # rows without a number follow each other
+        last_column = max(self.last_column, 1)
+        return bool(self.unplaced) or last_row * last_column > MAX_DENSE_CELLS or last_column > 78
 
 
 def _measure_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                    sheet_name: str) -> tuple[SheetPart, int]:
     """Decompress one worksheet as a stream, never more than the bounds: its cells counted,
     its real extent (last row and column written), its formulas without a value."""
-    size = cells = rows = last_row = last_column = 0
+    size = 0
+    cells = _Cells()
     uncached: set[str] = set()
-    tail = b""
+    tail = pending = b""
     with archive.open(info) as stream:
         while True:
             chunk = stream.read(CHUNK)
@@ -461,26 +493,27 @@ def _measure_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
             size += len(chunk)
             if size > MAX_PART_BYTES:
                 raise _too_large(name, f"trang «{sheet_name}»", size)
+            text = pending + chunk   # the piece measured ends with a whole tag
+            cut = text.rfind(b">") + 1
+            cells.add(text if cut == len(text) else text[:cut])
+            pending = text[cut:]
+            _refuse_too_many(cells, name, sheet_name)
             window = tail + chunk
-            cells += chunk.count(b"<c ") + chunk.count(b"<c>")
-            rows += chunk.count(b"<row ") + chunk.count(b"<row>")
-            if cells > MAX_SHEET_CELLS:
-                raise unreadable("too-large", f"Tệp {name}: trang «{sheet_name}» có hơn "
-                                 f"{thousands(MAX_SHEET_CELLS)} ô (mới đọc tới dòng thứ "
-                                 f"{thousands(rows)}): "
-                                 "quá lớn cho một sổ chi bộ; đây là tệp khác, hoặc trang này bị "
-                                 "ghi thừa dữ liệu.")
-            last_column, last_row = _extent(window, last_column, last_row)
             if b"<f" in window:
                 for reference, inner in _FORMULA_CELL.findall(window):
                     if b"<f" in inner and not re.search(rb"<v>[^<]", inner) and b"<is>" not in inner:
                         uncached.add(reference.decode())
             tail = chunk[-8192:]
-    # Cells without references (the format allows it) stand in rows one after another.
-    last_row = max(last_row, rows)
-    last_column = max(last_column, 1)
-    dense = last_row * last_column > MAX_DENSE_CELLS or last_column > 78
-    return SheetPart(uncached, dense), size
+    cells.add(pending)
+    return SheetPart(uncached, cells.too_many_to_place), size
+
+
+def _refuse_too_many(cells: _Cells, name: str, sheet_name: str) -> None:
+    if cells.count > MAX_SHEET_CELLS:
+        raise unreadable("too-large", f"Tệp {name}: trang «{sheet_name}» có hơn "
+                         f"{thousands(MAX_SHEET_CELLS)} ô (mới đọc tới dòng thứ "
+                         f"{thousands(cells.rows)}): quá lớn cho một sổ chi bộ; đây là tệp "
+                         "khác, hoặc trang này bị ghi thừa dữ liệu.")
 
 
 def transitional_copy(source: Path) -> Path:

@@ -452,6 +452,8 @@ class _Cells:
         starts = (_PREFIXED_CELL_START if prefixed else _CELL_START).findall(xml)
         self.count += len(starts)
         self.rows += xml.count(b"<row ") + xml.count(b"<row>")
+        if self.unplaced:
+            return   # the sheet is read row by row, whatever else it holds
         placed = [start for start in starts if start[0]]
         if len(placed) < len(starts):
             found = [_REFERENCE_ATTRIBUTE.search(tag) for tag in _CELL_TAG.findall(xml)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, Callable
 
 from . import schema
 from .container import Container, SheetPart, open_container, transitional_copy
@@ -304,15 +305,20 @@ def _headers(sheet: schema.Sheet, row: list) -> tuple[dict[str, int], list[tuple
     required columns it lacks, each naming the header present that looks like it."""
     shown = row[:MAX_COLUMNS_READ]
     try:
-        key = (id(sheet), tuple(shown))
-        known = _HEADERS.get(key)
+        return _remembered(_HEADERS, (id(sheet), tuple(shown)), 1000, _match_headers, sheet, shown)
     except TypeError:   # a value that cannot be a key (rows handed in by another program)
         return _match_headers(sheet, shown)
-    if known is None:
-        if len(_HEADERS) > 1000:
-            _HEADERS.clear()
-        known = _HEADERS[key] = _match_headers(sheet, shown)
-    return known
+
+
+def _remembered(store: dict, key, limit: int, compute: Callable[..., Any], *arguments) -> Any:
+    """`compute(*arguments)` once per key for this process, in a store emptied past `limit`
+    entries (a TypeError: the key cannot be one)."""
+    found = store.get(key)
+    if found is None:
+        if len(store) > limit:
+            store.clear()
+        found = store[key] = compute(*arguments)
+    return found
 
 
 def _match_headers(sheet: schema.Sheet, shown: list) -> tuple[dict[str, int], list[tuple[str, dict]]]:
@@ -427,23 +433,11 @@ def _read_column(column: schema.Column, raws: list, formulas: set[int] | tuple =
                  ) -> tuple[list, list[bool], list[tuple[int, str, dict]]]:
     """One column's cells: their clean values, which are empty, and the problems as (row
     from 0, code, words). A formula without a saved value reads as None, and not empty."""
-    try:
-        distinct = set(raws)
-    except TypeError:   # a value that cannot be a key (rows handed in by another program)
-        return _read_column_cell_by_cell(column, raws, formulas)
-    if distinct <= _NOTHING and not formulas:   # an optional column left empty
-        value, problem, _ = _remembered_outcome(column, None)
-        return ([value] * len(raws), [True] * len(raws),
-                [(i, *problem) for i in range(len(raws))] if problem else [])
-    # 1, 1.0 and TRUE are equal keys: a column of mixed types keys each value by its type too
-    keys: list = raws if len(set(map(type, raws))) < 2 else \
-        list(zip(map(type, raws), raws, strict=True))
-    outcomes = {key: _remembered_outcome(column, key if keys is raws else key[1])
-                for key in (distinct if keys is raws else set(keys))}
-    values = [outcomes[key][0] for key in keys]
-    empty = [outcomes[key][2] for key in keys]
-    wrong = {key: problem for key, (_, problem, _) in outcomes.items() if problem}
-    problems = [(i, *wrong[key]) for i, key in enumerate(keys) if key in wrong] if wrong else []
+    outcomes, wrong = _column_outcomes(column, raws)
+    values = [outcome[0] for outcome in outcomes]
+    empty = [outcome[2] for outcome in outcomes]
+    problems = [(i, *outcome[1]) for i, outcome in enumerate(outcomes) if outcome[1]] \
+        if wrong else []
     if formulas:
         problems = [p for p in problems if p[0] not in formulas]
         for i in formulas:
@@ -455,27 +449,28 @@ def _read_column(column: schema.Column, raws: list, formulas: set[int] | tuple =
 _NOTHING = frozenset({"", None})   # what an empty cell reads as, from either reader
 
 
-def _read_column_cell_by_cell(column, raws, formulas) -> tuple[list, list[bool], list]:
-    values, empty, problems = [], [], []
-    for i, raw in enumerate(raws):
-        value, problem, blank = _cell_outcome(column, raw)
-        if i in formulas:
-            value, blank, problem = None, False, ("formula-no-value", {})
-        values.append(value)
-        empty.append(blank)
-        if problem:
-            problems.append((i, *problem))
-    return values, empty, problems
+def _column_outcomes(column: schema.Column, raws: list) -> tuple[list[Any], bool]:
+    """Each cell's outcome (`_cell_outcome`), each distinct value judged once; and whether
+    any of them is a problem."""
+    try:
+        distinct = set(raws)
+    except TypeError:   # a value that cannot be a key (rows handed in by another program)
+        judged = [_cell_outcome(column, raw) for raw in raws]
+        return judged, any(outcome[1] for outcome in judged)
+    if distinct <= _NOTHING:   # an optional column left empty
+        nothing = _remembered_outcome(column, None)
+        return [nothing] * len(raws), nothing[1] is not None
+    # 1, 1.0 and TRUE are equal keys: a column of mixed types keys each value by its type too
+    keys: list = raws if len(set(map(type, raws))) < 2 else \
+        list(zip(map(type, raws), raws, strict=True))
+    known = {key: _remembered_outcome(column, key if keys is raws else key[1])
+             for key in (distinct if keys is raws else set(keys))}
+    return [known[key] for key in keys], any(outcome[1] for outcome in known.values())
 
 
 def _remembered_outcome(column: schema.Column, raw) -> tuple[object, tuple | None, bool]:
-    key = (id(column), type(raw), raw)
-    outcome = _OUTCOMES.get(key)
-    if outcome is None:
-        if len(_OUTCOMES) > MAX_REMEMBERED_VALUES:
-            _OUTCOMES.clear()
-        outcome = _OUTCOMES[key] = _cell_outcome(column, raw)
-    return outcome
+    return _remembered(_OUTCOMES, (id(column), type(raw), raw), MAX_REMEMBERED_VALUES,
+                       _cell_outcome, column, raw)
 
 
 def _read_settings(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],

@@ -81,9 +81,14 @@ def _run(command: list[str], timeout: float, work: Path) -> None:
     """Run LibreOffice in its own process group, so a hang can be ended whole — and watched
     by a guardian that ends it and removes its folder should chibo itself end first."""
     guardian = _guardian(work)
+    # LibreOffice's own temporary files in the folder removed after it, however it ends
+    scratch = work / "tam"
+    scratch.mkdir(exist_ok=True)
+    inside = {name: str(scratch) for name in ("TMPDIR", "TMP", "TEMP")}
     try:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, **_own_group())
+                                   stdin=subprocess.DEVNULL, env={**os.environ, **inside},
+                                   **_own_group())
     except OSError as error:
         _release(guardian)
         raise ConverterMissing(f"Không chạy được LibreOffice ({error}). " + INSTALL_HINT) from None

@@ -122,7 +122,7 @@ class SentLog:
         probe = self.path.with_name(f".{self.path.stem}.thu-ghi")
         try:
             atomic_write(probe, b"")   # the record is replaced the same way, in the same folder
-            probe.unlink()
+            probe.unlink(missing_ok=True)   # a second click's check may have removed it first
         except PermissionError:
             raise OutputNotWritable(f"Không có quyền ghi sổ theo dõi thư đã gửi ({shown(self.path)}): "
                                     "chưa gửi thư nào.") from None

@@ -111,11 +111,12 @@ def understated_dimension() -> bytes:
 def far_cell_hidden(how: str) -> bytes:
     """One value at BZ1048576 under a declared extent of A1, its reference written in a way
     Excel never writes but calamine reads: after an attribute holding '>', under another
-    namespace prefix, in single quotes — or a long row of cells without references after a
-    far one."""
+    namespace prefix, in single quotes, twice in one tag (calamine takes the later) — or a
+    long row of cells without references after a far one."""
     far = {"gt": b'<c t="inlineStr" x=">" r="BZ1048576"><is><t>x</t></is></c>',
            "prefix": b'<x:c r="BZ1048576" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c>',
            "quote": b"<c r='BZ1048576' t='inlineStr'><is><t>x</t></is></c>",
+           "twice": b'<c r="A1048576" r="BZ1048576" t="inlineStr"><is><t>x</t></is></c>',
            "refless": b'<c r="A1048576"><v>1</v></c>' + b"<c><v>1</v></c>" * 200}[how]
     body = (b'<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>'
             b'<row r="1048576">' + far + b"</row>")
@@ -377,6 +378,8 @@ FAMILIES += [
      None),
     ("o-xa-nhay-don.xlsx", "far cell: reference in single quotes", lambda: far_cell_hidden("quote"),
      None),
+    ("o-xa-hai-lan.xlsx", "far cell: a second reference in one tag (malformed XML)",
+     lambda: far_cell_hidden("twice"), ["bị hỏng", "«Ý kiến»"]),
     ("o-xa-khong-so.xlsx", "far cell, then cells without references",
      lambda: far_cell_hidden("refless"), None),
     ("khong-lien-ket.xlsx", "a sheet without a relationship id", sheet_without_relationship, None),

@@ -113,21 +113,29 @@ for name in ("SIGINT", "SIGTERM", "SIGHUP"):
     if hasattr(signal, name):
         signal.signal(getattr(signal, name), signal.SIG_IGN)
 said = sys.stdin.read().split()
+def running(group):
+    try:
+        os.killpg(group, 0)
+        return True
+    except (OSError, AttributeError):
+        return False
 if "ok" not in said:
-    if said and said[0].isdigit():
-        if sys.platform.startswith("win"):
-            subprocess.run(["taskkill", "/F", "/T", "/PID", said[0]], capture_output=True)
-        else:
-            try:
-                os.killpg(int(said[0]), signal.SIGKILL)
-                for _ in range(200):   # until the group is gone: it writes no more files
-                    os.killpg(int(said[0]), 0)
-                    time.sleep(0.05)
-            except OSError:
-                pass
-    for _ in range(20):
+    group = int(said[0]) if said and said[0].isdigit() else None
+    if group is not None and sys.platform.startswith("win"):
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(group)], capture_output=True)
+        group = None
+    elif group is not None:
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except OSError:
+            group = None
+    # The folder goes once nothing can write in it: the group is gone, or (a killed process
+    # may linger unreaped, writing nothing) the folder has stayed gone for half a second.
+    quiet = 0
+    for _ in range(150):
         shutil.rmtree(sys.argv[1], ignore_errors=True)
-        if not os.path.exists(sys.argv[1]):
+        quiet = 0 if os.path.exists(sys.argv[1]) else quiet + 1
+        if quiet and (group is None or not running(group)) or quiet >= 5:
             break
         time.sleep(0.1)
 """

@@ -178,7 +178,7 @@ def _read_sheets_with_openpyxl(container: Container, sheets: tuple, report: Repo
     try:
         worksheets = [sheet.title for sheet in book.worksheets]   # chart sheets left out
         return _contract_sheets(worksheets, container, sheets, report,
-                                lambda name, part: (_rows_of(book[name]), []))
+                                lambda name, part: (_rows_read(book, container, name), []))
     finally:
         book.close()
 
@@ -195,7 +195,7 @@ def _unsupported(error: BaseException) -> str:
 def _sheet_cells(book, container: Container, name: str, part: SheetPart) -> tuple[list[list], list]:
     """Rows of raw values from A1, and the merged ranges as ((top, left), (bottom, right))."""
     if part.too_big_to_read_densely:
-        return _stream_with_openpyxl(_openpyxl_source(container), name), []
+        return _stream_with_openpyxl(container, name), []
     try:
         sheet = book.get_sheet_by_name(name)
         return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
@@ -214,15 +214,13 @@ def _sheet_cells(book, container: Container, name: str, part: SheetPart) -> tupl
             worksheet = openpyxl.load_workbook(_openpyxl_source(container), data_only=True)[name]
         rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
     except Exception as error:
-        raise WorkbookUnreadable("broken-file", f"Tệp {container.source.name}: trang «{name}» "
-                                 f"bị hỏng hoặc có phần chibo không đọc được ({_unsupported(error)}): "
-                                 "hãy mở bằng Excel rồi lưu lại.") from None
+        raise _broken_sheet(container, name, error) from None
     merged = [((r.min_row - 1, r.min_col - 1), (r.max_row - 1, r.max_col - 1))
               for r in worksheet.merged_cells.ranges]
     return rows, merged
 
 
-def _stream_with_openpyxl(path: Path, name: str) -> list[list]:
+def _stream_with_openpyxl(container: Container, name: str) -> list[list]:
     """A huge sheet, read row by row and only as far as the contract's columns reach."""
     import warnings
 
@@ -230,11 +228,27 @@ def _stream_with_openpyxl(path: Path, name: str) -> list[list]:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(_openpyxl_source(container), read_only=True,
+                                      data_only=True)
         try:
-            return _rows_of(book[name])
+            return _rows_read(book, container, name)
         finally:
             book.close()
+
+
+def _rows_read(book, container: Container, name: str) -> list[list]:
+    """The rows of a sheet of a read-only openpyxl workbook, which parses as it goes: a sheet
+    broken further on fails here, and is named."""
+    try:
+        return _rows_of(book[name])
+    except Exception as error:
+        raise _broken_sheet(container, name, error) from None
+
+
+def _broken_sheet(container: Container, name: str, error: BaseException) -> WorkbookUnreadable:
+    return WorkbookUnreadable("broken-file", f"Tệp {container.source.name}: trang «{name}» bị "
+                              f"hỏng hoặc có phần chibo không đọc được ({_unsupported(error)}): "
+                              "hãy mở bằng Excel rồi lưu lại.")
 
 
 def _rows_of(worksheet) -> list[list]:

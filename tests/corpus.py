@@ -111,17 +111,18 @@ def understated_dimension() -> bytes:
 def far_cell_hidden(how: str) -> bytes:
     """One value at BZ1048576 under a declared extent of A1, its reference written in a way
     Excel never writes but calamine reads: after an attribute holding '>', under another
-    namespace prefix, in single quotes, twice in one tag (calamine takes the later) — or a
-    long row of cells without references after a far one."""
+    namespace prefix (one of letters beyond ASCII too), in single quotes, twice in one tag
+    (calamine takes the later) — or a long row of cells without references after a far one."""
     far = {"gt": b'<c t="inlineStr" x=">" r="BZ1048576"><is><t>x</t></is></c>',
            "prefix": b'<x:c r="BZ1048576" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c>',
+           "letters": '<é:c r="BZ1048576" t="inlineStr"><é:is><é:t>x</é:t></é:is></é:c>'.encode(),
            "quote": b"<c r='BZ1048576' t='inlineStr'><is><t>x</t></is></c>",
            "twice": b'<c r="A1048576" r="BZ1048576" t="inlineStr"><is><t>x</t></is></c>',
            "refless": b'<c r="A1048576"><v>1</v></c>' + b"<c><v>1</v></c>" * 200}[how]
     body = (b'<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>'
             b'<row r="1048576">' + far + b"</row>")
     sheet = _worksheet(body, b'<dimension ref="A1"/>').replace(
-        b"<worksheet ", b'<worksheet xmlns:x="' + MAIN.encode() + b'" ', 1)
+        b"<worksheet ", f'<worksheet xmlns:x="{MAIN}" xmlns:é="{MAIN}" '.encode(), 1)
     return _with_sheet("Ý kiến", sheet)
 
 
@@ -376,6 +377,8 @@ FAMILIES += [
      lambda: far_cell_hidden("gt"), None),
     ("o-xa-tien-to.xlsx", "far cell: another namespace prefix", lambda: far_cell_hidden("prefix"),
      None),
+    ("o-xa-tien-to-chu.xlsx", "far cell: a namespace prefix of letters beyond ASCII",
+     lambda: far_cell_hidden("letters"), None),
     ("o-xa-nhay-don.xlsx", "far cell: reference in single quotes", lambda: far_cell_hidden("quote"),
      None),
     ("o-xa-hai-lan.xlsx", "far cell: a second reference in one tag (malformed XML)",

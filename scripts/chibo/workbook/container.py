@@ -431,7 +431,8 @@ def _measure_sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
 # in the tag it stands. Excel, LibreOffice, openpyxl and the libraries after them write it first,
 # `<c r="B7" …>`; a place is read only from there, and only when no other `r` stands in the piece.
 _CELL_START = re.compile(rb'<c(?=[\s/>])(?: r="([A-Z]{1,3})(\d+)")?')
-_PREFIXED_CELL_START = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])(?: r="([A-Z]{1,3})(\d+)")?')
+# calamine takes any element whose name ends `:c` for a cell, whatever letters its prefix has.
+_PREFIXED_CELL_START = re.compile(rb'<(?:[^\s<>/:="\']*:)?c(?=[\s/>])(?: r="([A-Z]{1,3})(\d+)")?')
 _PREFIXED_CELL = re.compile(rb':c[\s/>]')
 _FIRST_REFERENCES = (b'<c r="', b':c r="', b'<row r="', b':row r="')
 # An `r` attribute written otherwise than ` r=`: after a tab or a line break, a quote, or with

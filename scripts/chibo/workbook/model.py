@@ -51,7 +51,8 @@ class Record:
         # fifty thousand of them, so its attributes are written in one go)
         attributes = self.__dict__
         attributes.update(values)
-        attributes.update(sheet=sheet, row=row, values=values, cells=cells)
+        attributes["sheet"], attributes["row"] = sheet, row
+        attributes["values"], attributes["cells"] = values, cells
 
     def __getattr__(self, name: str) -> Any:
         try:

@@ -426,9 +426,18 @@ def _read_table(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],
     fields = [column.field for column, _ in layout]
     letters = {column.field: column_letter(index) for column, index in layout}
     value_rows = list(zip(*(values for values, _, _ in read), strict=True))
-    return [Record(sheet.name, first_row + i, dict(zip(fields, value_rows[i], strict=True),
-                                                   **absent), RowCells(letters, first_row + i))
+    return [Record(sheet.name, first_row + i, _values(fields, value_rows[i], absent),
+                   RowCells(letters, first_row + i))
             for i in kept]
+
+
+def _values(fields: list[str], row: tuple, absent: dict[str, Any]) -> dict[str, Any]:
+    """A record's values by field: its row's, and the defaults of the columns the sheet does
+    not have (merged only when there are any: a big book makes fifty thousand records)."""
+    values = dict(zip(fields, row, strict=True))
+    if absent:
+        values.update(absent)
+    return values
 
 
 def _formula_positions(formula_cells: set[str], indices: set[int], first_row: int,

@@ -86,12 +86,13 @@ class Workbook:
     criteria: list[Record] = field(default_factory=list)
     scores: list[Record] = field(default_factory=list)
     ratings: list[Record] = field(default_factory=list)
+    _derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def derived(self, what: str, key, compute: Callable[[], Any]) -> Any:
         """What is worked out from the book — an index, a day's documents, a meeting's
         attendance — once per `key`: the book is never changed once read, so a figure stays
         true for it."""
-        known = self.__dict__.setdefault("_derived", {})
+        known = self._derived
         try:
             return known[what, key]
         except KeyError:
@@ -101,8 +102,11 @@ class Workbook:
     def member_named(self, name: str | None) -> Record | None:
         if not name:
             return None
-        return self.derived("members by name", None, self._members_by_name).get(matching_key(name))
+        return self._members_by_name.get(matching_key(name))
 
+    # The two indexes every rule asks, hundreds of thousands of times in a big book: each an
+    # attribute once built (`derived` holds the rest).
+    @functools.cached_property
     def _members_by_name(self) -> dict[str, Record]:
         index: dict[str, Record] = {}
         for member in self.members:
@@ -123,10 +127,11 @@ class Workbook:
         return self.of_meeting("absences", meeting)
 
     def meeting_with_id(self, meeting_id: str | None) -> Record | None:
-        return self.derived("meetings by id", None, self._meetings_by_id).get(meeting_id)
+        return self._meetings_by_id.get(meeting_id)
 
-    def _meetings_by_id(self) -> dict[str, Record]:
-        index: dict[str, Record] = {}
+    @functools.cached_property
+    def _meetings_by_id(self) -> dict[str | None, Record]:
+        index: dict[str | None, Record] = {}
         for meeting in self.meetings:
             if meeting.id is not None:
                 index.setdefault(meeting.id, meeting)
@@ -193,10 +198,16 @@ def in_cell_on(member: Record, day: dt.date) -> bool:
     return (joined is None or joined <= day) and (left is None or day < left)
 
 
+def members_on(workbook: Workbook, day: dt.date) -> list[Record]:
+    """The named members in the cell on a day, worked out once per day (a big book holds
+    meetings by the thousand on a few hundred days); the list is shared, never changed."""
+    return workbook.derived("members on", day, lambda: [
+        m for m in workbook.members if m.name and in_cell_on(m, day)])
+
+
 def members_at_year_end(workbook: Workbook) -> list[Record]:
     """The members the year's review rates: those in the cell on 31 December of its year."""
-    end = dt.date(workbook.settings.year, 12, 31)
-    return [m for m in workbook.members if m.name and in_cell_on(m, end)]
+    return members_on(workbook, dt.date(workbook.settings.year, 12, 31))
 
 
 def level_for(points: float, settings: Record) -> str | None:
@@ -410,7 +421,7 @@ def attendance(workbook: Workbook, meeting: Record) -> Attendance:
 
 
 def _attendance(workbook: Workbook, meeting: Record) -> Attendance:
-    members = [m for m in workbook.members if m.name and in_cell_on(m, meeting.date)]
+    members = members_on(workbook, meeting.date)
     exempt = [m for m in members if m.exempt == "Có"]
     in_cell, excused = {id(m) for m in members}, {id(m) for m in exempt}
     with_reason, without_reason = [], []
@@ -456,7 +467,7 @@ def members_figures(workbook: Workbook, start: dt.date, day: dt.date) -> Members
         return value is not None and start <= value <= day
 
     named = [m for m in workbook.members if m.name]
-    present = [m for m in named if in_cell_on(m, day)]
+    present = members_on(workbook, day)
     due = [(m, ends) for m in present if (ends := probation_ends(m)) is not None and ends <= day]
     return MembersFigures(day, present, [m for m in named if within(m.values.get("admitted"))],
                           [m for m in named if within(m.values.get("joined"))],

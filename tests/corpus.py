@@ -111,19 +111,87 @@ def understated_dimension() -> bytes:
 def far_cell_hidden(how: str) -> bytes:
     """One value at BZ1048576 under a declared extent of A1, its reference written in a way
     Excel never writes but calamine reads: after an attribute holding '>', under another
-    namespace prefix (one of letters beyond ASCII too), in single quotes, twice in one tag
-    (calamine takes the later) — or a long row of cells without references after a far one."""
+    namespace prefix (one of letters beyond ASCII too, or holding '=' or '/'), in single
+    quotes, twice in one tag (calamine takes the later), a second time after a form feed
+    (which calamine passes over as a space) — or a long row of cells without references
+    after a far one."""
     far = {"gt": b'<c t="inlineStr" x=">" r="BZ1048576"><is><t>x</t></is></c>',
            "prefix": b'<x:c r="BZ1048576" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c>',
            "letters": '<é:c r="BZ1048576" t="inlineStr"><é:is><é:t>x</é:t></é:is></é:c>'.encode(),
            "quote": b"<c r='BZ1048576' t='inlineStr'><is><t>x</t></is></c>",
            "twice": b'<c r="A1048576" r="BZ1048576" t="inlineStr"><is><t>x</t></is></c>',
+           "formfeed": b'<c r="A1048576"\x0cr="BZ1048576" t="inlineStr"><is><t>x</t></is></c>',
+           "equals": b'<a=b:c r="BZ1048576" t="inlineStr"><is><t>x</t></is></a=b:c>',
+           "slash": b'<a/b:c r="BZ1048576" t="inlineStr"><is><t>x</t></is></a/b:c>',
            "refless": b'<c r="A1048576"><v>1</v></c>' + b"<c><v>1</v></c>" * 200}[how]
     body = (b'<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>'
             b'<row r="1048576">' + far + b"</row>")
     sheet = _worksheet(body, b'<dimension ref="A1"/>').replace(
         b"<worksheet ", f'<worksheet xmlns:x="{MAIN}" xmlns:é="{MAIN}" '.encode(), 1)
     return _with_sheet("Ý kiến", sheet)
+
+
+FAR_SHEET = _worksheet(b'<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>'
+                       b'<row r="1048576"><c r="BZ1048576" t="inlineStr"><is><t>x</t></is></c>'
+                       b'</row>', b'<dimension ref="A1"/>')
+WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+
+
+def far_sheet_behind_the_structure(how: str) -> bytes:
+    """The sample, with a sheet holding one value at BZ1048576 under a declared extent of A1
+    where a reader finds «Ý kiến» by a reading of the package's structure that another
+    reader does not share: the sheet's tag in single quotes, a second sheet of the same name
+    before it (calamine takes the first), a relationship with two targets, or a second
+    workbook named by the package (calamine takes the last)."""
+    parts = _sample_parts()
+    workbook = parts["xl/workbook.xml"].decode()
+    tag = re.search(r'<sheet [^>]*name="Ý kiến"[^>]*/>', workbook).group(0)
+    rel_id = re.search(r'r:id="([^"]+)"', tag).group(1)
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    target = re.search(r'Target="([^"]+)" Id="%s"' % rel_id, rels).group(1)
+    far = f'<Relationship Type="{WORKSHEET_TYPE}" Target="/xl/worksheets/far.xml" Id="rIdFar"/>'
+    if how == "quotes":
+        parts["xl/workbook.xml"] = workbook.replace(tag, tag.replace('"', "'")).encode()
+        parts[target.lstrip("/")] = FAR_SHEET
+    elif how == "two-names":
+        first = tag.replace(f'r:id="{rel_id}"', 'r:id="rIdFar"').replace('sheetId="', 'sheetId="9')
+        parts["xl/workbook.xml"] = workbook.replace(tag, first + tag).encode()
+        parts["xl/_rels/workbook.xml.rels"] = rels.replace("</Relationships>",
+                                                           far + "</Relationships>").encode()
+        parts["xl/worksheets/far.xml"] = FAR_SHEET
+    elif how == "two-targets":
+        parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+            f'Target="{target}" Id="{rel_id}"',
+            f'Target="/xl/worksheets/far.xml" Target="{target}" Id="{rel_id}"').encode()
+        parts["xl/worksheets/far.xml"] = FAR_SHEET
+    else:   # "two-workbooks": the same workbook again in y/, its «Ý kiến» far
+        for name in [n for n in parts if n.startswith("xl/")]:
+            parts["y/" + name[3:]] = parts[name]
+        parts["y/_rels/workbook.xml.rels"] = rels.replace('Target="/xl/', 'Target="/y/').encode()
+        parts["y/" + target.lstrip("/").removeprefix("xl/")] = FAR_SHEET
+        parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"</Relationships>", (
+            b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/officeDocument" Target="y/workbook.xml" Id="rId9"/></Relationships>'))
+    return _zip(parts)
+
+
+def shared_strings(how: str) -> bytes:
+    """The sample with a shared-strings part that declares, or holds, more strings than any
+    workbook of a cell (calamine makes room for as many as it declares, before any sheet)."""
+    parts = _sample_parts()
+    head = f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}"'.encode()
+    parts["xl/sharedStrings.xml"] = {
+        "declared": head + b' count="1" uniqueCount="50000000"><si><t>a</t></si></sst>',
+        "overflow": head + b' count="1" uniqueCount="18446744073709551615"><si><t>a</t></si></sst>',
+        "held": head + b">" + b"<si/>" * 1_100_000 + b"</sst>"}[how]
+    return _zip(parts)
+
+
+def merged_areas(count: int = 20_000) -> bytes:
+    """«Ý kiến» with more merged areas than any sheet of a cell's book."""
+    merges = b"<mergeCells>" + b'<mergeCell ref="A1:B2"/>' * count + b"</mergeCells>"
+    sheet = _worksheet(b'<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>')
+    return _with_sheet("Ý kiến", sheet.replace(b"</sheetData>", b"</sheetData>" + merges))
 
 
 def rows_without_references(rows: int = 150_000) -> bytes:
@@ -385,6 +453,27 @@ FAMILIES += [
      lambda: far_cell_hidden("twice"), ["bị hỏng", "«Ý kiến»"]),
     ("o-xa-khong-so.xlsx", "far cell, then cells without references",
      lambda: far_cell_hidden("refless"), None),
+    ("o-xa-sau-ngat-trang.xlsx", "far cell: a second reference after a form feed",
+     lambda: far_cell_hidden("formfeed"), ["bị hỏng", "«Ý kiến»"]),
+    ("o-xa-tien-to-bang.xlsx", "far cell: a prefix holding '='", lambda: far_cell_hidden("equals"),
+     ["bị hỏng", "«Ý kiến»"]),
+    ("o-xa-tien-to-gach.xlsx", "far cell: a prefix holding '/'", lambda: far_cell_hidden("slash"),
+     ["bị hỏng", "«Ý kiến»"]),
+    ("trang-nhay-don.xlsx", "far sheet: its tag in single quotes",
+     lambda: far_sheet_behind_the_structure("quotes"), None),
+    ("trang-trung-ten.xlsx", "far sheet: a second sheet of the same name",
+     lambda: far_sheet_behind_the_structure("two-names"), None),
+    ("lien-ket-hai-dich.xlsx", "far sheet: a relationship with two targets (malformed XML)",
+     lambda: far_sheet_behind_the_structure("two-targets"), ["không đọc được"]),
+    ("hai-so.xlsx", "far sheet: a second workbook named by the package",
+     lambda: far_sheet_behind_the_structure("two-workbooks"), None),
+    ("chuoi-khai-nhieu.xlsx", "shared strings: 50 million declared",
+     lambda: shared_strings("declared"), ["chuỗi chữ dùng chung"]),
+    ("chuoi-khai-tran.xlsx", "shared strings: more declared than a number holds",
+     lambda: shared_strings("overflow"), ["chuỗi chữ dùng chung"]),
+    ("chuoi-that-nhieu.xlsx", "shared strings: 1.1 million held",
+     lambda: shared_strings("held"), ["chuỗi chữ dùng chung"]),
+    ("o-gop-nhieu.xlsx", "20,000 merged areas in a sheet", merged_areas, ["vùng ô gộp"]),
     ("khong-lien-ket.xlsx", "a sheet without a relationship id", sheet_without_relationship, None),
     ("utf16.xlsx", "UTF-16 workbook part", utf16_workbook_part, None),
     ("macro-excel4.xlsx", "Excel 4.0 macro sheet", macro_sheet, None),

@@ -166,24 +166,47 @@ def test_every_sheet_of_the_contract_can_be_missing_at_once(tmp_path):
         assert missing != sheet.optional, sheet.name   # optional sheets came later: not required
 
 
-@pytest.mark.parametrize("how", ["gt", "prefix", "letters", "quote", "twice", "refless"])
-def test_a_far_cell_written_as_excel_never_writes_it_costs_no_memory(tmp_path, how):
-    """calamine makes room for every cell between the first and the last: a cell at BZ1048576
-    it would place there costs gigabytes. However its reference is written, the sheet is read
-    row by row instead — here under a one-gigabyte limit of memory."""
+def check_in_a_gigabyte(path):
+    """`chibo check` in a process of its own, under a one-gigabyte limit of memory."""
     import resource
     import subprocess
     import sys
 
+    def at_most_a_gigabyte():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "chibo", "check", str(path)],
+                          capture_output=True, text=True, preexec_fn=at_most_a_gigabyte,
+                          timeout=120)
+
+
+@pytest.mark.parametrize("how", ["gt", "prefix", "letters", "quote", "twice", "refless",
+                                 "formfeed", "equals", "slash"])
+def test_a_far_cell_written_as_excel_never_writes_it_costs_no_memory(tmp_path, how):
+    """calamine makes room for every cell between the first and the last: a cell at BZ1048576
+    it would place there costs gigabytes. However its reference is written, the sheet is read
+    row by row instead (or named broken) — under a one-gigabyte limit of memory."""
     from corpus import far_cell_hidden
 
     path = tmp_path / "o-xa.xlsx"
     path.write_bytes(far_cell_hidden(how))
-
-    def at_most_a_gigabyte():
-        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-
-    done = subprocess.run([sys.executable, "-m", "chibo", "check", str(path)], capture_output=True,
-                          text=True, preexec_fn=at_most_a_gigabyte, timeout=120)
+    done = check_in_a_gigabyte(path)
     assert done.returncode == 1, done.stderr[-2000:]   # the sample's opinions are gone: errors
     assert "Ý kiến" in done.stdout and "Lỗi không mong đợi" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("make", ["quotes", "two-names", "two-targets", "two-workbooks",
+                                  "declared", "overflow", "merges"])
+def test_a_package_read_otherwise_by_another_reader_costs_no_memory(tmp_path, make):
+    """Whichever part a reader takes for a sheet, and however many strings or merges a part
+    declares or holds, the answer comes under a one-gigabyte limit: a sheet is read densely
+    only when the part every reader would take is safe so."""
+    from corpus import far_sheet_behind_the_structure, merged_areas, shared_strings
+
+    path = tmp_path / "cau-truc-la.xlsx"
+    path.write_bytes(merged_areas(2_500_000) if make == "merges" else
+                     shared_strings(make) if make in ("declared", "overflow") else
+                     far_sheet_behind_the_structure(make))
+    done = check_in_a_gigabyte(path)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    assert "Lỗi không mong đợi" not in done.stdout and not done.stderr.strip(), done.stderr[-2000:]

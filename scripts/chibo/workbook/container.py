@@ -15,6 +15,7 @@ import html
 import os
 import re
 import tempfile
+import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import WorkbookUnreadable
 from ..files import not_a_file
-from .values import clean_text, column_number
+from .values import column_number
 
 # Bounds on what is actually decompressed and held: far above any cell's workbook.
 MAX_PART_BYTES = 64 * 1024 * 1024        # one worksheet's XML (50,000 rows take 7 MB)
@@ -31,6 +32,14 @@ MAX_SHEET_CELLS = 1_000_000              # cells written in one sheet
 # python-calamine holds a sheet as one dense rectangle from A1 to its last cell: above this
 # many, the sheet is streamed by openpyxl instead, as far as the contract's columns reach.
 MAX_DENSE_CELLS = 4_000_000
+# Strings in one shared-strings part (calamine makes room for as many as it declares), and
+# merged areas in one sheet (each one a problem, and both readers hold them all): far above
+# any cell's book.
+MAX_SHARED_STRINGS = 1_000_000
+MAX_MERGED_AREAS = 10_000
+# The workbook part and its relationships are parsed whole as XML: a workbook with a
+# thousand sheets and its defined names takes well under a megabyte.
+MAX_STRUCTURE_BYTES = 16 * 1024 * 1024
 CHUNK = 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -69,6 +78,13 @@ class Container:
     parts: dict[str, SheetPart]
     strict: bool = False                 # Strict Open XML: openpyxl needs a converted copy
     temporary: Path | None = None        # a copy to delete once read
+    # what a sheet the container cannot match to a measured part is taken to be: safe to
+    # read densely only when every part of the file is
+    unmeasured: SheetPart = field(default_factory=SheetPart)
+
+    def part(self, sheet_name: str) -> SheetPart:
+        """The facts of the sheet calamine names so (its exact name)."""
+        return self.parts.get(sheet_name, self.unmeasured)
 
     def close(self) -> None:
         if self.temporary is not None and self.temporary.exists():
@@ -245,8 +261,7 @@ def _zip_container(path: Path, decrypted: bytes | None) -> Container:
             if workbook_part is None:
                 raise _not_a_workbook(name, names)
             _refuse_declared_bombs(archive, name)
-            _refuse_doctypes(archive, name)
-            parts, strict = _measure_sheets(archive, names, workbook_part, name)
+            parts, unmeasured, strict = _measure_parts(archive, names, workbook_part, name)
             macros = _macro_sheet_ids(archive, names, workbook_part)
             # Excel 4.0 macro sheets stop both readers; the contract never needs them
             stripped = (_without_sheets(archive, names[workbook_part].filename, macros)
@@ -259,7 +274,7 @@ def _zip_container(path: Path, decrypted: bytes | None) -> Container:
         if isinstance(error, WorkbookUnreadable):
             raise
         raise _broken(name, error) from None
-    return Container(source, parts, strict, temporary)
+    return Container(source, parts, strict, temporary, unmeasured)
 
 
 def _rels_of(workbook_part: str) -> str:
@@ -364,29 +379,21 @@ def _too_large(name: str, what: str, size: int) -> WorkbookUnreadable:
                       "đây không phải sổ của chi bộ, hoặc tệp đã bị làm hỏng.")
 
 
-def _refuse_doctypes(archive: zipfile.ZipFile, name: str) -> None:
-    """No XML part declares a DOCTYPE or entities (an entity bomb); the worksheets are
-    looked at as they are measured (`_measure_sheet`), so each is opened once."""
-    for info in archive.infolist():
-        lowered = info.filename.lower().replace("\\", "/")
-        if lowered.endswith((".xml", ".rels")) and not lowered.startswith("xl/worksheets/"):
-            with archive.open(info) as part:
-                _refuse_doctype(part.read(2048), name, info.filename)
-
-
 def _refuse_doctype(head: bytes, name: str, part: str) -> None:
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         raise unreadable("xml-doctype", f"Tệp {name} chứa khai báo XML lạ ({part}) mà Excel "
                          "không bao giờ ghi: chibo không đọc tệp này.")
 
 
-# --- the sheets, measured as they are decompressed -----------------------------------------------
+# --- which part each sheet is -------------------------------------------------------------------
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-# A cell with a formula and no <v> after it: never calculated, so no value was saved.
-_FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
+# An id or a target as Excel writes it: no space, nothing escaped (calamine reads a
+# relationship's target and a sheet's id as written, an XML parser decodes them).
+_PLAIN_VALUE = re.compile(r"[^\s&<>\"']+\Z")
+SHEET_KINDS = ("worksheet", "chartsheet", "dialogsheet")   # any other, calamine refuses the book
 
 
 def _attributes(tag: bytes) -> dict[str, str]:
@@ -394,11 +401,94 @@ def _attributes(tag: bytes) -> dict[str, str]:
             for key, value in _ATTRIBUTE.findall(tag)}
 
 
-def _measure_sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
-                    workbook_part: str, name: str) -> tuple[dict[str, SheetPart], bool]:
-    """Each worksheet's facts by sheet name, reading every sheet once as a stream."""
-    workbook_xml = archive.read(names[workbook_part])
-    strict = STRICT_NAMESPACE in workbook_xml[:4096]
+def _plain_sheets(archive: zipfile.ZipFile, workbook: zipfile.ZipInfo
+                  ) -> tuple[dict[str, zipfile.ZipInfo], zipfile.ZipInfo | None] | None:
+    """Each sheet's part by its exact name, and the shared strings' part, found exactly as
+    calamine finds them — when the package is written plainly, as Excel, LibreOffice and the
+    libraries write it, so that it has one reading only. None when it has more: two entries
+    or two sheets of one name, a second workbook, XML a parser refuses, a value escaped."""
+    entries: dict[str, zipfile.ZipInfo] = {}
+    for info in archive.infolist():
+        key = info.filename   # calamine finds a part by its name in ASCII lower case
+        if not key.isascii() or key.startswith("/") or "\\" in key or key.lower() in entries:
+            return None
+        entries[key.lower()] = info
+
+    def entry(path: str) -> zipfile.ZipInfo | None:
+        return entries.get(path.lower()) if path.isascii() else None
+
+    package = _plain_xml(archive, entry("_rels/.rels"), "Relationships")
+    documents = [r for r in _elements(package, "Relationship")
+                 if r.get("Type", "").endswith("/relationships/officeDocument")]
+    if len(documents) != 1:
+        return None
+    target = documents[0].get("Target", "")
+    folder = target[:target.rfind("/") + 1].removeprefix("/")   # calamine's «xl/»
+    if entry(f"{folder}workbook.xml") is not workbook:
+        return None
+    targets = _plain_targets(_plain_xml(archive, entry(f"{folder}_rels/workbook.xml.rels"),
+                                        "Relationships"))
+    book = _plain_xml(archive, workbook, "workbook")
+    if targets is None or book is None:
+        return None
+    sheets: dict[str, zipfile.ZipInfo] = {}
+    for sheet in _elements(book, "sheet"):
+        ids = [value for key, value in sheet.attrib.items() if key == "id" or key.endswith("}id")]
+        name = sheet.get("name")
+        if len(ids) != 1 or name is None or name in sheets or ids[0] not in targets:
+            return None
+        target, kind = targets[ids[0]]
+        found = entry(target[1:] if target.startswith("/") else folder + target)
+        if found is None or kind.rsplit("/", 1)[-1] not in SHEET_KINDS:
+            return None
+        sheets[name] = found
+    return sheets, entry(f"{folder}sharedStrings.xml")
+
+
+def _plain_targets(relationships: ET.Element | None) -> dict[str, tuple[str, str]] | None:
+    """A relationships part's (target, type) by id, when each id is plain and one of a kind."""
+    if relationships is None:
+        return None
+    targets: dict[str, tuple[str, str]] = {}
+    for relationship in _elements(relationships, "Relationship"):
+        key, target = relationship.get("Id"), relationship.get("Target", "")
+        if key is None:
+            continue   # calamine passes over it too
+        if key in targets or not _PLAIN_VALUE.match(key) or not _PLAIN_VALUE.match(target):
+            return None
+        targets[key] = (target, relationship.get("Type", ""))
+    return targets
+
+
+def _plain_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None,
+               root: str) -> ET.Element | None:
+    """A small structural part parsed as XML, when it is plain UTF-8 XML with this root."""
+    if info is None or info.file_size > MAX_STRUCTURE_BYTES:
+        return None
+    data = archive.read(info)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"<!DOCTYPE" in data \
+            or b"<!ENTITY" in data or b"&#" in data:
+        return None
+    try:
+        element = ET.fromstring(data)
+    except (ET.ParseError, ValueError, LookupError):
+        return None
+    return element if _local_name(element.tag) == root else None
+
+
+def _elements(root: ET.Element | None, local_name: str) -> list[ET.Element]:
+    """The elements of a tree by local name, whatever their namespace (as calamine)."""
+    return [] if root is None else [e for e in root.iter() if _local_name(e.tag) == local_name]
+
+
+def _local_name(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _sheets_as_written(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
+                       workbook_part: str) -> dict[str, zipfile.ZipInfo]:
+    """Each sheet's part as the workbook's tags plainly say, for a package that has more than
+    one reading: what names its uncached formulas, never what decides how a sheet is read."""
     folder = str(PurePosixPath(workbook_part).parent)
     rels_part = _rels_of(workbook_part)
     targets: dict[str, str] = {}
@@ -407,46 +497,69 @@ def _measure_sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
             found = _attributes(tag)
             if "Id" in found and "Target" in found:
                 targets[found["Id"]] = found["Target"]
-    parts: dict[str, SheetPart] = {}
-    total = 0
-    for tag in _SHEET_TAG.findall(workbook_xml):
+    sheets: dict[str, zipfile.ZipInfo] = {}
+    for tag in _SHEET_TAG.findall(archive.read(names[workbook_part])):
         found = _attributes(tag)
         target = targets.get(found.get("id", ""), "")
-        if not target:
-            continue
         part = (target.lstrip("/") if target.startswith("/")
                 else str(PurePosixPath(folder) / target)).lower().lstrip("./")
-        info = names.get(part)
-        if info is None:
-            continue
-        sheet_name = clean_text(found.get("name", ""))
-        parts[sheet_name], size = _measure_sheet(archive, info, name, sheet_name)
+        if target and part in names:
+            sheets.setdefault(found.get("name", ""), names[part])
+    return sheets
+
+
+# --- every part, measured as it is decompressed --------------------------------------------------
+
+def _measure_parts(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
+                   workbook_part: str, name: str) -> tuple[dict[str, SheetPart], SheetPart, bool]:
+    """Every part of the file, measured as it is decompressed, once: each sheet's facts by its
+    exact name, and what a sheet matched to none is taken to be. A sheet is read densely when
+    its own part is safe so — and, in a package with more than one reading (`_plain_sheets`),
+    only when every part is, whichever part a reader takes for the sheet."""
+    workbook = names[workbook_part]
+    with archive.open(workbook) as stream:
+        strict = STRICT_NAMESPACE in stream.read(4096)
+    plain = _plain_sheets(archive, workbook)
+    sheets, strings = plain if plain is not None else (
+        _sheets_as_written(archive, names, workbook_part), None)
+    labels = {info: sheet for sheet, info in sheets.items()}
+    measured: dict[zipfile.ZipInfo, SheetPart] = {}
+    total = 0
+    for info in archive.infolist():
+        counts_strings = plain is None or info is strings
+        measured[info], size = _measure_part(archive, info, name, labels.get(info), counts_strings)
         total += size
         if total > MAX_TOTAL_BYTES:
-            raise _too_large(name, "các trang", total)
-    return parts, strict
+            raise _too_large(name, "toàn bộ tệp", total)
+    anywhere = any(part.too_big_to_read_densely for part in measured.values())
+    parts = {sheet: SheetPart(measured[info].uncached_formulas, anywhere if plain is None
+                              else measured[info].too_big_to_read_densely)
+             for sheet, info in sheets.items()}
+    return parts, SheetPart(set(), anywhere), strict
 
 
 # A cell's place is its `r` attribute, as calamine reads it: whichever of two it meets, wherever
 # in the tag it stands. Excel, LibreOffice, openpyxl and the libraries after them write it first,
 # `<c r="B7" …>`; a place is read only from there, and only when no other `r` stands in the piece.
 _CELL_START = re.compile(rb'<c(?=[\s/>])(?: r="([A-Z]{1,3})(\d+)")?')
-# calamine takes any element whose name ends `:c` for a cell, whatever letters its prefix has.
-_PREFIXED_CELL_START = re.compile(rb'<(?:[^\s<>/:="\']*:)?c(?=[\s/>])(?: r="([A-Z]{1,3})(\d+)")?')
+# calamine takes any element whose name ends `:c` for a cell, whatever its prefix holds: a name
+# runs to the first space, tab or line break.
+_PREFIXED_CELL_START = re.compile(rb'<(?!/)(?:[^ \t\r\n:>]*:)?c(?=[\s/>])(?: r="([A-Z]{1,3})(\d+)")?')
 _PREFIXED_CELL = re.compile(rb':c[\s/>]')
 _FIRST_REFERENCES = (b'<c r="', b':c r="', b'<row r="', b':row r="')
-# An `r` attribute written otherwise than ` r=`: after a tab or a line break, a quote, or with
-# a space before its `=`.
-_ODD_REFERENCE = re.compile(rb'r(?:(?<=[\t\n\r"\']r)[\s=]|(?<= r)\s)')
+# An `r` attribute written otherwise than ` r=`: after a tab, a line break, a form feed (which
+# calamine also passes over between attributes) or a quote, or with a space before its `=`.
+_ODD_REFERENCE = re.compile(rb'r(?:(?<=[\t\n\r\x0c"\']r)[\s=]|(?<= r)\s)')
 # A box calamine may always fill: 40 columns (A to AN) by 99,999 rows is under MAX_DENSE_CELLS.
 # A piece whose every cell is written `<c r="…"` inside it needs no cell placed one by one.
 BOX_COLUMNS, BOX_ROWS = 40, 99_999
 _CELL_OUTSIDE_THE_BOX = re.compile(rb'<c(?=[\s/>])(?! r="(?:[A-Z]|A[A-N])[1-9]\d{0,4}")')
+_UNIQUE_COUNT = re.compile(rb'uniqueCount\s*=\s*["\']\s*\+?0*(\d*)')
 
 
 @dataclass
 class _Cells:
-    """What the measuring has found of one sheet's cells so far. `last_row` and
+    """What the measuring has found of one part's cells so far. `last_row` and
     `last_column` bound where its cells stand: exactly when each was placed, by the box when
     a piece was seen to lie inside it (`boxed`)."""
 
@@ -457,12 +570,14 @@ class _Cells:
     unplaced: int = 0     # cells whose place could not be read from their tag
     boxed: bool = False
     exact: bool = False   # place every cell, never by the box
+    merges: int = 0       # merged areas (an over-count: the tags that hold them too)
 
     def add(self, xml: bytes) -> None:
         """The cells of a piece of a sheet made of whole tags: counted, and placed. A cell
         whose place is not plainly written (no reference, or one Excel never writes) could
         stand anywhere: it is counted as unplaced, and the sheet is read row by row."""
         self.rows += xml.count(b"<row ") + xml.count(b"<row>")
+        self.merges += xml.count(b"mergeCell")
         if not (self.exact or self.unplaced) and self._inside_the_box(xml):
             return
         prefixed = _PREFIXED_CELL.search(xml) is not None
@@ -515,12 +630,29 @@ def _only_first_references(xml: bytes) -> bool:
             and _ODD_REFERENCE.search(xml) is None)
 
 
-def _measure_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
-                   sheet_name: str, exact: bool = False) -> tuple[SheetPart, int]:
-    """Decompress one worksheet as a stream, never more than the bounds: its cells counted,
-    its real extent (last row and column written), its formulas without a value."""
+@dataclass
+class _Strings:
+    """The shared strings a part holds (`<si>`), and the most it says it holds."""
+
+    count: int = 0
+    declared: int = 0
+
+    def add(self, xml: bytes) -> None:
+        self.count += xml.count(b"<si") + xml.count(b":si")
+        if b"uniqueCount" in xml:
+            for digits in _UNIQUE_COUNT.findall(xml):
+                self.declared = max(self.declared, int(digits[:12] or b"0"))
+
+
+def _measure_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
+                  sheet_name: str | None, counts_strings: bool,
+                  exact: bool = False) -> tuple[SheetPart, int]:
+    """Decompress one part as a stream, never more than the bounds: its cells counted, its
+    real extent (last row and column written), its formulas without a value — and, for a
+    part that may be read as the shared strings, those. `sheet_name`: the sheet it is."""
+    what = f"trang «{sheet_name}»" if sheet_name is not None else f"phần {info.filename}"
     size = 0
-    cells = _Cells(exact=exact)
+    cells, strings = _Cells(exact=exact), _Strings()
     uncached: set[str] = set()
     tail = pending = b""
     with archive.open(info) as stream:
@@ -529,18 +661,18 @@ def _measure_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
             if not chunk:
                 break
             if not size:
-                _refuse_doctype(chunk[:2048], name, info.filename)
-            if not size and not chunk.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").startswith(b"<"):
-                raise unreadable("broken-file", f"Tệp {name} bị hỏng: trang «{sheet_name}» không "
-                                 "chứa dữ liệu bảng tính (XML).")
+                _refuse_what_no_sheet_is(chunk, name, info, sheet_name)
             size += len(chunk)
             if size > MAX_PART_BYTES:
-                raise _too_large(name, f"trang «{sheet_name}»", size)
+                raise _too_large(name, what, size)
             text = pending + chunk   # the piece measured ends with a whole tag
             cut = text.rfind(b">") + 1
-            cells.add(text if cut == len(text) else text[:cut])
+            piece = text if cut == len(text) else text[:cut]
+            cells.add(piece)
+            if counts_strings:
+                strings.add(piece)
             pending = text[cut:]
-            _refuse_too_many(cells, name, sheet_name)
+            _refuse_too_many(cells, strings, name, what)
             window = tail + chunk
             if b"<f" in window:
                 for reference, inner in _FORMULA_CELL.findall(window):
@@ -550,16 +682,38 @@ def _measure_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
     if pending:
         cells.add(pending)
     if cells.only_bounded:   # a large sheet partly inside the box: its real extent decides
-        return _measure_sheet(archive, info, name, sheet_name, exact=True)
+        return _measure_part(archive, info, name, sheet_name, counts_strings, exact=True)
     return SheetPart(uncached, cells.too_many_to_place), size
 
 
-def _refuse_too_many(cells: _Cells, name: str, sheet_name: str) -> None:
+# A cell with a formula and no <v> after it: never calculated, so no value was saved.
+_FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
+
+
+def _refuse_what_no_sheet_is(head: bytes, name: str, info: zipfile.ZipInfo,
+                             sheet_name: str | None) -> None:
+    """An XML part declaring entities (an entity bomb), or a sheet that is not XML at all."""
+    if sheet_name is not None or info.filename.lower().endswith((".xml", ".rels")):
+        _refuse_doctype(head[:2048], name, info.filename)
+    if sheet_name is not None and not head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").startswith(b"<"):
+        raise unreadable("broken-file", f"Tệp {name} bị hỏng: trang «{sheet_name}» không "
+                         "chứa dữ liệu bảng tính (XML).")
+
+
+def _refuse_too_many(cells: _Cells, strings: _Strings, name: str, what: str) -> None:
     if cells.count > MAX_SHEET_CELLS:
-        raise unreadable("too-large", f"Tệp {name}: trang «{sheet_name}» có hơn "
+        raise unreadable("too-large", f"Tệp {name}: {what} có hơn "
                          f"{thousands(MAX_SHEET_CELLS)} ô (mới đọc tới dòng thứ "
                          f"{thousands(cells.rows)}): quá lớn cho một sổ chi bộ; đây là tệp "
                          "khác, hoặc trang này bị ghi thừa dữ liệu.")
+    if cells.merges > MAX_MERGED_AREAS:
+        raise unreadable("too-large", f"Tệp {name}: {what} có hơn {thousands(MAX_MERGED_AREAS)} "
+                         "vùng ô gộp: quá nhiều cho một sổ chi bộ; đây là tệp khác, hoặc tệp đã "
+                         "bị làm hỏng.")
+    if max(strings.count, strings.declared) > MAX_SHARED_STRINGS:
+        raise unreadable("too-large", f"Tệp {name}: {what} có (hoặc khai là có) hơn "
+                         f"{thousands(MAX_SHARED_STRINGS)} chuỗi chữ dùng chung: quá lớn cho một "
+                         "sổ chi bộ; đây là tệp khác, hoặc tệp đã bị làm hỏng.")
 
 
 def transitional_copy(source: Path) -> Path:

@@ -124,7 +124,9 @@ def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
 
     try:
         book = python_calamine.CalamineWorkbook.from_path(str(container.source))
-    except Exception:   # a valid workbook calamine does not support: openpyxl may
+    except BaseException as error:   # a workbook calamine does not support, or panics on
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
         return _read_sheets_with_openpyxl(container, sheets, report)
     try:
         worksheets = [m.name for m in book.sheets_metadata   # a chart sheet holds no cells
@@ -144,7 +146,7 @@ def _contract_sheets(names: list[str], container: Container, sheets: tuple, repo
     for sheet in sheets:
         actual = _find_sheet(sheet, present, report, sheets)
         if actual is not None:
-            part = container.parts.get(clean_text(actual), SheetPart())
+            part = container.part(actual)
             found[sheet.field] = (*cells_of(actual, part), part.uncached_formulas)
     return found
 
@@ -203,21 +205,8 @@ def _sheet_cells(book, container: Container, name: str, part: SheetPart) -> tupl
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise
     # python-calamine panics on a few values (a huge negative number in a time cell), and
-    # refuses a few valid sheets: this rare sheet is read the slow way.
-    import warnings
-
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about the very cells at fault
-            worksheet = openpyxl.load_workbook(_openpyxl_source(container), data_only=True)[name]
-        rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
-    except Exception as error:
-        raise _broken_sheet(container, name, error) from None
-    merged = [((r.min_row - 1, r.min_col - 1), (r.max_row - 1, r.max_col - 1))
-              for r in worksheet.merged_cells.ranges]
-    return rows, merged
+    # refuses a few valid sheets: this rare sheet is read row by row, without its merges.
+    return _stream_with_openpyxl(container, name), []
 
 
 def _stream_with_openpyxl(container: Container, name: str) -> list[list]:
@@ -228,8 +217,11 @@ def _stream_with_openpyxl(container: Container, name: str) -> list[list]:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        book = openpyxl.load_workbook(_openpyxl_source(container), read_only=True,
-                                      data_only=True)
+        try:
+            book = openpyxl.load_workbook(_openpyxl_source(container), read_only=True,
+                                          data_only=True)
+        except Exception as error:
+            raise _broken_sheet(container, name, error) from None
         try:
             return _rows_read(book, container, name)
         finally:

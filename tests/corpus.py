@@ -194,6 +194,17 @@ def merged_areas(count: int = 20_000) -> bytes:
     return _with_sheet("Ý kiến", sheet.replace(b"</sheetData>", b"</sheetData>" + merges))
 
 
+def many_defined_names(count: int = 150_000) -> bytes:
+    """A workbook part swollen with defined names, as Excel's «ghost names» copied from book
+    to book leave it (7 MB of them)."""
+    parts = _sample_parts()
+    names = "".join(f"<definedName name=\"_ten{i}\">'Ý kiến'!$A$1</definedName>"
+                    for i in range(count)).encode()
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"</sheets>", b"</sheets><definedNames>" + names + b"</definedNames>")
+    return _zip(parts)
+
+
 def rows_without_references(rows: int = 150_000) -> bytes:
     """Rows and cells with no `r=` attribute, which the format allows."""
     row = b"<row>" + b'<c t="inlineStr"><is><t>abc</t></is></c>' * 26 + b"</row>"
@@ -474,6 +485,8 @@ FAMILIES += [
     ("chuoi-that-nhieu.xlsx", "shared strings: 1.1 million held",
      lambda: shared_strings("held"), ["chuỗi chữ dùng chung"]),
     ("o-gop-nhieu.xlsx", "20,000 merged areas in a sheet", merged_areas, ["vùng ô gộp"]),
+    ("ten-vung-thua.xlsx", "150,000 defined names", many_defined_names,
+     ["xl/workbook.xml", "Trình quản lý Tên"]),
     ("khong-lien-ket.xlsx", "a sheet without a relationship id", sheet_without_relationship, None),
     ("utf16.xlsx", "UTF-16 workbook part", utf16_workbook_part, None),
     ("macro-excel4.xlsx", "Excel 4.0 macro sheet", macro_sheet, None),

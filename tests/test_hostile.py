@@ -210,3 +210,32 @@ def test_a_package_read_otherwise_by_another_reader_costs_no_memory(tmp_path, ma
     done = check_in_a_gigabyte(path)
     assert done.returncode in (0, 1), done.stderr[-2000:]
     assert "Lỗi không mong đợi" not in done.stdout and not done.stderr.strip(), done.stderr[-2000:]
+
+
+def test_a_cell_whose_tag_is_cut_at_a_gt_in_its_attribute_is_never_placed_by_half():
+    """A part is measured in pieces that end at a '>': one inside a cell's attribute leaves
+    the cell's later reference at the head of the next piece, which calamine would take."""
+    from chibo.workbook.container import _Cells
+
+    cells = _Cells()
+    cells.add(b'<row r="1"><c r="A1" x=">')
+    cells.add(b'" r="BZ1048576"><v>1</v></c></row>')
+    assert cells.unplaced and cells.too_many_to_place
+
+
+def test_a_package_with_more_than_one_reading_but_ordinary_parts_is_still_read_fast(tmp_path):
+    """A sheet tag without a relationship id gives the package more than one reading; with no
+    part too large for it, calamine still reads every sheet — the theme's `r=` (a drawing's
+    rectangle) is no cell."""
+    from corpus import sheet_without_relationship
+
+    from chibo.workbook.container import open_container
+
+    path = tmp_path / "khong-lien-ket.xlsx"
+    path.write_bytes(sheet_without_relationship())
+    container = open_container(path)
+    try:
+        assert not container.unmeasured.too_big_to_read_densely
+        assert not container.part("Ý kiến").too_big_to_read_densely
+    finally:
+        container.close()

@@ -38,8 +38,9 @@ MAX_DENSE_CELLS = 4_000_000
 MAX_SHARED_STRINGS = 1_000_000
 MAX_MERGED_AREAS = 10_000
 # The workbook part and its relationships are parsed whole as XML: a workbook with a
-# thousand sheets and its defined names takes well under a megabyte.
-MAX_STRUCTURE_BYTES = 16 * 1024 * 1024
+# hundred sheets and a thousand defined names takes well under a megabyte (openpyxl takes
+# five seconds for a part this large, some ninety thousand names, beside a far cell).
+MAX_STRUCTURE_BYTES = 4 * 1024 * 1024
 CHUNK = 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -517,6 +518,11 @@ def _measure_parts(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
     its own part is safe so — and, in a package with more than one reading (`_plain_sheets`),
     only when every part is, whichever part a reader takes for the sheet."""
     workbook = names[workbook_part]
+    if workbook.file_size > MAX_STRUCTURE_BYTES:
+        raise unreadable("too-large", f"Tệp {name}: phần {workbook.filename} quá lớn (hơn "
+                         f"{MAX_STRUCTURE_BYTES // (1024 * 1024)} MB), thường do hàng vạn tên "
+                         "vùng thừa: hãy mở bằng Excel, vào Công thức › Trình quản lý Tên, xóa "
+                         "các tên không dùng rồi lưu lại.")
     with archive.open(workbook) as stream:
         strict = STRICT_NAMESPACE in stream.read(4096)
     plain = _plain_sheets(archive, workbook)
@@ -526,7 +532,9 @@ def _measure_parts(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo],
     measured: dict[zipfile.ZipInfo, SheetPart] = {}
     total = 0
     for info in archive.infolist():
-        counts_strings = plain is None or info is strings
+        # a reader may take any part but a sheet for the shared strings (calamine the one
+        # beside the workbook, openpyxl the one its relationships name)
+        counts_strings = plain is None or info is strings or info not in labels
         measured[info], size = _measure_part(archive, info, name, labels.get(info), counts_strings)
         total += size
         if total > MAX_TOTAL_BYTES:
@@ -585,8 +593,8 @@ class _Cells:
         self.count += len(starts)
         if self.unplaced:
             return   # the sheet is read row by row, whatever else it holds
-        if not _only_first_references(xml):
-            self.unplaced += len(starts) or 1
+        if not _only_first_references(xml) and (starts or _begins_inside_a_tag(xml)):
+            self.unplaced += len(starts) or 1   # an `r` beside no cell (a drawing's) is none
             return
         placed = [start for start in starts if start[0]]
         self.unplaced += len(starts) - len(placed)
@@ -622,6 +630,12 @@ class _Cells:
         return self.boxed and not self.unplaced and self.too_many_to_place
 
 
+def _begins_inside_a_tag(xml: bytes) -> bool:
+    """Whether a piece may begin inside a tag: a piece ends at a '>', which may stand inside a
+    cell's attribute (`x=">"`), so that the cell's other attributes begin the next piece."""
+    return b"=" in xml[:xml.find(b"<")]
+
+
 def _only_first_references(xml: bytes) -> bool:
     """Whether every `r` attribute of a piece is the first of its cell or row, written
     plainly — so that no second reference, which calamine would take instead, hides in a
@@ -637,8 +651,10 @@ class _Strings:
     count: int = 0
     declared: int = 0
 
-    def add(self, xml: bytes) -> None:
-        self.count += xml.count(b"<si") + xml.count(b":si")
+    def add(self, xml: bytes, counted: bool) -> None:
+        """A piece of a part: what it declares, and (`counted`) the strings it holds."""
+        if counted:
+            self.count += xml.count(b"<si") + xml.count(b":si")
         if b"uniqueCount" in xml:
             for digits in _UNIQUE_COUNT.findall(xml):
                 self.declared = max(self.declared, int(digits[:12] or b"0"))
@@ -648,8 +664,9 @@ def _measure_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                   sheet_name: str | None, counts_strings: bool,
                   exact: bool = False) -> tuple[SheetPart, int]:
     """Decompress one part as a stream, never more than the bounds: its cells counted, its
-    real extent (last row and column written), its formulas without a value — and, for a
-    part that may be read as the shared strings, those. `sheet_name`: the sheet it is."""
+    real extent (last row and column written), its formulas without a value, the shared
+    strings it declares — and holds, for a part that may be read as the shared strings
+    (`counts_strings`). `sheet_name`: the sheet it is."""
     what = f"trang «{sheet_name}»" if sheet_name is not None else f"phần {info.filename}"
     size = 0
     cells, strings = _Cells(exact=exact), _Strings()
@@ -669,8 +686,7 @@ def _measure_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
             cut = text.rfind(b">") + 1
             piece = text if cut == len(text) else text[:cut]
             cells.add(piece)
-            if counts_strings:
-                strings.add(piece)
+            strings.add(piece, counts_strings)
             pending = text[cut:]
             _refuse_too_many(cells, strings, name, what)
             window = tail + chunk

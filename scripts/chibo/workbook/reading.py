@@ -128,13 +128,15 @@ def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise
         return _read_sheets_with_openpyxl(container, sheets, report)
+    row_by_row = _RowByRow(container)
     try:
         worksheets = [m.name for m in book.sheets_metadata   # a chart sheet holds no cells
                       if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
         return _contract_sheets(worksheets, container, sheets, report,
-                                lambda name, part: _sheet_cells(book, container, name, part))
+                                lambda name, part: _sheet_cells(book, row_by_row, name, part))
     finally:
         book.close()
+        row_by_row.close()
 
 
 def _contract_sheets(names: list[str], container: Container, sheets: tuple, report: Report,
@@ -194,10 +196,11 @@ def _unsupported(error: BaseException) -> str:
     return type(error).__name__
 
 
-def _sheet_cells(book, container: Container, name: str, part: SheetPart) -> tuple[list[list], list]:
+def _sheet_cells(book, row_by_row: _RowByRow, name: str,
+                 part: SheetPart) -> tuple[list[list], list]:
     """Rows of raw values from A1, and the merged ranges as ((top, left), (bottom, right))."""
     if part.too_big_to_read_densely:
-        return _stream_with_openpyxl(container, name), []
+        return row_by_row.rows(name), []
     try:
         sheet = book.get_sheet_by_name(name)
         return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
@@ -206,26 +209,38 @@ def _sheet_cells(book, container: Container, name: str, part: SheetPart) -> tupl
             raise
     # python-calamine panics on a few values (a huge negative number in a time cell), and
     # refuses a few valid sheets: this rare sheet is read row by row, without its merges.
-    return _stream_with_openpyxl(container, name), []
+    return row_by_row.rows(name), []
 
 
-def _stream_with_openpyxl(container: Container, name: str) -> list[list]:
-    """A huge sheet, read row by row and only as far as the contract's columns reach."""
-    import warnings
+class _RowByRow:
+    """openpyxl's row-by-row reader, for the sheets calamine must not or cannot read: the
+    workbook opened once for all of them (a workbook's structure can take openpyxl long)."""
 
-    import openpyxl
+    def __init__(self, container: Container):
+        self.container = container
+        self.book = None
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            book = openpyxl.load_workbook(_openpyxl_source(container), read_only=True,
-                                          data_only=True)
-        except Exception as error:
-            raise _broken_sheet(container, name, error) from None
-        try:
-            return _rows_read(book, container, name)
-        finally:
-            book.close()
+    def rows(self, name: str) -> list[list]:
+        """A sheet's rows, only as far as the contract's columns reach."""
+        import warnings
+
+        import openpyxl
+
+        if self.book is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    self.book = openpyxl.load_workbook(_openpyxl_source(self.container),
+                                                       read_only=True, data_only=True)
+                except Exception as error:
+                    raise _broken_sheet(self.container, name, error) from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _rows_read(self.book, self.container, name)
+
+    def close(self) -> None:
+        if self.book is not None:
+            self.book.close()
 
 
 def _rows_read(book, container: Container, name: str) -> list[list]:

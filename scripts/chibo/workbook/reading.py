@@ -164,17 +164,23 @@ def _openpyxl_source(container: Container) -> Path:
     return copy
 
 
-def _read_sheets_with_openpyxl(container: Container, sheets: tuple, report: Report) -> dict:
+def _read_only_book(container: Container):
+    """The workbook as openpyxl's read-only reader opens it, which parses each sheet only as
+    its rows are asked for (openpyxl's warnings about the file's oddities are not hers)."""
     import warnings
 
     import openpyxl
 
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(_openpyxl_source(container), read_only=True,
+                                      data_only=True)
+
+
+def _read_sheets_with_openpyxl(container: Container, sheets: tuple, report: Report) -> dict:
     name = container.source.name
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(_openpyxl_source(container), read_only=True,
-                                          data_only=True)
+        book = _read_only_book(container)
     except Exception as error:
         raise WorkbookUnreadable("broken-file", f"Tệp {name} có phần chibo không đọc được "
                                  f"({_unsupported(error)}): hãy mở bằng Excel rồi lưu lại thành "
@@ -224,16 +230,11 @@ class _RowByRow:
         """A sheet's rows, only as far as the contract's columns reach."""
         import warnings
 
-        import openpyxl
-
         if self.book is None:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                try:
-                    self.book = openpyxl.load_workbook(_openpyxl_source(self.container),
-                                                       read_only=True, data_only=True)
-                except Exception as error:
-                    raise _broken_sheet(self.container, name, error) from None
+            try:
+                self.book = _read_only_book(self.container)
+            except Exception as error:
+                raise _broken_sheet(self.container, name, error) from None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return _rows_read(self.book, self.container, name)

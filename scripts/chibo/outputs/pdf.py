@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -78,66 +77,97 @@ def convert_to_pdf(documents: list[Path]) -> dict[Path, bytes | None]:
 
 
 def _run(command: list[str], timeout: float, work: Path) -> None:
-    """Run LibreOffice in its own process group, so a hang can be ended whole — and watched
-    by a guardian that ends it and removes its folder should chibo itself end first."""
-    guardian = _guardian(work)
+    """Run LibreOffice through the runner (below), which starts it, ends it on time, and ends
+    it and removes its folder should chibo itself end first."""
     # LibreOffice's own temporary files in the folder removed after it, however it ends
-    scratch = work / "tam"
-    scratch.mkdir(exist_ok=True)
-    inside = {name: str(scratch) for name in ("TMPDIR", "TMP", "TEMP")}
+    (work / "tam").mkdir(exist_ok=True)
     try:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, env={**os.environ, **inside},
-                                   **_own_group())
+        runner = subprocess.Popen([sys.executable, "-c", RUNNER, str(work), str(timeout), *command],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, text=True, **_own_group())
     except OSError as error:
-        _release(guardian)
         raise ConverterMissing(f"Không chạy được LibreOffice ({error}). " + INSTALL_HINT) from None
-    _tell(guardian, f"{process.pid}\n")
     try:
-        process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill(process)
+        assert runner.stdout is not None
+        said = runner.stdout.readline().split(maxsplit=1)
+    finally:
+        _release(runner)
+    if said and said[0] == "missing":
+        reason = said[1] if len(said) > 1 else ""
+        raise ConverterMissing(f"Không chạy được LibreOffice ({reason}). " + INSTALL_HINT)
+    if said != ["finished"]:
         raise ConversionFailed(f"LibreOffice không chuyển xong sau {int(timeout)} giây và đã bị dừng. "
                                "Các tệp Word (.docx) vẫn đã được ghi; hãy đóng LibreOffice nếu đang mở "
-                               "rồi chạy lại.") from None
-    finally:
-        _release(guardian)
+                               "rồi chạy lại.")
 
 
-# The guardian: a small process that outlives chibo. It is told LibreOffice's process, then
-# «ok» once chibo is done with it; a pipe that closes without «ok» means chibo ended — killed,
-# or stopped by a signal — and LibreOffice is ended and its folder removed.
-GUARDIAN = """
-import os, shutil, signal, subprocess, sys, time
+# The runner: a small process that is LibreOffice's parent and outlives chibo. Being the one
+# that starts LibreOffice, it always knows which process to end (a guardian told afterwards
+# could be left untold by a chibo killed in between). It says «finished», «timeout» or
+# «missing …», then waits for chibo's «ok»; a pipe that closes without «ok» means chibo ended —
+# killed, or stopped by a signal — and LibreOffice is ended and its folder removed.
+RUNNER = """
+import os, shutil, signal, subprocess, sys, threading, time
 for name in ("SIGINT", "SIGTERM", "SIGHUP"):
     if hasattr(signal, name):
         signal.signal(getattr(signal, name), signal.SIG_IGN)
-said = sys.stdin.read().split()
+work, timeout, command = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+windows = sys.platform.startswith("win")
+scratch = {name: os.path.join(work, "tam") for name in ("TMPDIR", "TMP", "TEMP")}
+own_group = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if windows
+             else {"start_new_session": True})
 def running(group):
     try:
         os.killpg(group, 0)
         return True
     except (OSError, AttributeError):
         return False
-if "ok" not in said:
-    group = int(said[0]) if said and said[0].isdigit() else None
-    if group is not None and sys.platform.startswith("win"):
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(group)], capture_output=True)
-        group = None
-    elif group is not None:
+def end(process):
+    if windows:
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
+    else:
         try:
-            os.killpg(group, signal.SIGKILL)
+            os.killpg(process.pid, signal.SIGKILL)
         except OSError:
-            group = None
+            pass
+def say(word):
+    try:
+        print(word, flush=True)
+    except OSError:
+        pass   # chibo is gone: the watcher below is ending LibreOffice, and must not be cut short
+def remove_folder(group):
     # The folder goes once nothing can write in it: the group is gone, or (a killed process
     # may linger unreaped, writing nothing) the folder has stayed gone for half a second.
     quiet = 0
     for _ in range(150):
-        shutil.rmtree(sys.argv[1], ignore_errors=True)
-        quiet = 0 if os.path.exists(sys.argv[1]) else quiet + 1
+        shutil.rmtree(work, ignore_errors=True)
+        quiet = 0 if os.path.exists(work) else quiet + 1
         if quiet and (group is None or not running(group)) or quiet >= 5:
             break
         time.sleep(0.1)
+try:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               stdin=subprocess.DEVNULL, env={**os.environ, **scratch}, **own_group)
+except OSError as error:
+    process = None
+    say(f"missing {error}")
+def watch():
+    if "ok" not in sys.stdin.read().split():
+        if process is not None:
+            end(process)
+        remove_folder(None if process is None or windows else process.pid)
+        os._exit(0)
+watching = threading.Thread(target=watch, daemon=True)
+watching.start()
+if process is not None:
+    try:
+        process.wait(timeout)
+        say("finished")
+    except subprocess.TimeoutExpired:
+        end(process)
+        process.wait()
+        say("timeout")
+watching.join()
 """
 
 
@@ -149,43 +179,12 @@ def _own_group() -> dict:
             if sys.platform.startswith("win") else {"start_new_session": True})
 
 
-def _guardian(work: Path) -> subprocess.Popen | None:
+def _release(runner: subprocess.Popen) -> None:
+    """chibo is done with LibreOffice: the runner goes without doing anything more."""
     try:
-        return subprocess.Popen([sys.executable, "-c", GUARDIAN, str(work)], stdin=subprocess.PIPE,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
-                                **_own_group())
-    except OSError:
-        return None   # no guardian: LibreOffice still ends with the conversion
-
-
-def _tell(guardian: subprocess.Popen | None, words: str) -> None:
-    if guardian is not None and guardian.stdin is not None:
-        try:
-            guardian.stdin.write(words)
-            guardian.stdin.flush()
-        except OSError:
-            pass
-
-
-def _release(guardian: subprocess.Popen | None) -> None:
-    """chibo is done with LibreOffice: the guardian goes without doing anything."""
-    if guardian is None:
-        return
-    _tell(guardian, "ok\n")
-    try:
-        assert guardian.stdin is not None
-        guardian.stdin.close()
+        assert runner.stdin is not None
+        runner.stdin.write("ok\n")
+        runner.stdin.close()
     except OSError:
         pass
-    guardian.wait()
-
-
-def _kill(process: subprocess.Popen) -> None:
-    try:
-        if sys.platform.startswith("win"):
-            process.kill()
-        else:
-            os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    process.wait()
+    runner.wait()

@@ -36,6 +36,29 @@ def test_a_sheet_that_is_not_xml_is_a_broken_file(tmp_path):
     assert_refused(run("check", broken), "bị hỏng", "không chứa dữ liệu bảng tính")
 
 
+def lie_in_directory(path, part: str, offset: int, value: int):
+    """Overwrite one four-byte field of a part's entry in the zip's central directory
+    (16: its CRC-32, 24: its uncompressed size), as a damaged or forged file would have it."""
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + length] == part.encode():
+            data[at + offset:at + offset + 4] = value.to_bytes(4, "little")
+        at = data.find(b"PK\x01\x02", at + 1)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("field, value", [(24, 100), (16, 0x12345678)],
+                         ids=["declares less than it holds", "wrong checksum"])
+def test_a_part_that_is_not_what_the_directory_declares_is_a_broken_file(tmp_path, field,
+                                                                          value):
+    forged = lie_in_directory(copy_with(tmp_path / "chibo.xlsx", {}), "xl/worksheets/sheet2.xml",
+                              field, value)
+    assert_refused(run("check", forged), "bị hỏng")
+
+
 def test_a_zip_bomb_is_refused_by_what_it_really_holds(tmp_path):
     huge = b'<worksheet><sheetData>' + b" " * 100_000_000
     bomb = copy_with(tmp_path / "chibo.xlsx", {"xl/worksheets/sheet2.xml": huge})

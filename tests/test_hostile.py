@@ -262,3 +262,29 @@ def test_a_package_with_more_than_one_reading_but_ordinary_parts_is_still_read_f
         assert not container.part("Ý kiến").too_big_to_read_densely
     finally:
         container.close()
+
+
+def test_a_part_left_uncounted_is_too_small_to_break_any_bound():
+    """A part under COUNTED_BYTES has its tags placed but not counted: one more cell, shared
+    string or merged area than a bound allows, each written as short as it can be, takes
+    more bytes than that."""
+    from chibo.workbook import container
+
+    smallest = {"cells": b"<c>" * (container.MAX_SHEET_CELLS + 1),
+                "shared strings": b"<si" * (container.MAX_SHARED_STRINGS + 1),
+                "merged areas": b"mergeCell" * (container.MAX_MERGED_AREAS + 1)}
+    for what, xml in smallest.items():
+        assert len(xml) > container.COUNTED_BYTES, what
+
+
+def test_merged_areas_past_the_bound_in_a_part_just_large_enough_are_refused(tmp_path):
+    from chibo.workbook import container
+
+    areas = "".join(f'<mergeCell ref="A{2 * i + 1}:B{2 * i + 2}"/>'
+                    for i in range(container.MAX_MERGED_AREAS + 1))
+    with zipfile.ZipFile(SAMPLE) as source:
+        sheet = next(i.filename for i in source.infolist() if "worksheets/" in i.filename)
+        xml = source.read(sheet).decode()
+    xml = xml.replace("</sheetData>", f'</sheetData><mergeCells>{areas}</mergeCells>', 1)
+    path = copy_with(tmp_path / "gop.xlsx", {sheet: xml})
+    assert_refused(run("check", str(path)), "vùng ô gộp")

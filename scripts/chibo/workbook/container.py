@@ -639,6 +639,10 @@ _ODD_REFERENCE = re.compile(rb'r(?:(?<=[\t\n\r\x0c"\']r)[\s=]|(?<= r)\s)')
 BOX_COLUMNS, BOX_ROWS = 40, 99_999
 _CELL_OUTSIDE_THE_BOX = re.compile(rb'<c(?=[\s/>])(?! r="(?:[A-Z]|A[A-N])[1-9]\d{0,4}")')
 _UNIQUE_COUNT = re.compile(rb'uniqueCount\s*=\s*["\']\s*\+?0*(\d*)')
+# A part smaller than this cannot hold more than a bound allows, whatever it holds: each cell
+# and each shared string takes three bytes at least (`<c>`, `<si`), each merged area nine
+# (`mergeCell`), and no part decompresses past the size it declares. Its tags are not counted.
+COUNTED_BYTES = min(3 * MAX_SHEET_CELLS, 3 * MAX_SHARED_STRINGS, 9 * MAX_MERGED_AREAS)
 
 
 @dataclass
@@ -654,14 +658,16 @@ class _Cells:
     unplaced: int = 0     # cells whose place could not be read from their tag
     boxed: bool = False
     exact: bool = False   # place every cell, never by the box
+    counted: bool = True  # count cells, rows and merges (a part too small to reach a bound: not)
     merges: int = 0       # merged areas (an over-count: the tags that hold them too)
 
     def add(self, xml: bytes) -> None:
         """The cells of a piece of a sheet made of whole tags: counted, and placed. A cell
         whose place is not plainly written (no reference, or one Excel never writes) could
         stand anywhere: it is counted as unplaced, and the sheet is read row by row."""
-        self.rows += xml.count(b"<row ") + xml.count(b"<row>")
-        self.merges += xml.count(b"mergeCell")
+        if self.counted:
+            self.rows += xml.count(b"<row ") + xml.count(b"<row>")
+            self.merges += xml.count(b"mergeCell")
         if not (self.exact or self.unplaced) and self._inside_the_box(xml):
             return
         prefixed = _PREFIXED_CELL.search(xml) is not None
@@ -686,7 +692,8 @@ class _Cells:
         if _CELL_OUTSIDE_THE_BOX.search(xml) or _PREFIXED_CELL.search(xml) \
                 or not _only_first_references(xml):
             return False
-        self.count += xml.count(b'<c r="')   # every cell, written so
+        if self.counted:
+            self.count += xml.count(b'<c r="')   # every cell, written so
         self.boxed = True
         return True
 
@@ -746,7 +753,8 @@ def _measure_part(archive: _Package, info: zipfile.ZipInfo, name: str,
     `sheet_name`: the sheet it is."""
     what = f"trang «{sheet_name}»" if sheet_name is not None else f"phần {info.filename}"
     size = 0
-    cells, strings = _Cells(exact=exact), _Strings()
+    counted = info.file_size >= COUNTED_BYTES
+    cells, strings = _Cells(exact=exact, counted=counted), _Strings()
     uncached: set[str] = set()
     tail = pending = b""
     for chunk in archive.chunks(info):
@@ -760,7 +768,7 @@ def _measure_part(archive: _Package, info: zipfile.ZipInfo, name: str,
         piece = text if cut == len(text) else text[:cut]
         if counts_cells:
             cells.add(piece)
-        strings.add(piece, counts_strings)
+        strings.add(piece, counts_strings and counted)
         pending = text[cut:]
         _refuse_too_many(cells, strings, name, what)
         window = tail + chunk

@@ -494,8 +494,11 @@ def _column_outcomes(column: schema.Column, raws: list) -> tuple[list[Any], bool
     # 1, 1.0 and TRUE are equal keys: a column of mixed types keys each value by its type too
     keys: list = raws if len(set(map(type, raws))) < 2 else \
         list(zip(map(type, raws), raws, strict=True))
-    known = {key: _remembered_outcome(column, key if keys is raws else key[1])
-             for key in (distinct if keys is raws else set(keys))}
+    remembered, column_id = _OUTCOMES.get, id(column)   # the store looked up here: a value
+    known = {}                                          # of every cell's book is met again
+    for key in (distinct if keys is raws else set(keys)):
+        raw = key if keys is raws else key[1]
+        known[key] = remembered((column_id, type(raw), raw)) or _remembered_outcome(column, raw)
     return [known[key] for key in keys], any(outcome[1] for outcome in known.values())
 
 

@@ -494,17 +494,15 @@ def _column_outcomes(column: schema.Column, raws: list) -> tuple[list[Any], bool
     # 1, 1.0 and TRUE are equal keys: a column of mixed types keys each value by its type too
     keys: list = raws if len(set(map(type, raws))) < 2 else \
         list(zip(map(type, raws), raws, strict=True))
-    remembered, column_id = _OUTCOMES.get, id(column)   # the store looked up here: a value
-    known = {}                                          # of every cell's book is met again
-    for key in (distinct if keys is raws else set(keys)):
-        raw = key if keys is raws else key[1]
-        known[key] = remembered((column_id, type(raw), raw)) or _remembered_outcome(column, raw)
+    known = {key: _remembered_outcome(column, key if keys is raws else key[1])
+             for key in (distinct if keys is raws else set(keys))}
     return [known[key] for key in keys], any(outcome[1] for outcome in known.values())
 
 
 def _remembered_outcome(column: schema.Column, raw) -> tuple[object, tuple | None, bool]:
-    return _remembered(_OUTCOMES, (id(column), type(raw), raw), MAX_REMEMBERED_VALUES,
-                       _cell_outcome, column, raw)
+    key = (id(column), type(raw), raw)   # a value met before is found here, without a call
+    return _OUTCOMES.get(key) or _remembered(_OUTCOMES, key, MAX_REMEMBERED_VALUES,
+                                             _cell_outcome, column, raw)
 
 
 def _read_settings(sheet: schema.Sheet, rows: list[list], formula_cells: set[str],

@@ -288,3 +288,41 @@ def test_merged_areas_past_the_bound_in_a_part_just_large_enough_are_refused(tmp
     xml = xml.replace("</sheetData>", f'</sheetData><mergeCells>{areas}</mergeCells>', 1)
     path = copy_with(tmp_path / "gop.xlsx", {sheet: xml})
     assert_refused(run("check", str(path)), "vùng ô gộp")
+
+
+def test_calamine_reads_the_package_as_it_was_measured(tmp_path):
+    """A plain package is decompressed once, while it is measured: calamine reads those very
+    parts, stored as they were checked, not the file again — which may change meanwhile."""
+    import io
+    import shutil
+
+    import python_calamine
+
+    from chibo.problems import Report
+    from chibo.workbook.container import open_container
+    from chibo.workbook.reading import _read_sheets
+
+    path = tmp_path / "so.xlsx"
+    shutil.copy(SAMPLE, path)
+    container = open_container(path)
+    path.write_bytes(b"")   # the book changes once measured
+    assert container.image is not None
+    with zipfile.ZipFile(SAMPLE) as original, zipfile.ZipFile(io.BytesIO(container.image)) as image:
+        assert [(i.filename, original.read(i)) for i in original.infolist()] == \
+            [(i.filename, image.read(i)) for i in image.infolist()]
+        assert {i.compress_type for i in image.infolist()} == {zipfile.ZIP_STORED}
+    rows = _read_sheets(container, schema.SHEETS, Report())["meetings"][0]
+    container.close()
+    written = python_calamine.CalamineWorkbook.from_path(str(SAMPLE))
+    assert rows == written.get_sheet_by_name("Buổi sinh hoạt").to_python(skip_empty_area=False)
+
+
+def test_a_package_too_large_to_hold_is_read_from_the_file(sample, monkeypatch):
+    from chibo.workbook import container
+
+    monkeypatch.setattr(container, "IMAGE_BYTES", 10_000)
+    opened = container.open_container(sample)
+    assert opened.image is None
+    opened.close()
+    result = run("check", str(sample))
+    assert result.exit_code == 0 and "Lỗi" not in result.output, result.output

@@ -84,12 +84,16 @@ class Container:
     # what a sheet the container cannot match to a measured part is taken to be: safe to
     # read densely only when every part of the file is
     unmeasured: SheetPart = field(default_factory=SheetPart)
+    # the package as it was measured, each part stored as decompressed (`_stored_package`):
+    # what calamine reads, when the package is plain and small enough to hold
+    image: bytes | None = None
 
     def part(self, sheet_name: str) -> SheetPart:
         """The facts of the sheet calamine names so (its exact name)."""
         return self.parts.get(sheet_name, self.unmeasured)
 
     def close(self) -> None:
+        self.image = None
         if self.temporary is not None and self.temporary.exists():
             self.temporary.unlink()
 
@@ -264,20 +268,21 @@ def _zip_container(path: Path, decrypted: bytes | None) -> Container:
             if workbook_part is None:
                 raise _not_a_workbook(name, names)
             _refuse_declared_bombs(archive, name)
-            parts, unmeasured, strict = _measure_parts(archive, names, workbook_part, name)
+            parts, unmeasured, strict, image = _measure_parts(archive, names, workbook_part, name)
             macros = _macro_sheet_ids(archive, names, workbook_part)
             # Excel 4.0 macro sheets stop both readers; the contract never needs them
             stripped = (_without_sheets(archive, names[workbook_part].filename, macros)
                         if macros else None)
         if stripped is not None:
             read_instead(stripped)
+            image = None   # the image still lists the macro sheets
     except (WorkbookUnreadable, *ZIP_FAILURES) as error:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         if isinstance(error, WorkbookUnreadable):
             raise
         raise _broken(name, error) from None
-    return Container(source, parts, strict, temporary, unmeasured)
+    return Container(source, parts, strict, temporary, unmeasured, image)
 
 
 class _Package(zipfile.ZipFile):
@@ -360,8 +365,11 @@ def _macro_sheet_ids(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]
     rels = names.get(_rels_of(workbook_part))
     if rels is None:
         return set()
+    data = archive.read(rels)
+    if b"&" not in data and b"macrosheet" not in data.lower():   # nothing written, nor escaped
+        return set()
     found = set()
-    for tag in _RELATIONSHIP.findall(archive.read(rels)):
+    for tag in _RELATIONSHIP.findall(data):
         attributes = _attributes(tag)
         if "macrosheet" in attributes.get("Type", "").lower() or \
                 "macrosheets/" in attributes.get("Target", "").lower():
@@ -583,12 +591,13 @@ def _sheets_as_written(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInf
 
 # --- every part, measured as it is decompressed --------------------------------------------------
 
-def _measure_parts(archive: _Package, names: dict[str, zipfile.ZipInfo],
-                   workbook_part: str, name: str) -> tuple[dict[str, SheetPart], SheetPart, bool]:
+def _measure_parts(archive: _Package, names: dict[str, zipfile.ZipInfo], workbook_part: str,
+                   name: str) -> tuple[dict[str, SheetPart], SheetPart, bool, bytes | None]:
     """Every part of the file, measured as it is decompressed, once: each sheet's facts by its
-    exact name, and what a sheet matched to none is taken to be. A sheet is read densely when
-    its own part is safe so — and, in a package with more than one reading (`_plain_sheets`),
-    only when every part is, whichever part a reader takes for the sheet."""
+    exact name, what a sheet matched to none is taken to be, and (a plain package of at most
+    `IMAGE_BYTES`) the image calamine reads. A sheet is read densely when its own part is safe
+    so — and, in a package with more than one reading (`_plain_sheets`), only when every part
+    is, whichever part a reader takes for the sheet."""
     workbook = names[workbook_part]
     if workbook.file_size > MAX_STRUCTURE_BYTES:
         raise unreadable("too-large", f"Tệp {name}: phần {workbook.filename} quá lớn (hơn "
@@ -602,6 +611,7 @@ def _measure_parts(archive: _Package, names: dict[str, zipfile.ZipInfo],
     labels = {info: sheet for sheet, info in sheets.items()}
     measured: dict[zipfile.ZipInfo, SheetPart] = {}
     total = 0
+    image: list[tuple[zipfile.ZipInfo, list[bytes]]] | None = [] if plain is not None else None
     for info in archive.infolist():
         # a reader may take any part but a sheet for the shared strings (calamine the one
         # beside the workbook, openpyxl the one its relationships name)
@@ -609,17 +619,50 @@ def _measure_parts(archive: _Package, names: dict[str, zipfile.ZipInfo],
         # with one reading, a part that is no sheet is never read for cells: its size is
         # bounded, and its declarations checked, not its cells counted
         counts_cells = plain is None or info in labels
+        kept: list[bytes] | None = [] if image is not None else None
         measured[info], size = _measure_part(archive, info, name, labels.get(info),
-                                             counts_strings, counts_cells)
+                                             counts_strings, counts_cells, kept=kept)
         total += size
         if total > MAX_TOTAL_BYTES:
             raise _too_large(name, "toàn bộ tệp", total)
+        if image is not None and total > IMAGE_BYTES:
+            image = None   # too large to hold: calamine reads the file
+        if image is not None:
+            image.append((info, kept or []))
     anywhere = any(part.too_big_to_read_densely for part in measured.values())
     parts = {sheet: SheetPart(measured[info].uncached_formulas, anywhere if plain is None
                               else measured[info].too_big_to_read_densely)
              for sheet, info in sheets.items()}
     # a sheet matched to no part (one reading leaves none) is read row by row, whatever it is
-    return parts, SheetPart(set(), anywhere or plain is not None), strict
+    return (parts, SheetPart(set(), anywhere or plain is not None), strict,
+            _stored_package(image) if image is not None else None)
+
+
+# A plain package up to this size is held, as measured, for calamine to read: each part is
+# then decompressed once (calamine would inflate it again), and what calamine reads is what
+# was measured, even if the file changes meanwhile.
+IMAGE_BYTES = 32 * 1024 * 1024
+
+
+def _stored_package(parts: list[tuple[zipfile.ZipInfo, list[bytes]]]) -> bytes:
+    """A zip of these parts, stored (not compressed), in their order, under their names (a
+    plain package's are ASCII) with their checked CRCs. zipfile's writer would cost ten
+    times as much, most of the saving, on a book of twenty small parts."""
+    pieces: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for info, chunks in parts:
+        name, size = info.filename.encode("ascii"), sum(map(len, chunks))
+        fields = (0, 0, 0, 0x21, info.CRC, size, size, len(name))   # no flags, stored, 1980-01-01
+        local = struct.pack("<4s5H3LHH", b"PK\x03\x04", 20, *fields, 0)
+        directory.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, *fields,
+                                     0, 0, 0, 0, 0, offset) + name)
+        pieces += [local, name, *chunks]
+        offset += len(local) + len(name) + size
+    central = b"".join(directory)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(central),
+                      offset, 0)
+    return b"".join([*pieces, central, end])
 
 
 # A cell's place is its `r` attribute, as calamine reads it: whichever of two it meets, wherever
@@ -630,7 +673,8 @@ _CELL_START = re.compile(rb'<c(?=[\s/>])(?: r="([A-Z]{1,3})(\d+)")?')
 # runs to the first space, tab or line break.
 _PREFIXED_CELL_START = re.compile(rb'<(?!/)(?:[^ \t\r\n:>]*:)?c(?=[\s/>])(?: r="([A-Z]{1,3})(\d+)")?')
 _PREFIXED_CELL = re.compile(rb':c[\s/>]')
-_FIRST_REFERENCES = (b'<c r="', b':c r="', b'<row r="', b':row r="')
+_FIRST_REFERENCES = (b'<c r="', b'<row r="')
+_PREFIXED_FIRST_REFERENCES = (b':c r="', b':row r="')
 # An `r` attribute written otherwise than ` r=`: after a tab, a line break, a form feed (which
 # calamine also passes over between attributes) or a quote, or with a space before its `=`.
 _ODD_REFERENCE = re.compile(rb'r(?:(?<=[\t\n\r\x0c"\']r)[\s=]|(?<= r)\s)')
@@ -690,7 +734,7 @@ class _Cells:
         `r` anywhere: then counting its cells is enough (about ten times cheaper than placing
         each)."""
         if _CELL_OUTSIDE_THE_BOX.search(xml) or _PREFIXED_CELL.search(xml) \
-                or not _only_first_references(xml):
+                or not _only_first_references(xml, prefixed=False):
             return False
         if self.counted:
             self.count += xml.count(b'<c r="')   # every cell, written so
@@ -719,12 +763,13 @@ def _begins_inside_a_tag(xml: bytes) -> bool:
     return b"=" in xml[:xml.find(b"<")]
 
 
-def _only_first_references(xml: bytes) -> bool:
+def _only_first_references(xml: bytes, prefixed: bool = True) -> bool:
     """Whether every `r` attribute of a piece is the first of its cell or row, written
     plainly — so that no second reference, which calamine would take instead, hides in a
-    tag."""
-    return (xml.count(b" r=") == sum(xml.count(first) for first in _FIRST_REFERENCES)
-            and _ODD_REFERENCE.search(xml) is None)
+    tag. Not `prefixed`: a piece known to hold no prefixed cell, whose prefixed row (which no
+    writer makes) is then taken for a second reference."""
+    firsts = _FIRST_REFERENCES + (_PREFIXED_FIRST_REFERENCES if prefixed else ())
+    return xml.count(b" r=") == sum(map(xml.count, firsts)) and _ODD_REFERENCE.search(xml) is None
 
 
 @dataclass
@@ -745,12 +790,12 @@ class _Strings:
 
 def _measure_part(archive: _Package, info: zipfile.ZipInfo, name: str,
                   sheet_name: str | None, counts_strings: bool, counts_cells: bool = True,
-                  exact: bool = False) -> tuple[SheetPart, int]:
+                  exact: bool = False, kept: list[bytes] | None = None) -> tuple[SheetPart, int]:
     """Decompress one part as a stream, never more than the bounds: its cells counted, its
     real extent (last row and column written), its formulas without a value, the shared
     strings it declares — and holds, for a part that may be read as the shared strings
     (`counts_strings`), and its cells for a part that may be read as a sheet (`counts_cells`).
-    `sheet_name`: the sheet it is."""
+    `sheet_name`: the sheet it is; `kept` receives what was decompressed."""
     what = f"trang «{sheet_name}»" if sheet_name is not None else f"phần {info.filename}"
     size = 0
     counted = info.file_size >= COUNTED_BYTES
@@ -763,6 +808,8 @@ def _measure_part(archive: _Package, info: zipfile.ZipInfo, name: str,
         size += len(chunk)
         if size > MAX_PART_BYTES:
             raise _too_large(name, what, size)
+        if kept is not None:
+            kept.append(chunk)
         text = pending + chunk   # the piece measured ends with a whole tag
         cut = text.rfind(b">") + 1
         piece = text if cut == len(text) else text[:cut]

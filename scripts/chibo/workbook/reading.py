@@ -9,6 +9,7 @@ only), or openpyxl for what calamine cannot hold or open.
 from __future__ import annotations
 
 import difflib
+import io
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
@@ -123,7 +124,9 @@ def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
     import python_calamine
 
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(container.source))
+        book = (python_calamine.CalamineWorkbook.from_path(str(container.source))
+                if container.image is None else
+                python_calamine.CalamineWorkbook.from_object(io.BytesIO(container.image)))
     except BaseException as error:   # a workbook calamine does not support, or panics on
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise

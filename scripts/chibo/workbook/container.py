@@ -619,16 +619,16 @@ def _measure_parts(archive: _Package, names: dict[str, zipfile.ZipInfo], workboo
         # with one reading, a part that is no sheet is never read for cells: its size is
         # bounded, and its declarations checked, not its cells counted
         counts_cells = plain is None or info in labels
-        kept: list[bytes] | None = [] if image is not None else None
-        measured[info], size = _measure_part(archive, info, name, labels.get(info),
-                                             counts_strings, counts_cells, kept=kept)
+        kept: list[bytes] = []   # what is decompressed, while the image is held
+        measured[info], size = _measure_part(archive, info, name, labels.get(info), counts_strings,
+                                             counts_cells, kept=kept if image is not None else None)
         total += size
         if total > MAX_TOTAL_BYTES:
             raise _too_large(name, "toàn bộ tệp", total)
         if image is not None and total > IMAGE_BYTES:
             image = None   # too large to hold: calamine reads the file
         if image is not None:
-            image.append((info, kept or []))
+            image.append((info, kept))
     anywhere = any(part.too_big_to_read_densely for part in measured.values())
     parts = {sheet: SheetPart(measured[info].uncached_formulas, anywhere if plain is None
                               else measured[info].too_big_to_read_densely)

@@ -165,3 +165,32 @@ def atomic_write(path: Path, data: bytes) -> None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def zip_archive(members: list[tuple[str, int, int, bool, list[bytes]]]) -> bytes:
+    """A zip of members given as (name, CRC, size, deflated, the bytes as they are stored),
+    in order, every entry dated 1 January 1980 and readable by all (as zipfile writes them on
+    Unix), so that its bytes depend only on its members. zipfile's writer takes no member
+    already compressed: it would compress a document's unchanged parts again, and it costs
+    ten times as much as this for the twenty small parts of a book held for calamine."""
+    import struct
+
+    pieces: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for name, crc, size, deflated, stored in members:
+        try:
+            encoded, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            encoded, flags = name.encode("utf-8"), 0x800   # the name's UTF-8 flag
+        stored_size = sum(map(len, stored))
+        fields = (flags, 8 if deflated else 0, 0, 0x21, crc, stored_size, size, len(encoded))
+        local = struct.pack("<4s5H3LHH", b"PK\x03\x04", 20, *fields, 0)
+        directory.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 0x314, 20, *fields,
+                                     0, 0, 0, 0, 0o644 << 16, offset) + encoded)
+        pieces += [local, encoded, *stored]
+        offset += len(local) + len(encoded) + stored_size
+    central = b"".join(directory)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members),
+                      len(central), offset, 0)
+    return b"".join([*pieces, central, end])

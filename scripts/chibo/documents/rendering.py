@@ -5,15 +5,20 @@ depend only on the content."""
 
 from __future__ import annotations
 
+import copy
 import functools
-import io
+import re
 import zipfile
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateBroken
+from ..files import zip_archive
 from ..wording import in_one_style
 from ..workbook.model import Record
 from .document import Document
@@ -127,13 +132,23 @@ class _CompilingOnce(SandboxedEnvironment):
 
 
 @functools.cache
-def _template_class():
-    """docxtpl's template, its XML cleaned once per template part: docxtpl cleans the same
-    XML again for every document made from a template (`patch_xml` is a pure function)."""
+def _template_class() -> Any:
+    """docxtpl's template, made cheaper where it repeats itself for every document made from
+    one template: each template opened once per process and copied (opening it again cost a
+    third of a document), its XML cleaned once per part (`patch_xml` is a pure function),
+    and only the paragraphs that hold a tab, a line or a page break looked through for
+    them — for every other one, docxtpl's `resolve_listing` gives back what it was given."""
     from docxtpl import DocxTemplate
 
-    class PatchingOnce(DocxTemplate):
+    class Cheaper(DocxTemplate):
         patched: dict[str, str] = {}
+        docx: Any
+        is_rendered: bool
+
+        def init_docx(self, reload: bool = True) -> None:
+            if not self.docx or (self.is_rendered and reload):
+                self.docx = _opened(Path(self.template_file)).copy()
+                self.is_rendered = False
 
         def patch_xml(self, src_xml):
             if src_xml not in self.patched:
@@ -142,7 +157,62 @@ def _template_class():
                 self.patched[src_xml] = super().patch_xml(src_xml)
             return self.patched[src_xml]
 
-    return PatchingOnce
+        def resolve_listing(self, xml):
+            if _LISTING.search(xml) is None:
+                return xml
+            resolve = super().resolve_listing
+            return _PARAGRAPH.sub(lambda found: resolve(found.group(0))
+                                  if _LISTING.search(found.group(0)) else found.group(0), xml)
+
+    return Cheaper
+
+
+# docxtpl's own pattern for a paragraph, and what its `resolve_listing` turns into Word's own
+# tab, line break, new paragraph and page break.
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+_LISTING = re.compile("[\t\a\n\f]")
+
+
+# What docxtpl's rendering writes: the body, headers, footers, footnotes and properties.
+RENDERED_PARTS = ("document.main+xml", "header+xml", "footer+xml", "footnotes+xml",
+                  "core-properties+xml")
+
+
+@dataclass
+class _Opened:
+    """A template as python-docx opens it, never changed: each document renders a copy,
+    which shares the parts no rendering writes (styles, theme, fonts, numbering); and each
+    part as it is written into a Word file: its bytes, their CRC, compressed."""
+
+    document: object
+    shared: list   # the parts every copy shares
+    written: dict[str, tuple[bytes, int, bytes]]
+
+    def copy(self):
+        """A copy of the template to render, sharing what rendering never writes."""
+        return copy.deepcopy(self.document, {id(part): part for part in self.shared})
+
+
+def _opened(source: Path) -> _Opened:
+    stat = source.stat()
+    return _opened_as_saved(str(source), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=32)   # a template changed on disk is opened again
+def _opened_as_saved(source: str, size: int, mtime_ns: int) -> _Opened:
+    import docx
+
+    document = docx.Document(source)
+    shared = [part for part in document.part.package.parts
+              if not part.content_type.endswith(RENDERED_PARTS)]
+    return _Opened(document, shared, {name: (blob, zlib.crc32(blob), _deflated(blob))
+                                      for name, blob in _part_blobs(document)})
+
+
+def _deflated(blob: bytes) -> bytes:
+    """As zipfile compresses an entry (raw deflate, zlib's default level)."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return compressor.compress(blob) + compressor.flush()
 
 
 @functools.cache
@@ -154,36 +224,50 @@ def _environment() -> _CompilingOnce:
 
 def _stable_zip(template) -> bytes:
     """The filled-in template as a zip whose bytes depend only on its content (every entry
-    dated 1 January 1980), each part compressed once. python-docx's own save dates each entry
-    with the time of day, and setting that right meant compressing everything again: a fifth
-    of a document's rendering."""
-    from typing import cast
+    dated 1 January 1980), each part compressed once: a part the rendering left as the
+    template had it (styles, theme, fonts) is taken as compressed when the template was
+    opened. python-docx's own save dates each entry with the time of day."""
+    opened = _opened(Path(template.template_file))
+    unchanged = opened.written
+    members = []
+    for name, blob in _part_blobs(template.docx, opened):
+        known = unchanged.get(name)
+        crc, deflated = known[1:] if known is not None and known[0] == blob else (
+            zlib.crc32(blob), _deflated(blob))
+        members.append((name, crc, len(blob), True, [deflated]))
+    return zip_archive(members)
 
+
+def _part_blobs(document, opened: _Opened | None = None) -> list[tuple[str, bytes]]:
+    """Each part of a python-docx document as its package writer would write it, in its
+    order (the writer's steps are static; it is given entries of our own); a part it shares
+    with the template it was `opened` from, as written then."""
     from docx.opc.phys_pkg import PhysPkgWriter
     from docx.opc.pkgwriter import PackageWriter
 
-    package = template.docx.part.package
+    package = document.part.package
     parts = list(package.parts)
     for part in parts:
-        part.before_marshal()   # as python-docx's own save does
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        entries = cast(PhysPkgWriter, _DatedEntries(archive))   # the two methods it calls
-        # python-docx's package writer, given entries of our own (its steps are static)
-        PackageWriter._write_content_types_stream(entries, parts)
-        PackageWriter._write_pkg_rels(entries, package.rels)
-        PackageWriter._write_parts(entries, parts)
-    return out.getvalue()
+        part.before_marshal()   # as python-docx's own save does (for no part chibo renders)
+    entries = _Entries()
+    writer = cast(PhysPkgWriter, entries)   # the one method it calls
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    shared = ({id(part) for part in opened.shared}, opened.written) if opened else (set(), {})
+    for part in parts:   # as PackageWriter._write_parts, a shared part not written again
+        name = part.partname.membername
+        entries.written.append((name, shared[1][name][0] if id(part) in shared[0]
+                                else part.blob))
+        if len(part.rels):
+            entries.written.append((part.partname.rels_uri.membername, part.rels.xml))
+    return entries.written
 
 
-class _DatedEntries:
-    """What python-docx's package writer writes to: each part an entry of fixed date."""
+class _Entries:
+    """What python-docx's package writer writes to: each part's name and bytes, in order."""
 
-    def __init__(self, archive: zipfile.ZipFile):
-        self.archive = archive
+    def __init__(self) -> None:
+        self.written: list[tuple[str, bytes]] = []
 
     def write(self, pack_uri, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=(1980, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self.archive.writestr(info, blob)
+        self.written.append((pack_uri.membername, blob))

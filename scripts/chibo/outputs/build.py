@@ -88,18 +88,28 @@ def render_all(documents: list[Document], templates: Path, settings) -> list[byt
         return [render(d, templates, settings) for d in documents]
     from concurrent.futures import ProcessPoolExecutor
 
-    # One document of each template first, here: the workers are forked with each template
-    # part already cleaned and compiled.
+    # One document of each template first, here, the shortest: the workers are forked with
+    # each template part already cleaned and compiled. The rest go longest first, so that no
+    # long report is left for the end while the other workers wait.
+    by_length = sorted(documents, key=_length)
     firsts: dict[str, Document] = {}
-    for document in documents:
+    for document in by_length:
         firsts.setdefault(document.template, document)
     made = {id(d): render(d, templates, settings) for d in firsts.values()}
-    rest = [d for d in documents if id(d) not in made]
+    rest = [d for d in reversed(by_length) if id(d) not in made]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         made.update(zip(map(id, rest), pool.map(
             render, rest, [templates] * len(rest), [settings] * len(rest),
             chunksize=max(1, len(rest) // (workers * 4))), strict=True))
     return [made[id(d)] for d in documents]
+
+
+def _length(document: Document) -> int:
+    """How long a document is to render, near enough: the size of what it says, as the
+    workers are sent it."""
+    import pickle
+
+    return len(pickle.dumps(document.context))
 
 
 def _book(checked: Checked) -> Workbook:

@@ -11,8 +11,6 @@ from ..errors import MailRecordDamaged
 from ..problems import Problem, problem
 from ..rules.checked import Checked
 from ..wording import short_date
-from .invitations import invitees
-from .record import SentLog
 
 DAYS_AHEAD = 3   # a meeting this close that nobody was invited to is a reminder
 
@@ -24,14 +22,19 @@ def invitations_due(checked: Checked, output_dir: str | Path) -> list[Problem]:
     workbook, today = checked.workbook, checked.today
     if workbook is None:
         return []
+    near = [m for m in workbook.meetings
+            if m.id and m.date and 0 <= (m.date - today).days <= DAYS_AHEAD]
+    if not near:   # most days: `check` needs neither the record nor the mail's modules
+        return []
+    from .invitations import invitees
+    from .record import SentLog
+
     try:
         log = SentLog(workbook, Path(output_dir))
     except MailRecordDamaged:
         return []
     found = []
-    for meeting in workbook.meetings:
-        if not (meeting.id and meeting.date and 0 <= (meeting.date - today).days <= DAYS_AHEAD):
-            continue
+    for meeting in near:
         if invitees(workbook, meeting) and not log.invited(None, meeting.id):
             days = (meeting.date - today).days
             found.append(problem("invitation-missing", meeting.sheet, meeting.cell("id"),

@@ -326,3 +326,49 @@ def test_a_package_too_large_to_hold_is_read_from_the_file(sample, monkeypatch):
     opened.close()
     result = run("check", str(sample))
     assert result.exit_code == 0 and "Lỗi" not in result.output, result.output
+
+
+def _as_read(workbook) -> dict:
+    """A workbook's records as (sheet, row, values), table by table."""
+    import dataclasses
+
+    tables = {}
+    for field in dataclasses.fields(workbook):
+        value = getattr(workbook, field.name)
+        records = value if isinstance(value, list) else [value]
+        if records and all(hasattr(r, "values") and hasattr(r, "row") for r in records):
+            tables[field.name] = [(r.sheet, r.row, r.values) for r in records]
+    return tables
+
+
+class _Panic(BaseException):   # what a Rust panic is to Python
+    pass
+
+
+@pytest.mark.parametrize("thread", ["reads", "panics"])
+def test_the_largest_sheet_of_a_big_book_is_read_aside_as_it_would_be_here(sample, monkeypatch,
+                                                                           thread):
+    """A big book's largest sheet is read by calamine on a second thread while the others
+    are read: every record and every problem as when all are read in one; a sheet the thread
+    fails to read (calamine panics) is read here instead."""
+    from chibo.workbook import reading
+
+    set_cell(sample, "Buổi sinh hoạt", "Ngày", ("Mã buổi", "2022-T02"), "30/02/2022")
+    at_once, at_once_report = reading.read_workbook(sample)
+    assert any(p.sheet == "Buổi sinh hoạt" and p.code == "wrong-type"
+               for p in at_once_report.problems)
+    read_aside, real = [], reading._read_aside
+
+    def aside(image, name):
+        read_aside.append(name)
+        if thread == "panics":
+            raise _Panic("calamine panicked")
+        return real(image, name)
+
+    monkeypatch.setattr(reading._Aside, "BYTES", 10_000)   # the sample is a big book now
+    monkeypatch.setattr(reading, "_read_aside", aside)
+    workbook, report = reading.read_workbook(sample)
+    assert read_aside == ["Buổi sinh hoạt"]   # the largest sheet of the sample
+    assert _as_read(workbook) == _as_read(at_once)
+    assert len(_as_read(workbook)["meetings"]) == len(data.ROWS["Buổi sinh hoạt"])
+    assert report.problems == at_once_report.problems

@@ -70,6 +70,7 @@ class SheetPart:
 
     uncached_formulas: set[str] = field(default_factory=set)
     too_big_to_read_densely: bool = False
+    size: int = 0   # its XML, decompressed
 
 
 @dataclass
@@ -631,7 +632,7 @@ def _measure_parts(archive: _Package, names: dict[str, zipfile.ZipInfo], workboo
             image.append((info, kept))
     anywhere = any(part.too_big_to_read_densely for part in measured.values())
     parts = {sheet: SheetPart(measured[info].uncached_formulas, anywhere if plain is None
-                              else measured[info].too_big_to_read_densely)
+                              else measured[info].too_big_to_read_densely, info.file_size)
              for sheet, info in sheets.items()}
     # a sheet matched to no part (one reading leaves none) is read row by row, whatever it is
     return (parts, SheetPart(set(), anywhere or plain is not None), strict,

@@ -132,14 +132,92 @@ def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
             raise
         return _read_sheets_with_openpyxl(container, sheets, report)
     row_by_row = _RowByRow(container)
+    aside = _Aside(container)
+
+    def read_here(name: str, part: SheetPart) -> tuple[list[list], list]:
+        return _sheet_cells(book, row_by_row, name, part)
+
     try:
         worksheets = [m.name for m in book.sheets_metadata   # a chart sheet holds no cells
                       if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
-        return _contract_sheets(worksheets, container, sheets, report,
-                                lambda name, part: _sheet_cells(book, row_by_row, name, part))
+        aside.start(worksheets)
+        found = _contract_sheets(worksheets, container, sheets, report,
+                                 lambda name, part: aside.later(name) or read_here(name, part))
+        return aside.done(found, read_here)
     finally:
+        aside.close()
         book.close()
         row_by_row.close()
+
+
+_ASIDE = object()   # in place of the rows of the sheet read aside, until it is read
+
+
+class _Aside:
+    """The largest sheet of a big book, read by calamine on a thread of its own while this
+    one reads the others: calamine lets go of Python while it parses, and the machine has a
+    second core. Only when each thread has `BYTES` of XML to read: a book of the commune's,
+    or one of a single large sheet, is read in one."""
+
+    BYTES = 1024 * 1024
+
+    def __init__(self, container: Container):
+        self.container = container
+        self.name: str | None = None
+        self.pool: Any = None
+        self.read: Any = None   # the future of its cells
+
+    def start(self, names: list[str]) -> None:
+        image, parts = self.container.image, self.container.parts
+        sizes = {name: parts[name].size for name in names if name in parts
+                 and not parts[name].too_big_to_read_densely}
+        if image is None or not sizes:
+            return
+        largest = max(sizes, key=sizes.__getitem__)
+        if min(sizes[largest], sum(sizes.values()) - sizes[largest]) < self.BYTES:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.name = largest
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.read = self.pool.submit(_read_aside, image, largest)
+
+    def later(self, name: str) -> tuple[object, object] | None:
+        """For the sheet read aside, a place (`_ASIDE`, its name) where its rows and merges
+        go once the others are read."""
+        return (_ASIDE, name) if name == self.name else None
+
+    def done(self, found: dict, cells_of) -> dict:
+        """What was read, the sheet read aside in its place — or, if reading it failed,
+        read here as any other."""
+        for field, (rows, name, formulas) in found.items():
+            if rows is _ASIDE:
+                try:
+                    cells = self.read.result()
+                except BaseException as error:   # a Rust panic is a BaseException
+                    if isinstance(error, (KeyboardInterrupt, SystemExit)):
+                        raise
+                    cells = cells_of(name, self.container.part(name))
+                found[field] = (*cells, formulas)
+        return found
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+_ASIDE = object()   # the rows of a sheet being read aside
+
+
+def _read_aside(image: bytes, name: str) -> tuple[list[list], list]:
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_object(io.BytesIO(image))
+    try:
+        sheet = book.get_sheet_by_name(name)
+        return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
+    finally:
+        book.close()
 
 
 def _contract_sheets(names: list[str], container: Container, sheets: tuple, report: Report,

@@ -144,10 +144,12 @@ def _template_class() -> Any:
         patched: dict[str, str] = {}
         docx: Any
         is_rendered: bool
+        opened: _Opened   # what the document was copied from
 
         def init_docx(self, reload: bool = True) -> None:
             if not self.docx or (self.is_rendered and reload):
-                self.docx = _opened(Path(self.template_file)).copy()
+                self.opened = _opened(Path(self.template_file))
+                self.docx = self.opened.copy()
                 self.is_rendered = False
 
         def patch_xml(self, src_xml):
@@ -227,10 +229,9 @@ def _stable_zip(template) -> bytes:
     dated 1 January 1980), each part compressed once: a part the rendering left as the
     template had it (styles, theme, fonts) is taken as compressed when the template was
     opened. python-docx's own save dates each entry with the time of day."""
-    opened = _opened(Path(template.template_file))
-    unchanged = opened.written
+    unchanged = template.opened.written
     members = []
-    for name, blob in _part_blobs(template.docx, opened):
+    for name, blob in _part_blobs(template.docx, template.opened):
         known = unchanged.get(name)
         crc, deflated = known[1:] if known is not None and known[0] == blob else (
             zlib.crc32(blob), _deflated(blob))

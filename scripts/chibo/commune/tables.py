@@ -3,6 +3,7 @@ and the figures of the Đảng ủy's report are all made from."""
 
 from __future__ import annotations
 
+import functools
 import io
 
 from ..documents.commune_report import Cell, CellQuarter
@@ -121,14 +122,23 @@ def summary_workbook(cells: list[Cell], quarters: list[int], year_end: bool = Fa
 
 
 def _headers(sheet, headers: list[tuple[str, int]]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font
 
     for index, (header, width) in enumerate(headers, start=1):
         cell = sheet.cell(row=1, column=index)
         write_value(cell, header)
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+        cell.font, cell.fill = Font(bold=True), _fill("DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[column_letter(index - 1)].width = width
+
+
+@functools.cache
+def _fill(colour: str):
+    """One fill of each colour for the whole workbook: openpyxl looks each fill it is given
+    up among those it holds, comparing them field by field — unless it is the very same."""
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", fgColor=colour)
 
 
 def _fills(cell: Cell, quarter: CellQuarter) -> dict[int, str]:
@@ -144,8 +154,6 @@ def _fills(cell: Cell, quarter: CellQuarter) -> dict[int, str]:
 
 
 def _summary_sheet(sheet, cells: list[Cell], quarters: list[int]) -> None:
-    from openpyxl.styles import PatternFill
-
     _headers(sheet, SUMMARY_COLUMNS)
     table = cells_table(cells, quarters)
     rows = zip(_cell_quarters(cells, quarters), table.itertuples(index=False), strict=True)
@@ -156,14 +164,14 @@ def _summary_sheet(sheet, cells: list[Cell], quarters: list[int]) -> None:
         if cell.errors or cell.note:
             fills[len(values)] = RED
         for column, colour in fills.items():
-            sheet.cell(row=row, column=column).fill = PatternFill("solid", fgColor=colour)
+            sheet.cell(row=row, column=column).fill = _fill(colour)
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{column_letter(len(SUMMARY_COLUMNS) - 1)}{max(len(table) + 1, 1)}"
 
 
 def _ratings_sheet(sheet, cells: list[Cell]) -> None:
     """The year's end: a cell over its cap, or not reported, filled; the totals in bold."""
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Font
 
     _headers(sheet, RATINGS_COLUMNS)
     table = ratings_table(cells)
@@ -173,15 +181,13 @@ def _ratings_sheet(sheet, cells: list[Cell]) -> None:
         state = str(values[-1] or "")
         if state.startswith(("vượt", "chưa")):
             colour = RED if state.startswith("vượt") else AMBER
-            sheet.cell(row=row, column=len(values)).fill = PatternFill("solid", fgColor=colour)
+            sheet.cell(row=row, column=len(values)).fill = _fill(colour)
     for column in range(1, len(RATINGS_COLUMNS) + 1):
         sheet.cell(row=len(table) + 1, column=column).font = Font(bold=True)
     sheet.freeze_panes = "B2"
 
 
 def _problems_sheet(sheet, cells: list[Cell]) -> None:
-    from openpyxl.styles import PatternFill
-
     _headers(sheet, [("Chi bộ", 32), ("Tệp", 22), ("Mức", 10), ("Trang!Ô", 22), ("Nội dung", 100)])
     row = 2
     for cell in cells:
@@ -191,7 +197,7 @@ def _problems_sheet(sheet, cells: list[Cell]) -> None:
             for column, value in enumerate((cell.name, cell.file, level, place, message), start=1):
                 write_value(sheet.cell(row=row, column=column), value)
             if level == SEVERITY_LABEL[ERROR]:
-                sheet.cell(row=row, column=3).fill = PatternFill("solid", fgColor=RED)
+                sheet.cell(row=row, column=3).fill = _fill(RED)
             row += 1
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:E{max(row - 1, 1)}"

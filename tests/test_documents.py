@@ -433,6 +433,18 @@ def test_a_template_cannot_reach_python_internals(tmp_path, sample):
     assert "Mẫu văn bản" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("content", [b"", b"not a zip", b"PK\x03\x04 half a copy"])
+def test_a_template_that_is_no_word_file_says_so(tmp_path, sample, content):
+    """An empty, renamed or half-copied template is named, with what it is not."""
+    templates = tmp_path / "mau"
+    shutil.copytree(TEMPLATES_DIR, templates)
+    (templates / "ke-hoach.docx").write_bytes(content)
+    result = run("plan", sample, "-o", tmp_path / "out", "--templates", templates, "--no-pdf")
+    assert result.exit_code == 1, result.output
+    assert "ke-hoach.docx không phải tệp Word (.docx) dùng được" in result.output
+    assert "Lỗi không mong đợi" not in result.output and "Traceback" not in result.output
+
+
 def test_every_template_variable_is_in_the_context():
     from docxtpl import DocxTemplate
 

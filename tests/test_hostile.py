@@ -372,3 +372,41 @@ def test_the_largest_sheet_of_a_big_book_is_read_aside_as_it_would_be_here(sampl
     assert _as_read(workbook) == _as_read(at_once)
     assert len(_as_read(workbook)["meetings"]) == len(data.ROWS["Buổi sinh hoạt"])
     assert report.problems == at_once_report.problems
+
+
+def test_a_sheet_of_her_own_is_never_read_aside(sample, monkeypatch):
+    """A sheet the secretary added, however large, is none of the contract's: the thread
+    reads the largest of the contract's sheets, never hers."""
+    from chibo.workbook import reading
+    from conftest import edit
+
+    def add_notes(book):
+        notes = book.create_sheet("Ghi chép riêng")
+        for row in range(1, 3001):
+            notes.append([f"Ghi chép {row}", "Nội dung dài cho trang riêng", row, row * 2])
+
+    edit(sample, add_notes)
+    read_aside, real = [], reading._read_aside
+
+    def aside(image, name):
+        read_aside.append(name)
+        return real(image, name)
+
+    monkeypatch.setattr(reading._Aside, "BYTES", 10_000)
+    monkeypatch.setattr(reading, "_read_aside", aside)
+    workbook, report = reading.read_workbook(sample)
+    assert read_aside == ["Buổi sinh hoạt"] and workbook is not None and not report.has_errors
+
+
+def test_a_package_of_more_parts_than_a_plain_zip_holds_is_read_from_its_file(tmp_path):
+    """Sixty-six thousand empty parts beside the sample's: more than the image calamine is
+    handed may hold (65,535 without Zip64), so the book is read from its file — not a
+    traceback."""
+    path = tmp_path / "nhieu-phan.xlsx"
+    with zipfile.ZipFile(SAMPLE) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        for number in range(66_000):
+            target.writestr(f"customXml/phan{number}.xml", b"")
+    result = run("check", str(path))
+    assert result.exit_code == 0 and "Lỗi" not in result.output, result.output

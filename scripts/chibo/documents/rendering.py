@@ -38,6 +38,7 @@ TEMPLATES_DIR = _templates_dir()
 def render(document: Document, templates: Path, settings: Record) -> bytes:
     """The finished .docx: the template filled in, margins from the workbook, and a zip whose
     bytes depend only on the content (so an unchanged document is recognised as unchanged)."""
+    from docx.opc.exceptions import PackageNotFoundError   # python-docx: a file that is no zip
     from docx.shared import Mm
     from jinja2 import TemplateError
 
@@ -55,7 +56,7 @@ def render(document: Document, templates: Path, settings: Record) -> bytes:
     except TemplateError as error:
         raise TemplateBroken(f"Mẫu văn bản {source} có lỗi: {error}. Hãy sửa mẫu hoặc dùng lại mẫu "
                              "gốc của chibo.") from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise TemplateBroken(f"Mẫu văn bản {source} không phải tệp Word (.docx) dùng được "
                              f"({type(error).__name__}).") from None
     for section in template.docx.sections:

@@ -612,7 +612,8 @@ def _measure_parts(archive: _Package, names: dict[str, zipfile.ZipInfo], workboo
     labels = {info: sheet for sheet, info in sheets.items()}
     measured: dict[zipfile.ZipInfo, SheetPart] = {}
     total = 0
-    image: list[tuple[zipfile.ZipInfo, list[bytes]]] | None = [] if plain is not None else None
+    held = plain is not None and len(archive.infolist()) <= IMAGE_PARTS
+    image: list[tuple[zipfile.ZipInfo, list[bytes]]] | None = [] if held else None
     for info in archive.infolist():
         # a reader may take any part but a sheet for the shared strings (calamine the one
         # beside the workbook, openpyxl the one its relationships name)
@@ -643,6 +644,7 @@ def _measure_parts(archive: _Package, names: dict[str, zipfile.ZipInfo], workboo
 # then decompressed once (calamine would inflate it again), and what calamine reads is what
 # was measured, even if the file changes meanwhile.
 IMAGE_BYTES = 32 * 1024 * 1024
+IMAGE_PARTS = 65_535   # as many as a zip holds without Zip64: a package of more is read from its file
 
 
 def _stored_package(parts: list[tuple[zipfile.ZipInfo, list[bytes]]]) -> bytes:

@@ -91,8 +91,8 @@ def workbook_from_rows(rows: dict[str, list[list]], path: str | Path = "so-trong
     gives them), cleaned and judged exactly as if read from a file: how tests build books in
     memory, and how another program can hand chibo what it holds."""
     report = Report(sheet_order=(schema.GUIDE_SHEET,) + tuple(s.name for s in sheets))
-    found = _contract_sheets(list(rows), Container(Path(path), {}), sheets, report,
-                             lambda name, part: (rows[name], []))
+    named = _contract_names(list(rows), sheets, report)
+    found = _contract_sheets(named, Container(Path(path), {}), lambda name, part: (rows[name], []))
     return _records(Path(path), found, sheets, model, report), report
 
 
@@ -140,8 +140,9 @@ def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
     try:
         worksheets = [m.name for m in book.sheets_metadata   # a chart sheet holds no cells
                       if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
-        aside.start(worksheets)
-        found = _contract_sheets(worksheets, container, sheets, report,
+        named = _contract_names(worksheets, sheets, report)
+        aside.start(list(named.values()))
+        found = _contract_sheets(named, container,
                                  lambda name, part: aside.later(name) or read_here(name, part))
         return aside.done(found, read_here)
     finally:
@@ -154,8 +155,8 @@ _ASIDE = object()   # in place of the rows of the sheet read aside, until it is 
 
 
 class _Aside:
-    """The largest sheet of a big book, read by calamine on a thread of its own while this
-    one reads the others: calamine lets go of Python while it parses, and the machine has a
+    """The largest sheet of the contract in a big book, read by calamine on a thread of its
+    own while this one reads the others: calamine lets go of Python while it parses, and the machine has a
     second core. Only when each thread has `BYTES` of XML to read: a book of the commune's,
     or one of a single large sheet, is read in one."""
 
@@ -168,6 +169,7 @@ class _Aside:
         self.read: Any = None   # the future of its cells
 
     def start(self, names: list[str]) -> None:
+        """Begin reading the largest of the sheets `names` aside, if the book is big."""
         image, parts = self.container.image, self.container.parts
         sizes = {name: parts[name].size for name in names if name in parts
                  and not parts[name].too_big_to_read_densely}
@@ -178,9 +180,12 @@ class _Aside:
             return
         from concurrent.futures import ThreadPoolExecutor
 
-        self.name = largest
         self.pool = ThreadPoolExecutor(max_workers=1)
-        self.read = self.pool.submit(_read_aside, image, largest)
+        try:
+            self.read = self.pool.submit(_read_aside, image, largest)
+        except RuntimeError:   # no thread to be had (the interpreter ending): read here
+            return
+        self.name = largest
 
     def later(self, name: str) -> tuple[object, object] | None:
         """For the sheet read aside, a place (`_ASIDE`, its name) where its rows and merges
@@ -206,9 +211,6 @@ class _Aside:
             self.pool.shutdown()
 
 
-_ASIDE = object()   # the rows of a sheet being read aside
-
-
 def _read_aside(image: bytes, name: str) -> tuple[list[list], list]:
     import python_calamine
 
@@ -220,17 +222,21 @@ def _read_aside(image: bytes, name: str) -> tuple[list[list], list]:
         book.close()
 
 
-def _contract_sheets(names: list[str], container: Container, sheets: tuple, report: Report,
-                     cells_of) -> dict:
-    """(rows, merged ranges, formula cells) by field, for each sheet of the contract found
-    among the workbook's `names`; `cells_of(name, part)` reads one sheet's rows and merges."""
+def _contract_names(names: list[str], sheets: tuple, report: Report) -> dict[str, str]:
+    """The sheet of the workbook's `names` that is each sheet of the contract, by field (one
+    missing is reported)."""
     present = {clean_text(n): n for n in names}
+    return {sheet.field: actual for sheet in sheets
+            if (actual := _find_sheet(sheet, present, report, sheets)) is not None}
+
+
+def _contract_sheets(named: dict[str, str], container: Container, cells_of) -> dict:
+    """(rows, merged ranges, formula cells) by field, for each sheet of the contract `named`
+    (`_contract_names`); `cells_of(name, part)` reads one sheet's rows and merges."""
     found: dict[str, tuple] = {}
-    for sheet in sheets:
-        actual = _find_sheet(sheet, present, report, sheets)
-        if actual is not None:
-            part = container.part(actual)
-            found[sheet.field] = (*cells_of(actual, part), part.uncached_formulas)
+    for field, actual in named.items():
+        part = container.part(actual)
+        found[field] = (*cells_of(actual, part), part.uncached_formulas)
     return found
 
 
@@ -268,7 +274,7 @@ def _read_sheets_with_openpyxl(container: Container, sheets: tuple, report: Repo
                                  "Sổ làm việc Excel (.xlsx).") from None
     try:
         worksheets = [sheet.title for sheet in book.worksheets]   # chart sheets left out
-        return _contract_sheets(worksheets, container, sheets, report,
+        return _contract_sheets(_contract_names(worksheets, sheets, report), container,
                                 lambda name, part: (_rows_read(book, container, name), []))
     finally:
         book.close()

@@ -188,12 +188,12 @@ class _Opened:
     part as it is written into a Word file: its bytes, their CRC, compressed."""
 
     document: object
-    shared: list   # the parts every copy shares
+    shared: dict[int, object]   # the parts every copy shares, by id (as deepcopy's memo)
     written: dict[str, tuple[bytes, int, bytes]]
 
     def copy(self):
         """A copy of the template to render, sharing what rendering never writes."""
-        return copy.deepcopy(self.document, {id(part): part for part in self.shared})
+        return copy.deepcopy(self.document, dict(self.shared))
 
 
 def _opened(source: Path) -> _Opened:
@@ -206,8 +206,8 @@ def _opened_as_saved(source: str, size: int, mtime_ns: int) -> _Opened:
     import docx
 
     document = docx.Document(source)
-    shared = [part for part in document.part.package.parts
-              if not part.content_type.endswith(RENDERED_PARTS)]
+    shared = {id(part): part for part in document.part.package.parts
+              if not part.content_type.endswith(RENDERED_PARTS)}
     return _Opened(document, shared, {name: (blob, zlib.crc32(blob), _deflated(blob))
                                       for name, blob in _part_blobs(document)})
 
@@ -255,11 +255,12 @@ def _part_blobs(document, opened: _Opened | None = None) -> list[tuple[str, byte
     writer = cast(PhysPkgWriter, entries)   # the one method it calls
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    shared = ({id(part) for part in opened.shared}, opened.written) if opened else (set(), {})
     for part in parts:   # as PackageWriter._write_parts, a shared part not written again
         name = part.partname.membername
-        entries.written.append((name, shared[1][name][0] if id(part) in shared[0]
-                                else part.blob))
+        if opened is not None and id(part) in opened.shared:
+            entries.written.append((name, opened.written[name][0]))
+        else:
+            entries.written.append((name, part.blob))
         if len(part.rels):
             entries.written.append((part.partname.rels_uri.membername, part.rels.xml))
     return entries.written

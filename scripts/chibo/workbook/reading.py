@@ -142,23 +142,21 @@ def _read_sheets(container: Container, sheets: tuple, report: Report) -> dict:
                       if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
         named = _contract_names(worksheets, sheets, report)
         aside.start(list(named.values()))
-        found = _contract_sheets(named, container,
-                                 lambda name, part: aside.later(name) or read_here(name, part))
-        return aside.done(found, read_here)
+        # the sheet read aside is taken last: the others are read here meanwhile
+        last = dict(sorted(named.items(), key=lambda item: item[1] == aside.name))
+        return _contract_sheets(last, container,
+                                lambda name, part: aside.cells(name) or read_here(name, part))
     finally:
         aside.close()
         book.close()
         row_by_row.close()
 
 
-_ASIDE = object()   # in place of the rows of the sheet read aside, until it is read
-
-
 class _Aside:
     """The largest sheet of the contract in a big book, read by calamine on a thread of its
-    own while this one reads the others: calamine lets go of Python while it parses, and the machine has a
-    second core. Only when each thread has `BYTES` of XML to read: a book of the commune's,
-    or one of a single large sheet, is read in one."""
+    own while this one reads the others: calamine lets go of Python while it parses, and the
+    machine has a second core. Only when each thread has `BYTES` of XML to read: a book of
+    the commune's, or one of a single large sheet, is read in one."""
 
     BYTES = 1024 * 1024
 
@@ -187,24 +185,17 @@ class _Aside:
             return
         self.name = largest
 
-    def later(self, name: str) -> tuple[object, object] | None:
-        """For the sheet read aside, a place (`_ASIDE`, its name) where its rows and merges
-        go once the others are read."""
-        return (_ASIDE, name) if name == self.name else None
-
-    def done(self, found: dict, cells_of) -> dict:
-        """What was read, the sheet read aside in its place — or, if reading it failed,
-        read here as any other."""
-        for field, (rows, name, formulas) in found.items():
-            if rows is _ASIDE:
-                try:
-                    cells = self.read.result()
-                except BaseException as error:   # a Rust panic is a BaseException
-                    if isinstance(error, (KeyboardInterrupt, SystemExit)):
-                        raise
-                    cells = cells_of(name, self.container.part(name))
-                found[field] = (*cells, formulas)
-        return found
+    def cells(self, name: str) -> tuple[list[list], list] | None:
+        """The rows and merges of the sheet read aside, if it is this one and its reading
+        went well (else None: it is read here, as any other)."""
+        if name != self.name:
+            return None
+        try:
+            return self.read.result()
+        except BaseException as error:   # a Rust panic is a BaseException
+            if isinstance(error, (KeyboardInterrupt, SystemExit)):
+                raise
+            return None
 
     def close(self) -> None:
         if self.pool is not None:
